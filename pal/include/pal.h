@@ -1,0 +1,110 @@
+/*
+ * pal.h: the Platform Adaptation Layer API.
+ *
+ * The shim (library OS) and the ptshim program reach the host only through
+ * the Dk* calls declared here; the host implementation in
+ * pal/host/linux-ptrace/ owns every ptrace detail.  Every exported symbol is
+ * listed in pal/host/linux-ptrace/pal.map.
+ *
+ * Error convention (a deliberate change from Graphene's PAL, which returned
+ * PAL_BOL and left the error in thread-local state): every call returns 0 or
+ * a count on success and a negative Linux errno on failure.
+ */
+#ifndef PAL_H
+#define PAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+typedef uint64_t PAL_NUM; /* a number: counts, sizes, register values */
+typedef void* PAL_PTR;    /* a pointer in the tracer */
+typedef uint32_t PAL_FLG; /* a set of PAL_* flags */
+typedef uint32_t PAL_IDX; /* an index: CPU numbers */
+typedef const char* PAL_STR;
+typedef bool PAL_BOL;     /* true predicates only, never errors */
+
+/* One traced thread of the program.  Valid from the event that first shows
+ * it until the PAL_EVENT_EXIT event for it has been handled. */
+typedef struct pal_thread* PAL_HANDLE;
+
+#define PAL_NODISCARD __attribute__((warn_unused_result))
+
+#define PAL_SYSCALL_ARGS 6
+
+enum pal_event_type {
+    /* The thread stopped at a system call entry; the host kernel skipped the
+     * call.  The thread stays stopped until it is answered with
+     * DkSyscallReturn() or DkSyscallRunOnHost(). */
+    PAL_EVENT_SYSCALL,
+    /* A signal is about to be delivered to the thread.  It stays stopped
+     * until DkThreadResume() says which signal (or none) to deliver. */
+    PAL_EVENT_SIGNAL,
+    /* The thread entered a job-control stop (sig = the stopping signal).
+     * The PAL keeps it stopped until SIGCONT; nothing to answer. */
+    PAL_EVENT_STOPPED,
+    /* The thread's process completed an execve(); it continues on its own.
+     * tid is the process ID (a non-leader that execs takes the leader's ID). */
+    PAL_EVENT_EXEC,
+    /* The thread is gone; status is its wait status.  The handle is freed
+     * when the next event is requested. */
+    PAL_EVENT_EXIT,
+};
+
+struct pal_event {
+    enum pal_event_type type;
+    PAL_HANDLE thread;
+    pid_t tid;
+    int sig;    /* PAL_EVENT_SIGNAL, PAL_EVENT_STOPPED */
+    int status; /* PAL_EVENT_EXIT: the wait status */
+    /* PAL_EVENT_SYSCALL: */
+    bool compat; /* entered through the 32-bit int 0x80 gate */
+    PAL_NUM sysno;
+    PAL_NUM args[PAL_SYSCALL_ARGS];
+};
+
+/* Start PROGRAM (argv[0] searched in PATH) as a traced process whose every
+ * thread and descendant is traced.  When it returns 0, the program has
+ * completed its execve() and *pid is its process ID.  -ENOENT when the
+ * program was not found, another -errno when it could not be executed (both
+ * reported before any of the program runs). */
+PAL_NODISCARD int DkProcessCreate(char* const argv[], pid_t* pid);
+
+/* Wait for the next event of any traced thread.  -ECHILD when no traced
+ * thread is left, -EINTR when a signal interrupted the wait. */
+PAL_NODISCARD int DkEventWait(struct pal_event* ev);
+
+/* Complete the system call at which THREAD is stopped with RESULT (a value
+ * or a negative errno) and let the thread continue. */
+PAL_NODISCARD int DkSyscallReturn(PAL_HANDLE thread, long result);
+
+/* Run the system call at which THREAD is stopped on the host, inside the
+ * thread, unchanged: the host kernel blocks, interrupts and restarts it as
+ * it would natively.  The thread continues on its own afterwards. */
+PAL_NODISCARD int DkSyscallRunOnHost(PAL_HANDLE thread);
+
+/* Let a thread stopped at PAL_EVENT_SIGNAL continue, delivering SIG
+ * (0: none). */
+PAL_NODISCARD int DkThreadResume(PAL_HANDLE thread, int sig);
+
+/* Number of threads currently traced. */
+PAL_NUM DkThreadCount(void);
+
+/* Diagnostics: "ptshim: " + message on stderr, never mixed with the
+ * program's output or a trace.  Callers use the log_* macros of pal_log.h,
+ * which test the level before evaluating their arguments. */
+enum {
+    PAL_LOG_NONE = 0,
+    PAL_LOG_ERROR,
+    PAL_LOG_WARNING,
+    PAL_LOG_DEBUG,
+    PAL_LOG_TRACE,
+};
+extern int g_pal_log_level;
+void DkLog(int level, const char* file, int line, const char* func, const char* fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void DkLogV(int level, const char* file, int line, const char* func, const char* fmt,
+            va_list ap) __attribute__((format(printf, 5, 0)));
+
+#endif /* PAL_H */

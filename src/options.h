@@ -1,0 +1,21 @@
+/*
+ * options.h: the command line.
+ */
+#ifndef OPTIONS_H
+#define OPTIONS_H
+
+/* Exit statuses of ptshim's own, after env(1) and timeout(1). */
+#define EXIT_PTSHIM_FAILURE 125 /* ptshim failed, or bad usage */
+#define EXIT_CANNOT_EXECUTE 126 /* PROGRAM found but could not be run */
+#define EXIT_NOT_FOUND      127 /* PROGRAM not found */
+
+struct options {
+    int log_level;
+    char** argv; /* PROGRAM [ARGS...], NULL-terminated */
+};
+
+/* Parse the command line into OPTS; prints --help/--version and exits, or
+ * prints a usage error and exits with EXIT_PTSHIM_FAILURE. */
+void options_parse(int argc, char** argv, struct options* opts);
+
+#endif /* OPTIONS_H */

@@ -1,0 +1,16 @@
+/*
+ * ptshim.c: main().
+ */
+#include "config.h"
+
+#include "front.h"
+#include "options.h"
+#include "pal.h"
+
+int main(int argc, char** argv) {
+    struct options opts;
+
+    options_parse(argc, argv, &opts);
+    g_pal_log_level = opts.log_level;
+    front_main(&opts);
+}

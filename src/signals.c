@@ -1,0 +1,48 @@
+/*
+ * signals.c: ptshim's own signal dispositions.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "signals.h"
+
+int signal_catch(int sig, signal_handler_t handler) {
+    struct sigaction sa, old;
+
+    if (sigaction(sig, NULL, &old) < 0)
+        return -errno;
+    if (old.sa_handler == SIG_IGN)
+        return 0;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_sigaction = handler;
+    sa.sa_flags = SA_SIGINFO; /* no SA_RESTART: waits see EINTR */
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(sig, &sa, NULL) < 0)
+        return -errno;
+    return 0;
+}
+
+void signal_die_like(int sig, int core_dumped) {
+    struct sigaction sa;
+    sigset_t set;
+
+    if (!core_dumped) {
+        struct rlimit no_core = {0, 0};
+        setrlimit(RLIMIT_CORE, &no_core);
+    }
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = SIG_DFL;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, &sa, NULL);
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(sig);
+    /* a signal whose default is not to terminate (should not happen) */
+    _exit(128 + sig);
+}

@@ -1,0 +1,147 @@
+/*
+ * tracer.c: the tracer's event loop.
+ *
+ * One thread waits for the next stop of any traced thread and dispatches
+ * it: system calls to the shim, signals back to the thread.  The program's
+ * own status goes to the front process as soon as the program ends; the
+ * loop goes on until no traced thread is left.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "pal_log.h"
+#include "report.h"
+#include "shim_syscall.h"
+#include "signals.h"
+#include "tracer.h"
+
+static int g_report_fd = -1;
+
+static void send_report(int type, int value) {
+    struct report r = {.type = type, .value = value};
+
+    if (g_report_fd < 0)
+        return;
+    /* smaller than PIPE_BUF: written whole or not at all */
+    while (write(g_report_fd, &r, sizeof(r)) < 0) {
+        if (errno != EINTR) {
+            /* the front process is gone: nobody waits for a status */
+            close(g_report_fd);
+            g_report_fd = -1;
+            return;
+        }
+    }
+}
+
+/* The tracer must keep serving whatever the terminal or a kill(2) does to
+ * the program's process group: it never stops for job control, and the
+ * signals that would end it are meant for the program, which has them
+ * too.  Only SIGKILL, or the death of the front process, ends the tracer
+ * (and, through PTRACE_O_EXITKILL, every traced process). */
+static void ignore_signal(int sig, siginfo_t* info, void* ctx) {
+}
+
+static void setup_signals(void) {
+    static const int sigs[] = {SIGHUP,  SIGINT,  SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2,
+                               SIGALRM, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU};
+
+    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+        if (signal_catch(sigs[i], ignore_signal) < 0)
+            log_warning("cannot catch signal %d: %s", sigs[i], strerror(errno));
+}
+
+/* The program ended but some of its descendants run on (a daemon).  Let
+ * the front process end now, with the program's status, and stop holding
+ * its standard streams, so that a pipe from ptshim sees end-of-file as it
+ * would natively.  From here on the tracer's death (and only that) ends
+ * the remaining traced processes. */
+static void detach_from_front(void) {
+    int null_fd;
+
+    if (prctl(PR_SET_PDEATHSIG, 0) < 0)
+        log_warning("cannot clear the death signal: %s", strerror(errno));
+    null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (null_fd >= 0) {
+        for (int fd = 0; fd <= 2; fd++)
+            dup2(null_fd, fd);
+        if (null_fd > 2)
+            close(null_fd);
+    }
+}
+
+static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_done) {
+    switch (ev->type) {
+    case PAL_EVENT_SYSCALL:
+        return shim_handle_syscall(ev);
+    case PAL_EVENT_SIGNAL:
+        return DkThreadResume(ev->thread, ev->sig);
+    case PAL_EVENT_STOPPED:
+        if (ev->tid == main_pid)
+            send_report(REPORT_STOPPED, ev->sig);
+        return 0;
+    case PAL_EVENT_EXEC:
+        return 0;
+    case PAL_EVENT_EXIT:
+        if (ev->tid == main_pid) {
+            *main_done = true;
+            /* the exiting thread is still counted until the next wait */
+            if (DkThreadCount() > 1) {
+                log_debug("program exited; %lu traced threads remain",
+                          (unsigned long)DkThreadCount() - 1);
+                detach_from_front();
+            }
+            send_report(REPORT_EXITED, ev->status);
+        }
+        return 0;
+    }
+    return 0;
+}
+
+void tracer_main(const struct options* opts, int report_fd) {
+    bool main_done = false;
+    pid_t main_pid;
+    int ret;
+
+    g_report_fd = report_fd;
+    setup_signals();
+
+    ret = DkProcessCreate(opts->argv, &main_pid);
+    if (ret < 0) {
+        log_error("cannot run '%s': %s", opts->argv[0], strerror(-ret));
+        send_report(REPORT_FAILED, ret == -ENOENT   ? EXIT_NOT_FOUND
+                                   : ret == -ECHILD ? EXIT_PTSHIM_FAILURE
+                                                    : EXIT_CANNOT_EXECUTE);
+        exit(EXIT_PTSHIM_FAILURE);
+    }
+    send_report(REPORT_STARTED, main_pid);
+
+    for (;;) {
+        struct pal_event ev;
+
+        ret = DkEventWait(&ev);
+        if (ret == -EINTR)
+            continue;
+        if (ret == -ECHILD)
+            break;
+        if (ret == 0)
+            ret = handle_event(&ev, main_pid, &main_done);
+        if (ret < 0) {
+            log_error("tracing failed: %s", strerror(-ret));
+            /* PTRACE_O_EXITKILL takes every traced process with us */
+            send_report(REPORT_FAILED, EXIT_PTSHIM_FAILURE);
+            exit(EXIT_PTSHIM_FAILURE);
+        }
+    }
+    if (!main_done) {
+        log_error("the program's status was lost");
+        send_report(REPORT_FAILED, EXIT_PTSHIM_FAILURE);
+        exit(EXIT_PTSHIM_FAILURE);
+    }
+    exit(EXIT_SUCCESS);
+}

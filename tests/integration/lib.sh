@@ -1,0 +1,127 @@
+# lib.sh: sourced by every integration test (tests/integration/*.test).
+#
+# Exit statuses follow automake: 0 pass, 1 fail, 77 skip, 99 hard error.
+# The harness exports PTSHIM (the built ptshim), PROGS (the built
+# tests/progs) and srcdir.
+
+set -u
+
+: "${PTSHIM:?PTSHIM must name the ptshim binary}"
+: "${PROGS:?PROGS must name the tests/progs build directory}"
+: "${srcdir:=.}"
+
+skip_() { echo "SKIP: $*"; exit 77; }
+fail_() { echo "FAIL: $*"; exit 1; }
+framework_failure_() { echo "HARD ERROR: $*"; exit 99; }
+
+# A scratch directory for this test, removed at exit.
+TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/ptshim-test.XXXXXX") ||
+    framework_failure_ "mktemp failed"
+trap 'rm -rf "$TEST_TMP"' EXIT
+
+require_prog_() {
+    for p in "$@"; do
+        command -v "$p" >/dev/null 2>&1 || skip_ "$p is not installed"
+    done
+}
+
+# ptrace may be forbidden (yama scope 3, a container's seccomp policy):
+# then no integration test can say anything.
+require_ptrace_() {
+    if ! "$PTSHIM" -- true 2>"$TEST_TMP/ptrace.err"; then
+        if grep -q 'Operation not permitted' "$TEST_TMP/ptrace.err"; then
+            skip_ "ptrace is not permitted here: $(cat "$TEST_TMP/ptrace.err")"
+        fi
+    fi
+}
+require_ptrace_
+
+# The fixed environment both runs get.
+fixed_env_() {
+    home=$1
+    shift
+    env -i PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin HOME="$home" \
+        LANG=C LC_ALL=C TZ=UTC TERM=dumb PROGS="$PROGS" "$@"
+}
+
+# Describe what a run left in its directory: type, mode, size, link target
+# and checksum of every entry, sorted.  Times are left out: they differ.
+snapshot_dir_() {
+    (
+        cd "$1" || exit 99
+        find . -mindepth 1 -printf '%y %m %s %p -> %l\n' | LC_ALL=C sort
+        find . -mindepth 1 -type f -print0 | LC_ALL=C sort -z | xargs -0r md5sum
+    )
+}
+
+# compare_runs [OPTIONS] -- COMMAND [ARGS...]
+#
+# Runs COMMAND natively and then under ptshim, each time in the same freshly
+# emptied directory $TEST_TMP/run (so absolute paths agree) with the fixed
+# environment, and compares stdout, stderr, the exit status and the files
+# written there.  Options:
+#   --stdin FILE     feed FILE on standard input (default /dev/null)
+#   --setup 'CMD'    run shell CMD in the empty directory before each run
+#   --filter 'SED'   sed script applied to stdout and stderr of both runs
+#                    (a declared normalisation, e.g. of pids or times)
+#   --ptshim-opts 'OPTS'  extra ptshim options (word-split)
+#   --no-files       do not compare the directory contents
+#   --exec-may-fail  the command itself may exit 126/127 (a shell testing a
+#                    failing execve); otherwise that is a harness error
+compare_runs() {
+    stdin=/dev/null setup= filter= popts= files=yes exec_may_fail=
+
+    while [ $# -gt 0 ]; do
+        case $1 in
+        --stdin) stdin=$2; shift 2 ;;
+        --setup) setup=$2; shift 2 ;;
+        --filter) filter=$2; shift 2 ;;
+        --ptshim-opts) popts=$2; shift 2 ;;
+        --no-files) files=; shift ;;
+        --exec-may-fail) exec_may_fail=yes; shift ;;
+        --) shift; break ;;
+        *) framework_failure_ "compare_runs: unknown option $1" ;;
+        esac
+    done
+    dir=$TEST_TMP/run
+    for mode in native ptshim; do
+        rm -rf "$dir" && mkdir "$dir" || framework_failure_ "cannot make $dir"
+        if [ -n "$setup" ]; then
+            (cd "$dir" && eval "$setup") || framework_failure_ "setup failed: $setup"
+        fi
+        if [ $mode = native ]; then
+            (cd "$dir" && fixed_env_ "$dir" "$@") <"$stdin" \
+                >"$TEST_TMP/$mode.out" 2>"$TEST_TMP/$mode.err"
+        else
+            # shellcheck disable=SC2086
+            (cd "$dir" && fixed_env_ "$dir" "$PTSHIM" $popts -- "$@") <"$stdin" \
+                >"$TEST_TMP/$mode.out" 2>"$TEST_TMP/$mode.err"
+        fi
+        echo $? >"$TEST_TMP/$mode.status"
+        if [ -n "$filter" ]; then
+            for s in out err; do
+                sed -e "$filter" "$TEST_TMP/$mode.$s" >"$TEST_TMP/$mode.$s.f" &&
+                    mv "$TEST_TMP/$mode.$s.f" "$TEST_TMP/$mode.$s"
+            done
+        fi
+        if [ -n "$files" ]; then
+            snapshot_dir_ "$dir" >"$TEST_TMP/$mode.files"
+        else
+            : >"$TEST_TMP/$mode.files"
+        fi
+    done
+    # a command that did not run at all proves nothing
+    case $exec_may_fail$(cat "$TEST_TMP/native.status") in
+    126 | 127) framework_failure_ "the native run could not execute: $* ($(head -c 300 "$TEST_TMP/native.err"))" ;;
+    esac
+    rc=0
+    for s in status out err files; do
+        if ! cmp -s "$TEST_TMP/native.$s" "$TEST_TMP/ptshim.$s"; then
+            echo "--- $s differs (native vs ptshim) for: $*"
+            diff -u "$TEST_TMP/native.$s" "$TEST_TMP/ptshim.$s" | head -n 40
+            rc=1
+        fi
+    done
+    [ $rc = 0 ] || fail_ "native and ptshim runs differ: $*"
+    echo "ok: $* (status $(cat "$TEST_TMP/native.status"))"
+}

@@ -12,14 +12,12 @@
 #include "options.h"
 #include "pal.h"
 
-/* options_parse() keeps pointers into argv: give it a writable copy */
-#define PARSE(opts, ...)                                                  \
-    do {                                                                  \
-        char* args_[] = {__VA_ARGS__, NULL};                              \
-        optind = 1;                                                       \
-        options_parse((int)(sizeof(args_) / sizeof(args_[0])) - 1, args_, \
-                      (opts));                                            \
-    } while (0)
+/* options_parse() keeps pointers into argv, as main()'s argv lives on:
+ * the array must outlive the parsed options. */
+#define PARSE(opts, ...)                                                   \
+    char* args_[] = {__VA_ARGS__, NULL};                                   \
+    optind = 1;                                                            \
+    options_parse((int)(sizeof(args_) / sizeof(args_[0])) - 1, args_, (opts))
 
 START_TEST(test_program_after_double_dash) {
     struct options o;

@@ -36,12 +36,32 @@ require_ptrace_() {
 }
 require_ptrace_
 
-# The fixed environment both runs get.
-fixed_env_() {
-    home=$1
-    shift
-    env -i PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin HOME="$home" \
-        LANG=C LC_ALL=C TZ=UTC TERM=dumb PROGS="$PROGS" "$@"
+# The fixed environment both runs get (with HOME and PROGS), for env -i.
+FIXED_ENV="PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin LANG=C LC_ALL=C TZ=UTC TERM=dumb"
+
+# run_waited_ OUT -- COMMAND...: run COMMAND as a child of perl, which
+# writes its exact wait status to OUT ("exit N", "signal N", "signal N core"
+# or "timeout"), so a death by SIGTERM is not taken for "exit 143".  No core
+# files (they would land in the compared directory); a run that hangs is
+# killed after RUN_TIMEOUT seconds.
+run_waited_() {
+    out=$1
+    shift 2
+    ulimit -c 0
+    perl -e '
+        my $out = shift;
+        my $pid = fork() // die "fork: $!";
+        if ($pid == 0) { exec { $ARGV[0] } @ARGV; exit 127; }
+        local $SIG{ALRM} = sub { kill "KILL", $pid; };
+        alarm($ENV{RUN_TIMEOUT} || 60);
+        waitpid($pid, 0);
+        my $st = $?;
+        my $timed_out = alarm(0) == 0;
+        open(my $fh, ">", $out) or die "$out: $!";
+        if ($timed_out && ($st & 127) == 9) { print $fh "timeout\n"; }
+        elsif ($st & 127) { printf $fh "signal %d%s\n", $st & 127, ($st & 128) ? " core" : ""; }
+        else { printf $fh "exit %d\n", $st >> 8; }
+    ' "$out" "$@"
 }
 
 # Describe what a run left in its directory: type, mode, size, link target
@@ -51,6 +71,19 @@ snapshot_dir_() {
         cd "$1" || exit 99
         find . -mindepth 1 -printf '%y %m %s %p -> %l\n' | LC_ALL=C sort
         find . -mindepth 1 -type f -print0 | LC_ALL=C sort -z | xargs -0r md5sum
+    )
+}
+
+# run_in_dir_ DIR MODE STDIN COMMAND...: one run, in DIR, with the fixed
+# environment; outputs and status in $TEST_TMP/MODE.{out,err,status}.
+run_in_dir_() {
+    (
+        cd "$1" || exit 99
+        mode=$2 stdin=$3
+        shift 3
+        # shellcheck disable=SC2086
+        run_waited_ "$TEST_TMP/$mode.status" -- env -i $FIXED_ENV HOME="$PWD" PROGS="$PROGS" \
+            "$@" <"$stdin" >"$TEST_TMP/$mode.out" 2>"$TEST_TMP/$mode.err"
     )
 }
 
@@ -90,14 +123,12 @@ compare_runs() {
             (cd "$dir" && eval "$setup") || framework_failure_ "setup failed: $setup"
         fi
         if [ $mode = native ]; then
-            (cd "$dir" && fixed_env_ "$dir" "$@") <"$stdin" \
-                >"$TEST_TMP/$mode.out" 2>"$TEST_TMP/$mode.err"
+            run_in_dir_ "$dir" $mode "$stdin" "$@"
         else
             # shellcheck disable=SC2086
-            (cd "$dir" && fixed_env_ "$dir" "$PTSHIM" $popts -- "$@") <"$stdin" \
-                >"$TEST_TMP/$mode.out" 2>"$TEST_TMP/$mode.err"
+            run_in_dir_ "$dir" $mode "$stdin" "$PTSHIM" $popts -- "$@"
         fi
-        echo $? >"$TEST_TMP/$mode.status"
+        [ -s "$TEST_TMP/$mode.status" ] || framework_failure_ "no status recorded for: $*"
         if [ -n "$filter" ]; then
             for s in out err; do
                 sed -e "$filter" "$TEST_TMP/$mode.$s" >"$TEST_TMP/$mode.$s.f" &&
@@ -111,8 +142,11 @@ compare_runs() {
         fi
     done
     # a command that did not run at all proves nothing
+    case $(cat "$TEST_TMP/native.status") in
+    timeout) framework_failure_ "the native run timed out: $*" ;;
+    esac
     case $exec_may_fail$(cat "$TEST_TMP/native.status") in
-    126 | 127) framework_failure_ "the native run could not execute: $* ($(head -c 300 "$TEST_TMP/native.err"))" ;;
+    "exit 126" | "exit 127") framework_failure_ "the native run could not execute: $* ($(head -c 300 "$TEST_TMP/native.err"))" ;;
     esac
     rc=0
     for s in status out err files; do

@@ -56,16 +56,19 @@ static void setup_signals(void) {
             log_warning("cannot catch signal %d: %s", sigs[i], strerror(errno));
 }
 
-/* The program ended but some of its descendants run on (a daemon).  Let
- * the front process end now, with the program's status, and stop holding
- * its standard streams, so that a pipe from ptshim sees end-of-file as it
- * would natively.  From here on the tracer's death (and only that) ends
- * the remaining traced processes. */
-static void detach_from_front(void) {
+/* The program ended: the front process ends now with its status, and the
+ * tracer must not die with it (PR_SET_PDEATHSIG) while it finishes.  If
+ * some of the program's descendants run on (a daemon), the tracer keeps
+ * serving them but stops holding the standard streams, so that a pipe from
+ * ptshim sees end-of-file as it would natively.  From here on only the
+ * tracer's own death ends the remaining traced processes. */
+static void detach_from_front(bool others_remain) {
     int null_fd;
 
     if (prctl(PR_SET_PDEATHSIG, 0) < 0)
         log_warning("cannot clear the death signal: %s", strerror(errno));
+    if (!others_remain)
+        return;
     null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
     if (null_fd >= 0) {
         for (int fd = 0; fd <= 2; fd++)
@@ -89,13 +92,14 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
         return 0;
     case PAL_EVENT_EXIT:
         if (ev->tid == main_pid) {
-            *main_done = true;
             /* the exiting thread is still counted until the next wait */
-            if (DkThreadCount() > 1) {
+            bool others_remain = DkThreadCount() > 1;
+
+            *main_done = true;
+            if (others_remain)
                 log_debug("program exited; %lu traced threads remain",
                           (unsigned long)DkThreadCount() - 1);
-                detach_from_front();
-            }
+            detach_from_front(others_remain);
             send_report(REPORT_EXITED, ev->status);
         }
         return 0;

@@ -68,7 +68,7 @@ static void __attribute__((noreturn)) exit_like(int status) {
     if (WIFEXITED(status))
         exit(WEXITSTATUS(status));
     if (WIFSIGNALED(status))
-        signal_die_like(WTERMSIG(status), WCOREDUMP(status));
+        signal_die_like(WTERMSIG(status));
     log_error("unexpected program status %#x", status);
     exit(EXIT_PTSHIM_FAILURE);
 }

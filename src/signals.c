@@ -27,14 +27,14 @@ int signal_catch(int sig, signal_handler_t handler) {
     return 0;
 }
 
-void signal_die_like(int sig, int core_dumped) {
+void signal_die_like(int sig) {
+    struct rlimit no_core = {0, 0};
     struct sigaction sa;
     sigset_t set;
 
-    if (!core_dumped) {
-        struct rlimit no_core = {0, 0};
-        setrlimit(RLIMIT_CORE, &no_core);
-    }
+    /* A core of ptshim is of no use, and with core_pattern "core" it would
+     * overwrite the program's own core file in the same directory. */
+    setrlimit(RLIMIT_CORE, &no_core);
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = SIG_DFL;
     sigemptyset(&sa.sa_mask);

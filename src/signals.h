@@ -16,7 +16,7 @@ typedef void (*signal_handler_t)(int sig, siginfo_t* info, void* ctx);
 int signal_catch(int sig, signal_handler_t handler);
 
 /* Die of SIG, as the program did: default disposition, unblocked, raised.
- * No core file unless the program's death made one. */
-void __attribute__((noreturn)) signal_die_like(int sig, int core_dumped);
+ * Never with a core dump: the program made its own. */
+void __attribute__((noreturn)) signal_die_like(int sig);
 
 #endif /* SIGNALS_H */

@@ -56,26 +56,31 @@ static void setup_signals(void) {
             log_warning("cannot catch signal %d: %s", sigs[i], strerror(errno));
 }
 
-/* The program ended: the front process ends now with its status, and the
- * tracer must not die with it (PR_SET_PDEATHSIG) while it finishes.  If
- * some of the program's descendants run on (a daemon), the tracer keeps
- * serving them but stops holding the standard streams, so that a pipe from
- * ptshim sees end-of-file as it would natively.  From here on only the
- * tracer's own death ends the remaining traced processes. */
-static void detach_from_front(bool others_remain) {
-    int null_fd;
+/* Point FROM..TO (standard streams) at /dev/null. */
+static void streams_to_null(int from, int to) {
+    int null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
 
+    if (null_fd < 0) {
+        log_warning("cannot open /dev/null: %s", strerror(errno));
+        return;
+    }
+    for (int fd = from; fd <= to; fd++)
+        dup2(null_fd, fd);
+    if (null_fd > 2)
+        close(null_fd);
+}
+
+/* The program ended: the front process ends now with its status, and the
+ * tracer must not die with it (PR_SET_PDEATHSIG) while it finishes.  Some
+ * of the program's descendants may run on (a daemon; its first stop may
+ * not even have been seen yet), so the tracer, which serves them until
+ * they end, lets go of stderr: a pipe from ptshim must see end-of-file
+ * when the program and its descendants let go of it, as natively.  From
+ * here on only the tracer's own death ends the remaining traced processes. */
+static void detach_from_front(void) {
     if (prctl(PR_SET_PDEATHSIG, 0) < 0)
         log_warning("cannot clear the death signal: %s", strerror(errno));
-    if (!others_remain)
-        return;
-    null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
-    if (null_fd >= 0) {
-        for (int fd = 0; fd <= 2; fd++)
-            dup2(null_fd, fd);
-        if (null_fd > 2)
-            close(null_fd);
-    }
+    streams_to_null(STDERR_FILENO, STDERR_FILENO);
 }
 
 static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_done) {
@@ -92,14 +97,11 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
         return 0;
     case PAL_EVENT_EXIT:
         if (ev->tid == main_pid) {
-            /* the exiting thread is still counted until the next wait */
-            bool others_remain = DkThreadCount() > 1;
-
             *main_done = true;
-            if (others_remain)
-                log_debug("program exited; %lu traced threads remain",
-                          (unsigned long)DkThreadCount() - 1);
-            detach_from_front(others_remain);
+            /* the exiting thread is still counted until the next wait */
+            log_debug("program exited; %lu other traced threads known",
+                      (unsigned long)DkThreadCount() - 1);
+            detach_from_front();
             send_report(REPORT_EXITED, ev->status);
         }
         return 0;
@@ -124,6 +126,8 @@ void tracer_main(const struct options* opts, int report_fd) {
         exit(EXIT_PTSHIM_FAILURE);
     }
     send_report(REPORT_STARTED, main_pid);
+    /* the program has its own copies; a pipe must not wait for ours */
+    streams_to_null(STDIN_FILENO, STDOUT_FILENO);
 
     for (;;) {
         struct pal_event ev;

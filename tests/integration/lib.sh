@@ -141,6 +141,11 @@ compare_runs() {
             : >"$TEST_TMP/$mode.files"
         fi
     done
+    # a tracee program whose own setup failed (tests/progs/tests.h) proves
+    # nothing either
+    if grep -q ': CHECK(.*) failed' "$TEST_TMP/native.err"; then
+        framework_failure_ "the native run failed its setup: $(head -c 300 "$TEST_TMP/native.err")"
+    fi
     # a command that did not run at all proves nothing
     case $(cat "$TEST_TMP/native.status") in
     timeout) framework_failure_ "the native run timed out: $*" ;;

@@ -12,6 +12,10 @@
 #   echo rc=$?   its status
 #   exit
 #
+# Arguments (optional): the job's command line (default "sleep 1") and the
+# name of the command that leads its process group (default "sleep"), so
+# that ptshim-job-control.test can run the job itself under ptshim.
+#
 # Each input is sent only after bash's prompt, so the terminal's echo of it
 # always comes at the same place.  A step that does not happen within its
 # time limit ends the session: the transcript so far is printed, exit 1.
@@ -86,9 +90,11 @@ if pid == 0:
     os.environ["PS2"] = ""
     os.execvp("bash", ["bash", "--norc", "--noprofile", "--noediting", "-i"])
 
+job = sys.argv[1] if len(sys.argv) > 1 else "sleep 1"
+leader = sys.argv[2] if len(sys.argv) > 2 else "sleep"
 read_until(PROMPT)
-send(b"sleep 1\n")
-wait_for_foreground("sleep")
+send(job.encode() + b"\n")
+wait_for_foreground(leader)
 send(b"\x1a")
 read_until(b"Stopped")
 read_until(PROMPT)

@@ -25,6 +25,18 @@ require_prog_() {
     done
 }
 
+# wait_until_ SECONDS COMMAND...: poll COMMAND every 50 ms until it
+# succeeds; returns 1 if it still fails after SECONDS.
+wait_until_() {
+    tries=$(($1 * 20))
+    shift
+    until "$@"; do
+        tries=$((tries - 1))
+        [ $tries -gt 0 ] || return 1
+        sleep 0.05
+    done
+}
+
 # ptrace may be forbidden (yama scope 3, a container's seccomp policy):
 # then no integration test can say anything.
 require_ptrace_() {

@@ -26,7 +26,7 @@ struct option_doc {
 
 static const struct option_doc g_option_docs[] = {
     {{"debug", no_argument, NULL, 'd'}, 'd', NULL,
-     "print ptshim's own debugging messages on stderr (repeat for more)"},
+     "ptshim's own debugging messages on stderr; twice: also each system call"},
     {{"help", no_argument, NULL, 'h'}, 'h', NULL, "print this help and exit"},
     {{"version", no_argument, NULL, 'V'}, 'V', NULL, "print the version and exit"},
 };

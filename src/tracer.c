@@ -88,14 +88,18 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
     case PAL_EVENT_SYSCALL:
         return shim_handle_syscall(ev);
     case PAL_EVENT_SIGNAL:
+        log_trace("thread %d: signal %d delivered", ev->tid, ev->sig);
         return DkThreadResume(ev->thread, ev->sig);
     case PAL_EVENT_STOPPED:
+        log_debug("thread %d stopped by signal %d", ev->tid, ev->sig);
         if (ev->tid == main_pid)
             send_report(REPORT_STOPPED, ev->sig);
         return 0;
     case PAL_EVENT_EXEC:
+        log_debug("process %d completed an execve", ev->tid);
         return 0;
     case PAL_EVENT_EXIT:
+        log_debug("thread %d gone, wait status %#x", ev->tid, ev->status);
         if (ev->tid == main_pid) {
             *main_done = true;
             /* the exiting thread is still counted until the next wait */
@@ -125,6 +129,7 @@ void tracer_main(const struct options* opts, int report_fd) {
                                                     : EXIT_CANNOT_EXECUTE);
         exit(EXIT_PTSHIM_FAILURE);
     }
+    log_debug("program '%s' started as process %d", opts->argv[0], main_pid);
     send_report(REPORT_STARTED, main_pid);
     /* the program has its own copies; a pipe must not wait for ours */
     streams_to_null(STDIN_FILENO, STDOUT_FILENO);

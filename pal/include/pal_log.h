@@ -9,10 +9,17 @@
 
 #include "pal.h"
 
+/* the source file's name without the build's path to it */
+#ifdef __FILE_NAME__
+#define PAL_LOG_FILE __FILE_NAME__
+#else
+#define PAL_LOG_FILE __FILE__
+#endif
+
 #define PAL_LOG_AT(level, ...)                                              \
     do {                                                                    \
         if (__builtin_expect(g_pal_log_level >= (level), 0))                \
-            DkLog((level), __FILE__, __LINE__, __func__, __VA_ARGS__);      \
+            DkLog((level), PAL_LOG_FILE, __LINE__, __func__, __VA_ARGS__);  \
     } while (0)
 
 #define log_error(...)   PAL_LOG_AT(PAL_LOG_ERROR, __VA_ARGS__)

@@ -19,5 +19,7 @@ int shim_handle_syscall(const struct pal_event* ev) {
                   ev->tid, (unsigned long)ev->sysno);
         return DkSyscallReturn(ev->thread, -ENOSYS);
     }
+    log_trace("thread %d: system call %lu run on the host", ev->tid,
+              (unsigned long)ev->sysno);
     return DkSyscallRunOnHost(ev->thread);
 }

@@ -87,6 +87,8 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
     switch (ev->type) {
     case PAL_EVENT_SYSCALL:
         return shim_handle_syscall(ev);
+    case PAL_EVENT_SYSCALL_EXIT:
+        return DkThreadResume(ev->thread, 0);
     case PAL_EVENT_SIGNAL:
         log_trace("thread %d: signal %d delivered", ev->tid, ev->sig);
         return DkThreadResume(ev->thread, ev->sig);

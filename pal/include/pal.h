@@ -16,6 +16,8 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <signal.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 typedef uint64_t PAL_NUM; /* a number: counts, sizes, register values */
@@ -34,10 +36,14 @@ typedef struct pal_thread* PAL_HANDLE;
 #define PAL_SYSCALL_ARGS 6
 
 enum pal_event_type {
-    /* The thread stopped at a system call entry; the host kernel skipped the
-     * call.  The thread stays stopped until it is answered with
-     * DkSyscallReturn() or DkSyscallRunOnHost(). */
+    /* The thread stopped at a system call entry.  It stays stopped until
+     * it is answered with DkSyscallReturn() or DkSyscallRunOnHost(). */
     PAL_EVENT_SYSCALL,
+    /* A call run with DkSyscallRunOnHost(..., PAL_HOSTCALL_REPORT_EXIT)
+     * returned; result is its return value (sysno and args as at entry,
+     * except where the call changed its registers).  The thread stays
+     * stopped, its memory as the call left it, until DkThreadResume(). */
+    PAL_EVENT_SYSCALL_EXIT,
     /* A signal is about to be delivered to the thread.  It stays stopped
      * until DkThreadResume() says which signal (or none) to deliver. */
     PAL_EVENT_SIGNAL,
@@ -62,6 +68,7 @@ struct pal_event {
     bool compat; /* entered through the 32-bit int 0x80 gate */
     PAL_NUM sysno;
     PAL_NUM args[PAL_SYSCALL_ARGS];
+    long result; /* PAL_EVENT_SYSCALL_EXIT */
 };
 
 /* Start PROGRAM (argv[0] searched in PATH) as a traced process whose every
@@ -79,14 +86,40 @@ PAL_NODISCARD int DkEventWait(struct pal_event* ev);
  * or a negative errno) and let the thread continue. */
 PAL_NODISCARD int DkSyscallReturn(PAL_HANDLE thread, long result);
 
+/* Flags of DkSyscallRunOnHost(). */
+#define PAL_HOSTCALL_REPORT_EXIT 0x1 /* report the result: PAL_EVENT_SYSCALL_EXIT */
+
 /* Run the system call at which THREAD is stopped on the host, inside the
  * thread, unchanged: the host kernel blocks, interrupts and restarts it as
- * it would natively.  The thread continues on its own afterwards. */
-PAL_NODISCARD int DkSyscallRunOnHost(PAL_HANDLE thread);
+ * it would natively.  The thread continues on its own afterwards, unless
+ * FLAGS has PAL_HOSTCALL_REPORT_EXIT.  A call that does not return (exit,
+ * a successful execve's old image) reports no exit. */
+PAL_NODISCARD int DkSyscallRunOnHost(PAL_HANDLE thread, PAL_FLG flags);
 
 /* Let a thread stopped at PAL_EVENT_SIGNAL continue, delivering SIG
- * (0: none). */
+ * (0: none), or one stopped at PAL_EVENT_SYSCALL_EXIT (SIG must be 0).
+ * -EINVAL when the thread is not stopped at either. */
 PAL_NODISCARD int DkThreadResume(PAL_HANDLE thread, int sig);
+
+/* The siginfo of the signal at which THREAD is stopped (PAL_EVENT_SIGNAL).
+ * -EINVAL when it is not stopped at a signal. */
+PAL_NODISCARD int DkThreadGetSignalInfo(PAL_HANDLE thread, siginfo_t* info);
+
+/* Copy LEN bytes at the tracee address ADDR of THREAD's process into BUF.
+ * Returns the number of bytes copied: fewer than LEN when the range runs
+ * into memory the tracee cannot read; -EFAULT when not even the first byte
+ * can be read.  The tracee is not disturbed. */
+PAL_NODISCARD long DkVirtualMemoryRead(PAL_HANDLE thread, PAL_NUM addr, void* buf, size_t len);
+
+/* Copy the NUL-terminated string at ADDR into BUF (SIZE bytes, SIZE > 0),
+ * reading no page past the terminator.  Returns the string's length when the
+ * whole string with its NUL fits in BUF (BUF is then NUL-terminated);
+ * -ENAMETOOLONG when it does not (BUF holds its first SIZE bytes, not
+ * terminated); -EFAULT when the tracee cannot read some of it before the
+ * terminator (BUF holds the readable prefix, its length in *READ if READ is
+ * not NULL). */
+PAL_NODISCARD long DkVirtualMemoryReadString(PAL_HANDLE thread, PAL_NUM addr, char* buf,
+                                             size_t size, size_t* read);
 
 /* Number of threads currently traced. */
 PAL_NUM DkThreadCount(void);

@@ -21,5 +21,5 @@ int shim_handle_syscall(const struct pal_event* ev) {
     }
     log_trace("thread %d: system call %lu run on the host", ev->tid,
               (unsigned long)ev->sysno);
-    return DkSyscallRunOnHost(ev->thread);
+    return DkSyscallRunOnHost(ev->thread, 0);
 }

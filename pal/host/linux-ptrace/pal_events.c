@@ -29,6 +29,32 @@ static bool entered_by_int80(const struct user_regs_struct* regs) {
     return regs->rcx != regs->rip || regs->r11 != regs->eflags;
 }
 
+static void fill_syscall_event(const struct pal_thread* t, struct pal_event* ev) {
+    ev->compat = entered_by_int80(&t->regs);
+    ev->sysno = t->regs.orig_rax;
+    ev->args[0] = t->regs.rdi;
+    ev->args[1] = t->regs.rsi;
+    ev->args[2] = t->regs.rdx;
+    ev->args[3] = t->regs.r10;
+    ev->args[4] = t->regs.r8;
+    ev->args[5] = t->regs.r9;
+}
+
+/* The exit of a call run on the host.  Returns 1 when EV holds an event. */
+static int on_hostcall_exit(struct pal_thread* t, struct pal_event* ev) {
+    if (!t->report_exit) {
+        t->state = PAL_THREAD_RUNNING_TRACE;
+        return _DkThreadContinue(t, 0);
+    }
+    if (ptrace(PTRACE_GETREGS, t->tid, 0, &t->regs) < 0)
+        return errno == ESRCH ? 0 : -errno;
+    t->state = PAL_THREAD_AT_SYSCALL_EXIT;
+    ev->type = PAL_EVENT_SYSCALL_EXIT;
+    fill_syscall_event(t, ev);
+    ev->result = (long)t->regs.rax;
+    return 1;
+}
+
 /* Returns 1 when EV holds an event for the caller, 0 to keep waiting, or a
  * negative errno. */
 static int on_syscall_stop(struct pal_thread* t, struct pal_event* ev) {
@@ -38,10 +64,16 @@ static int on_syscall_stop(struct pal_thread* t, struct pal_event* ev) {
         t->state = PAL_THREAD_HOSTCALL_ENTRY;
         return _DkThreadContinue(t, 0);
     case PAL_THREAD_HOSTCALL_ENTRY:
-        /* the rerun's entry: let it run natively, stop at the next call */
-        t->state = PAL_THREAD_RUNNING_EMU;
+        /* The rerun's entry: the call runs natively from here.  Its exit
+         * stop, one more than resuming with SYSEMU would cost, puts the
+         * thread in TRACE mode, where the host calls that likely follow
+         * cost two stops instead of three. */
+        t->state = PAL_THREAD_HOSTCALL_RUNNING;
         return _DkThreadContinue(t, 0);
+    case PAL_THREAD_HOSTCALL_RUNNING:
+        return on_hostcall_exit(t, ev);
     case PAL_THREAD_RUNNING_EMU:
+    case PAL_THREAD_RUNNING_TRACE:
         break;
     default:
         log_error("thread %d: system call stop in state %d", t->tid, t->state);
@@ -49,16 +81,10 @@ static int on_syscall_stop(struct pal_thread* t, struct pal_event* ev) {
     }
     if (ptrace(PTRACE_GETREGS, t->tid, 0, &t->regs) < 0)
         return errno == ESRCH ? 0 : -errno;
+    t->entry_runs = t->state == PAL_THREAD_RUNNING_TRACE;
     t->state = PAL_THREAD_AT_SYSCALL;
     ev->type = PAL_EVENT_SYSCALL;
-    ev->compat = entered_by_int80(&t->regs);
-    ev->sysno = t->regs.orig_rax;
-    ev->args[0] = t->regs.rdi;
-    ev->args[1] = t->regs.rsi;
-    ev->args[2] = t->regs.rdx;
-    ev->args[3] = t->regs.r10;
-    ev->args[4] = t->regs.r8;
-    ev->args[5] = t->regs.r9;
+    fill_syscall_event(t, ev);
     return 1;
 }
 
@@ -161,7 +187,7 @@ int DkEventWait(struct pal_event* ev) {
         if (!t) {
             /* A new thread or process, auto-attached; its first stop may
              * come before its creator's fork/clone event. */
-            t = _DkThreadAdd(tid, PAL_THREAD_RUNNING_EMU);
+            t = _DkThreadAdd(tid, PAL_THREAD_RUNNING_TRACE);
             if (!t)
                 return -ENOMEM;
         }

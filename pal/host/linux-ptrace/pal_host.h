@@ -11,28 +11,42 @@
 #include "pal.h"
 
 /*
- * Where a traced thread is, as far as ptrace goes.  A thread is resumed with
- * PTRACE_SYSEMU in RUNNING_EMU (its next system call stops and is skipped by
- * the kernel), with PTRACE_SYSCALL in the HOSTCALL_* states, and with
- * PTRACE_CONT in RUNNING_CONT (before its first execve).
+ * Where a traced thread is, as far as ptrace goes.
+ *
+ * A thread between system calls runs in one of two modes, chosen when it
+ * was last resumed:
+ *   RUNNING_EMU    resumed with PTRACE_SYSEMU: its next system call stops at
+ *                  entry and the kernel skips it.  A call the shim answers
+ *                  costs this one stop.
+ *   RUNNING_TRACE  resumed with PTRACE_SYSCALL: its next system call stops
+ *                  at entry and runs unless the tracer cancels it (orig_rax
+ *                  = -1), then stops again at exit.  A call run on the host
+ *                  costs these two stops.
+ * After a call the shim answered, the thread continues in RUNNING_EMU; after
+ * one it ran on the host, in RUNNING_TRACE: system calls come in runs of one
+ * kind, and either mode answers the other kind correctly, only dearer.
+ * The kernel reads the SYSEMU flag before the entry stop and again at exit,
+ * so the resume request at a stop decides both whether the current call
+ * reports its exit and how the next call stops.
  *
  * Running a call on the host after a SYSEMU stop ("rewind"): rip is moved
  * back over the 2-byte syscall instruction and rax restored from orig_rax;
  * resumed with PTRACE_SYSCALL, the thread reports the exit of the skipped
  * call (HOSTCALL_SKIP_EXIT), then the entry of the same instruction executed
- * again (HOSTCALL_ENTRY), where it is resumed with PTRACE_SYSEMU: the kernel
- * reads the tracing flags again at syscall exit, so the call runs natively
- * (blocking, interrupted and restarted by the kernel as without ptshim) and
- * the next call stops in SYSEMU mode.  tests/bench/limit measures this
- * against the other candidates.
+ * again (HOSTCALL_ENTRY); from there the call runs natively, blocking,
+ * interrupted and restarted by the kernel as without ptshim.
+ * tests/bench/limit measures the mechanisms against each other.
  */
 enum pal_thread_state {
-    PAL_THREAD_RUNNING_CONT,
+    PAL_THREAD_RUNNING_CONT,  /* before its first execve: PTRACE_CONT */
     PAL_THREAD_RUNNING_EMU,
+    PAL_THREAD_RUNNING_TRACE,
     PAL_THREAD_HOSTCALL_SKIP_EXIT,
     PAL_THREAD_HOSTCALL_ENTRY,
-    PAL_THREAD_AT_SYSCALL, /* stopped at a SYSEMU entry, waiting for an answer */
-    PAL_THREAD_AT_SIGNAL,  /* stopped at signal delivery, waiting for an answer */
+    PAL_THREAD_HOSTCALL_RUNNING, /* a host call runs; its exit stop is next */
+    PAL_THREAD_AT_SYSCALL,      /* stopped at entry, waiting for an answer */
+    PAL_THREAD_AT_SYSCALL_EXIT, /* stopped at exit, reported, waiting */
+    PAL_THREAD_AT_SIGNAL,       /* stopped at signal delivery, waiting */
 };
 
 struct pal_thread {
@@ -40,8 +54,10 @@ struct pal_thread {
     pid_t tid;
     enum pal_thread_state state;
     enum pal_thread_state resume_state; /* while AT_SIGNAL: how to go on */
+    bool entry_runs;    /* AT_SYSCALL: the kernel will run the call (TRACE mode) */
+    bool report_exit;   /* a host call's exit is reported as an event */
     bool group_stopped; /* in a job-control stop (PTRACE_LISTEN) */
-    struct user_regs_struct regs; /* valid while AT_SYSCALL */
+    struct user_regs_struct regs; /* valid while AT_SYSCALL and AT_SYSCALL_EXIT */
 };
 
 RB_HEAD(pal_thread_tree, pal_thread);

@@ -74,7 +74,9 @@ static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped) {
         sig = WSTOPSIG(status);
         switch (status >> 16) {
         case PTRACE_EVENT_EXEC:
-            t->state = PAL_THREAD_RUNNING_EMU;
+            /* resumed with PTRACE_SYSCALL, the execve reports its exit */
+            t->state = PAL_THREAD_HOSTCALL_RUNNING;
+            t->report_exit = false;
             return _DkThreadContinue(t, 0);
         case PTRACE_EVENT_STOP:
             /* job-control stop before exec: stay stopped until SIGCONT */

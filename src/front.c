@@ -25,6 +25,7 @@
 
 static volatile sig_atomic_t g_program_pid;
 static volatile sig_atomic_t g_pending_sig;
+static volatile sig_atomic_t g_pending_stop;
 
 static const int g_forwarded[] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM};
 static const int g_job_control[] = {SIGTSTP, SIGTTIN, SIGTTOU};
@@ -40,8 +41,13 @@ static void forward_signal(int sig, siginfo_t* info, void* ctx) {
 }
 
 /* The front process stops when the program stops, never on its own: a
- * stop from the terminal reaches the program, which the tracer reports. */
+ * stop from the terminal reaches the program, which the tracer reports.
+ * One that comes before the program exists (ptshim is starting) would be
+ * lost, so it waits for the program, as it would natively have stopped
+ * the shell's child before its exec. */
 static void hold_job_control(int sig, siginfo_t* info, void* ctx) {
+    if (g_program_pid == 0)
+        g_pending_stop = sig;
 }
 
 static void setup_signals(void) {
@@ -92,6 +98,9 @@ void front_main(const struct options* opts) {
         log_error("pipe: %s", strerror(errno));
         exit(EXIT_PTSHIM_FAILURE);
     }
+    /* before the fork: a signal from the terminal must find both the front
+     * process and the tracer prepared (the tracer installs its own) */
+    setup_signals();
     tracer = fork();
     if (tracer < 0) {
         log_error("fork: %s", strerror(errno));
@@ -105,7 +114,6 @@ void front_main(const struct options* opts) {
         tracer_main(opts, fds[1]);
     }
     close(fds[1]);
-    setup_signals();
 
     for (;;) {
         struct report r;
@@ -120,6 +128,8 @@ void front_main(const struct options* opts) {
             g_program_pid = r.value;
             if (g_pending_sig)
                 kill(r.value, g_pending_sig);
+            if (g_pending_stop)
+                kill(r.value, g_pending_stop);
             break;
         case REPORT_STOPPED:
             stop_like(r.value);

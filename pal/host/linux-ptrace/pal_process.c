@@ -86,6 +86,11 @@ static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped) {
                 ret = _DkThreadContinue(t, 0);
             break;
         case 0:
+            /* A stop from the terminal before exec is dropped: the front
+             * process has it too and sends it on once the program has
+             * started, so that ptshim's caller sees the job stop. */
+            if (sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)
+                sig = 0;
             ret = _DkThreadContinue(t, sig); /* a signal sent before exec */
             break;
         default:

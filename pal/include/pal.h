@@ -68,15 +68,24 @@ struct pal_event {
     bool compat; /* entered through the 32-bit int 0x80 gate */
     PAL_NUM sysno;
     PAL_NUM args[PAL_SYSCALL_ARGS];
+    PAL_NUM sp;  /* the stack pointer (rt_sigreturn's frame is there) */
     long result; /* PAL_EVENT_SYSCALL_EXIT */
+};
+
+/* The execve() that started the program: the path it ran (argv[0] found in
+ * PATH) and the argv and envp pointers it passed, addresses in the program's
+ * former image, which was a copy of the caller's. */
+struct pal_exec {
+    char path[4096];
+    PAL_NUM argv, envp;
 };
 
 /* Start PROGRAM (argv[0] searched in PATH) as a traced process whose every
  * thread and descendant is traced.  When it returns 0, the program has
- * completed its execve() and *pid is its process ID.  -ENOENT when the
- * program was not found, another -errno when it could not be executed (both
- * reported before any of the program runs). */
-PAL_NODISCARD int DkProcessCreate(char* const argv[], pid_t* pid);
+ * completed its execve(), described in *EXEC, and *pid is its process ID.
+ * -ENOENT when the program was not found, another -errno when it could not
+ * be executed (both reported before any of the program runs). */
+PAL_NODISCARD int DkProcessCreate(char* const argv[], pid_t* pid, struct pal_exec* exec);
 
 /* Wait for the next event of any traced thread.  -ECHILD when no traced
  * thread is left, -EINTR when a signal interrupted the wait. */
@@ -120,6 +129,14 @@ PAL_NODISCARD long DkVirtualMemoryRead(PAL_HANDLE thread, PAL_NUM addr, void* bu
  * not NULL). */
 PAL_NODISCARD long DkVirtualMemoryReadString(PAL_HANDLE thread, PAL_NUM addr, char* buf,
                                              size_t size, size_t* read);
+
+/* The process ID (thread group ID) of THREAD, or a negative errno. */
+pid_t DkThreadGetProcessId(PAL_HANDLE thread);
+
+/* The host's name for THREAD's descriptor FD (a path, "pipe:[123]",
+ * "socket:[456]"), not NUL-terminated, SIZE bytes at most.  Returns its
+ * length, -EBADF when FD is not open. */
+PAL_NODISCARD long DkStreamGetName(PAL_HANDLE thread, int fd, char* buf, size_t size);
 
 /* Number of threads currently traced. */
 PAL_NUM DkThreadCount(void);

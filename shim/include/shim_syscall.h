@@ -6,10 +6,14 @@
 
 #include "pal.h"
 
+#define SHIM_SYSCALL_ON_HOST 0 /* handed to the host; HOSTCALL_FLAGS apply */
+#define SHIM_SYSCALL_DONE    1 /* completed by the shim with *RESULT */
+
 /* Answer the system call of a PAL_EVENT_SYSCALL event: complete it in the
- * tracer or hand it to the PAL to run on the host.  Returns 0 or a negative
- * errno when the thread could not be answered (a failure of ptshim, not of
- * the call). */
-PAL_NODISCARD int shim_handle_syscall(const struct pal_event* ev);
+ * tracer or hand it to the PAL to run on the host with HOSTCALL_FLAGS
+ * (PAL_HOSTCALL_*).  Returns SHIM_SYSCALL_*, or a negative errno when the
+ * thread could not be answered (a failure of ptshim, not of the call). */
+PAL_NODISCARD int shim_handle_syscall(const struct pal_event* ev, PAL_FLG hostcall_flags,
+                                      long* result);
 
 #endif /* SHIM_SYSCALL_H */

@@ -38,6 +38,7 @@ static void fill_syscall_event(const struct pal_thread* t, struct pal_event* ev)
     ev->args[3] = t->regs.r10;
     ev->args[4] = t->regs.r8;
     ev->args[5] = t->regs.r9;
+    ev->sp = t->regs.rsp;
 }
 
 /* The exit of a call run on the host.  Returns 1 when EV holds an event. */
@@ -103,6 +104,7 @@ static struct pal_thread* on_exec(struct pal_thread* t) {
     log_debug("thread %lu exec'd and becomes %d", former, leader);
     _DkThreadRemove(t);
     _DkThreadRename(execer, leader);
+    execer->tgid = leader;
     return execer;
 }
 

@@ -38,7 +38,8 @@
  * tests/bench/limit measures the mechanisms against each other.
  */
 enum pal_thread_state {
-    PAL_THREAD_RUNNING_CONT,  /* before its first execve: PTRACE_CONT */
+    PAL_THREAD_RUNNING_CONT,  /* before its first execve: PTRACE_SYSCALL, the
+                                 stops handled by DkProcessCreate */
     PAL_THREAD_RUNNING_EMU,
     PAL_THREAD_RUNNING_TRACE,
     PAL_THREAD_HOSTCALL_SKIP_EXIT,
@@ -52,6 +53,7 @@ enum pal_thread_state {
 struct pal_thread {
     RB_ENTRY(pal_thread) entry;
     pid_t tid;
+    pid_t tgid; /* its process, once asked for (0 until then) */
     enum pal_thread_state state;
     enum pal_thread_state resume_state; /* while AT_SIGNAL: how to go on */
     bool entry_runs;    /* AT_SYSCALL: the kernel will run the call (TRACE mode) */

@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -49,10 +50,34 @@ static void __attribute__((noreturn)) child_exec(char* const argv[], pid_t trace
     _exit(e == ENOENT ? 127 : 126);
 }
 
+/* A system call stop of the child before its execve succeeded: note each
+ * execve's arguments (execvp tries one path after another), so that the one
+ * that succeeded can be shown as the program's first call. */
+static int on_pre_exec_syscall(struct pal_thread* t, struct pal_exec* exec) {
+    struct __ptrace_syscall_info info;
+
+    if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(info), &info) < 0)
+        return -errno;
+    if (info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+        if (ptrace(PTRACE_GETREGS, t->tid, 0, &t->regs) < 0)
+            return -errno;
+        if (t->regs.orig_rax == SYS_execve) {
+            long n = DkVirtualMemoryReadString(t, t->regs.rdi, exec->path,
+                                               sizeof(exec->path), NULL);
+
+            if (n < 0)
+                exec->path[0] = '\0';
+            exec->argv = t->regs.rsi;
+            exec->envp = t->regs.rdx;
+        }
+    }
+    return _DkThreadContinue(t, 0);
+}
+
 /* Follow the new child until its execve succeeds (it stops at
  * PTRACE_EVENT_EXEC) or it exits because execve failed.  Nothing else is
  * traced yet, so waiting for this one pid is safe. */
-static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped) {
+static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped, struct pal_exec* exec) {
     for (;;) {
         int status, sig, e, ret;
         pid_t p = waitpid(t->tid, &status, __WALL);
@@ -72,6 +97,12 @@ static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped) {
         if (!WIFSTOPPED(status))
             continue;
         sig = WSTOPSIG(status);
+        if (sig == (SIGTRAP | 0x80)) {
+            ret = on_pre_exec_syscall(t, exec);
+            if (ret < 0)
+                return ret;
+            continue;
+        }
         switch (status >> 16) {
         case PTRACE_EVENT_EXEC:
             /* resumed with PTRACE_SYSCALL, the execve reports its exit */
@@ -102,7 +133,7 @@ static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped) {
     }
 }
 
-int DkProcessCreate(char* const argv[], pid_t* pidp) {
+int DkProcessCreate(char* const argv[], pid_t* pidp, struct pal_exec* exec) {
     int sync_fds[2], err_fds[2];
     pid_t self = getpid(), pid;
     struct pal_thread* t;
@@ -138,6 +169,14 @@ int DkProcessCreate(char* const argv[], pid_t* pidp) {
         waitpid(pid, NULL, __WALL);
         goto out;
     }
+    /* stop it, to resume it with PTRACE_SYSCALL: its execve calls are
+     * noted (see on_pre_exec_syscall) */
+    if (ptrace(PTRACE_INTERRUPT, pid, 0, 0) < 0) {
+        ret = -errno;
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, __WALL);
+        goto out;
+    }
     t = _DkThreadAdd(pid, PAL_THREAD_RUNNING_CONT);
     if (!t) {
         ret = -ENOMEM;
@@ -153,7 +192,7 @@ int DkProcessCreate(char* const argv[], pid_t* pidp) {
     close(sync_fds[1]);
     sync_fds[1] = -1;
 
-    ret = wait_for_exec(t, err_fds[0], &reaped);
+    ret = wait_for_exec(t, err_fds[0], &reaped, exec);
     if (ret < 0) {
         if (!reaped) {
             kill(pid, SIGKILL);

@@ -21,12 +21,10 @@ int _DkThreadContinue(struct pal_thread* t, int sig) {
     enum __ptrace_request req;
 
     switch (t->state) {
-    case PAL_THREAD_RUNNING_CONT:
-        req = PTRACE_CONT;
-        break;
     case PAL_THREAD_RUNNING_EMU:
         req = PTRACE_SYSEMU;
         break;
+    case PAL_THREAD_RUNNING_CONT:
     case PAL_THREAD_RUNNING_TRACE:
     case PAL_THREAD_HOSTCALL_SKIP_EXIT:
     case PAL_THREAD_HOSTCALL_ENTRY:

@@ -1,0 +1,470 @@
+/*
+ * decode.c: the generic argument printer, driven by the syscall-defs
+ * tables, and the primitives the struct printers share.
+ *
+ * Strings are escaped as strace escapes them (C escapes for \t \n \v \f
+ * \r \" \\, octal for other unprintable bytes, as short as the next byte
+ * allows), so that a trace reads like strace's; libbsd's strnvis has a
+ * different octal and meta-character style, and stays in diagnostics.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "decode.h"
+#include "trace_output.h"
+
+unsigned g_max_strlen = 32;
+
+/* A path is printed whole, as strace does, up to the kernel's limit. */
+#define PATH_LIMIT PATH_MAX
+
+int tracee_read(struct tcb* t, PAL_NUM addr, void* buf, size_t len) {
+    long n = DkVirtualMemoryRead(t->thread, addr, buf, len);
+
+    return n == (long)len ? 0 : -EFAULT;
+}
+
+bool tracee_fetch(struct tcb* t, PAL_NUM addr, void* buf, size_t len) {
+    if (tracee_read(t, addr, buf, len) == 0)
+        return true;
+    print_addr(t, addr);
+    return false;
+}
+
+void print_addr(struct tcb* t, PAL_NUM addr) {
+    if (addr)
+        trace_printf(t, "%#llx", (unsigned long long)addr);
+    else
+        trace_puts(t, "NULL");
+}
+
+static bool is_octal_digit(char c) {
+    return c >= '0' && c <= '7';
+}
+
+void print_quoted(struct tcb* t, const char* s, size_t len) {
+    trace_putc(t, '"');
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        switch (c) {
+        case '"':
+        case '\\':
+            trace_putc(t, '\\');
+            trace_putc(t, (char)c);
+            continue;
+        case '\f':
+            trace_puts(t, "\\f");
+            continue;
+        case '\n':
+            trace_puts(t, "\\n");
+            continue;
+        case '\r':
+            trace_puts(t, "\\r");
+            continue;
+        case '\t':
+            trace_puts(t, "\\t");
+            continue;
+        case '\v':
+            trace_puts(t, "\\v");
+            continue;
+        }
+        if (c >= ' ' && c < 0x7f) {
+            trace_putc(t, (char)c);
+            continue;
+        }
+        /* \ooo, shortened unless an octal digit follows */
+        trace_putc(t, '\\');
+        if (i + 1 < len && is_octal_digit(s[i + 1])) {
+            trace_putc(t, (char)('0' + (c >> 6)));
+            trace_putc(t, (char)('0' + ((c >> 3) & 7)));
+        } else {
+            if (c >> 6)
+                trace_putc(t, (char)('0' + (c >> 6)));
+            if (c >> 3)
+                trace_putc(t, (char)('0' + ((c >> 3) & 7)));
+        }
+        trace_putc(t, (char)('0' + (c & 7)));
+    }
+    trace_putc(t, '"');
+}
+
+static void print_hex_quoted(struct tcb* t, const char* s, size_t len) {
+    trace_putc(t, '"');
+    for (size_t i = 0; i < len; i++)
+        trace_printf(t, "\\x%02x", (unsigned char)s[i]);
+    trace_putc(t, '"');
+}
+
+void print_buf(struct tcb* t, PAL_NUM addr, PAL_NUM len) {
+    print_buf_style(t, addr, len, false);
+}
+
+void print_buf_style(struct tcb* t, PAL_NUM addr, PAL_NUM len, bool hex) {
+    char buf[4096];
+    size_t n = len < g_max_strlen ? (size_t)len : g_max_strlen;
+
+    if (!addr) {
+        trace_puts(t, "NULL");
+        return;
+    }
+    /* -s larger than the stack buffer: print what fits, honestly marked */
+    if (n > sizeof(buf))
+        n = sizeof(buf);
+    if (tracee_read(t, addr, buf, n) < 0) {
+        print_addr(t, addr);
+        return;
+    }
+    if (hex)
+        print_hex_quoted(t, buf, n);
+    else
+        print_quoted(t, buf, n);
+    if (n < len)
+        trace_puts(t, "...");
+}
+
+void print_path_n(struct tcb* t, PAL_NUM addr, PAL_NUM len) {
+    char buf[PATH_LIMIT];
+    size_t n = len < sizeof(buf) ? (size_t)len : sizeof(buf);
+
+    if (tracee_read(t, addr, buf, n) < 0) {
+        print_addr(t, addr);
+        return;
+    }
+    print_quoted(t, buf, strnlen(buf, n));
+}
+
+void print_cstr(struct tcb* t, PAL_NUM addr, size_t limit) {
+    char buf[PATH_LIMIT + 1];
+    size_t got = 0;
+    long n;
+
+    if (!addr) {
+        trace_puts(t, "NULL");
+        return;
+    }
+    if (limit > PATH_LIMIT)
+        limit = PATH_LIMIT;
+    /* one byte more than printed: a string of exactly LIMIT bytes needs
+     * no "..." */
+    n = DkVirtualMemoryReadString(t->thread, addr, buf, limit + 1, &got);
+    if (n >= 0) {
+        print_quoted(t, buf, (size_t)n);
+    } else if (n == -ENAMETOOLONG) {
+        print_quoted(t, buf, limit);
+        trace_puts(t, "...");
+    } else {
+        print_addr(t, addr);
+    }
+}
+
+void print_path(struct tcb* t, PAL_NUM addr) {
+    print_cstr(t, addr, PATH_LIMIT);
+}
+
+void print_fd(struct tcb* t, int fd) {
+    trace_printf(t, "%d", fd);
+    trace_fd_path(t, fd);
+}
+
+void print_dirfd(struct tcb* t, int fd) {
+    if (fd == -100)
+        trace_puts(t, "AT_FDCWD");
+    else
+        print_fd(t, fd);
+}
+
+void print_mode(struct tcb* t, unsigned mode) {
+    trace_printf(t, "%#03o", mode);
+}
+
+void print_signo(struct tcb* t, int sig) {
+    const char* name = xlat_name(&xlat_signals, (uint64_t)(unsigned)sig);
+
+    if (name)
+        trace_puts(t, name);
+    else if (sig == 32) /* the kernel's SIGRTMIN (glibc keeps 32-33 for itself) */
+        trace_puts(t, "SIGRTMIN");
+    else if (sig > 32 && sig <= 64)
+        trace_printf(t, "SIGRT_%d", sig - 32);
+    else
+        trace_printf(t, "%d", sig);
+}
+
+const char* xlat_name(const struct xlat* x, uint64_t val) {
+    for (size_t i = 0; i < x->n; i++)
+        if (x->e[i].val == val)
+            return x->e[i].name;
+    return NULL;
+}
+
+void print_enum(struct tcb* t, const struct xlat* x, uint64_t val, const char* dflt) {
+    const char* name = xlat_name(x, val);
+
+    if (name)
+        trace_puts(t, name);
+    else if (dflt)
+        trace_printf(t, "%#llx /* %s */", (unsigned long long)val, dflt);
+    else
+        trace_printf(t, "%#llx", (unsigned long long)val);
+}
+
+void print_flags(struct tcb* t, const struct xlat* x, uint64_t val) {
+    bool any = false;
+
+    /* a name for nothing set: PROT_NONE */
+    if (!val && !x->mask_xlat && x->n && x->e[0].val == 0) {
+        trace_puts(t, x->e[0].name);
+        return;
+    }
+
+    if (x->mask_xlat) {
+        uint64_t field = val & x->mask;
+
+        print_enum(t, x->mask_xlat, field, NULL);
+        val &= ~x->mask;
+        any = true;
+    }
+    for (size_t i = 0; i < x->n && val; i++) {
+        uint64_t bits = x->e[i].val;
+
+        if (bits && (val & bits) == bits) {
+            if (any)
+                trace_putc(t, '|');
+            trace_puts(t, x->e[i].name);
+            val &= ~bits;
+            any = true;
+        }
+    }
+    if (val || !any) {
+        if (any)
+            trace_putc(t, '|');
+        trace_printf(t, "%#llx", (unsigned long long)val);
+    }
+}
+
+/* An environment, abbreviated as strace prints it without -v: its address
+ * and how many variables it holds. */
+static void print_envp(struct tcb* t, PAL_NUM addr) {
+    PAL_NUM p = 0;
+    unsigned n;
+
+    if (!addr) {
+        trace_puts(t, "NULL");
+        return;
+    }
+    for (n = 0; n < 1u << 20; n++)
+        if (tracee_read(t, addr + n * sizeof(p), &p, sizeof(p)) < 0 || !p)
+            break;
+    print_addr(t, addr);
+    if (!p)
+        trace_printf(t, " /* %u var%s */", n, n == 1 ? "" : "s");
+}
+
+/* A NULL-terminated array of strings (argv). */
+static void print_strv(struct tcb* t, PAL_NUM addr) {
+    PAL_NUM p;
+    unsigned n = 0;
+
+    if (!addr) {
+        trace_puts(t, "NULL");
+        return;
+    }
+    if (tracee_read(t, addr, &p, sizeof(p)) < 0) {
+        print_addr(t, addr);
+        return;
+    }
+    trace_putc(t, '[');
+    for (;; n++) {
+        if (tracee_read(t, addr + n * sizeof(p), &p, sizeof(p)) < 0) {
+            trace_printf(t, "%s", n ? ", ..." : "...");
+            break;
+        }
+        if (!p)
+            break;
+        if (n >= g_max_strlen) {
+            trace_puts(t, ", ...");
+            break;
+        }
+        if (n)
+            trace_puts(t, ", ");
+        print_cstr(t, p, g_max_strlen);
+    }
+    trace_putc(t, ']');
+}
+
+static PAL_NUM arg_len(const struct tcb* t, const struct sd_arg* a) {
+    if (a->len == SD_LEN_RET)
+        return (PAL_NUM)t->ret;
+    if (a->len >= 0)
+        return t->args[a->len];
+    return 0;
+}
+
+void print_arg(struct tcb* t, int i) {
+    const struct sd_arg* a = &t->s->args[i];
+    PAL_NUM v = t->args[i];
+
+    switch (a->type) {
+    case SD_T_INT:
+    case SD_T_PID:
+        trace_printf(t, "%d", (int)v);
+        break;
+    case SD_T_UINT:
+        trace_printf(t, "%u", (unsigned)v);
+        break;
+    case SD_T_LONG:
+    case SD_T_OFF:
+        trace_printf(t, "%lld", (long long)v);
+        break;
+    case SD_T_ULONG:
+    case SD_T_SIZE:
+        trace_printf(t, "%llu", (unsigned long long)v);
+        break;
+    case SD_T_HEX:
+        trace_printf(t, "%#llx", (unsigned long long)v);
+        break;
+    case SD_T_UID:
+    case SD_T_GID:
+        if ((unsigned)v == (unsigned)-1)
+            trace_puts(t, "-1");
+        else
+            trace_printf(t, "%u", (unsigned)v);
+        break;
+    case SD_T_FD:
+        print_fd(t, (int)v);
+        break;
+    case SD_T_DIRFD:
+        print_dirfd(t, (int)v);
+        break;
+    case SD_T_PATH:
+        print_path(t, v);
+        break;
+    case SD_T_STR:
+        print_cstr(t, v, g_max_strlen);
+        break;
+    case SD_T_IBUF:
+        print_buf(t, v, arg_len(t, a));
+        break;
+    case SD_T_OBUF:
+        if (syserror(t))
+            print_addr(t, v);
+        else
+            print_buf(t, v, arg_len(t, a));
+        break;
+    case SD_T_OPATH:
+        if (syserror(t))
+            print_addr(t, v);
+        else
+            print_path_n(t, v, arg_len(t, a));
+        break;
+    case SD_T_MODE:
+        print_mode(t, (unsigned)v);
+        break;
+    case SD_T_SIGNO:
+        print_signo(t, (int)v);
+        break;
+    case SD_T_PTR:
+        print_addr(t, v);
+        break;
+    case SD_T_FLAGS:
+        print_flags(t, a->xlat, (uint32_t)v);
+        break;
+    case SD_T_ENUM:
+        print_enum(t, a->xlat, (uint32_t)v, NULL);
+        break;
+    case SD_T_STRUCT:
+        if (!v || ((a->dir & SD_DIR_OUT) && t->exiting && syserror(t)))
+            print_addr(t, v);
+        else
+            g_printers[a->printer](t, v, a->nelem                                 ? a->nelem
+                                         : a->len >= 0 || a->len == SD_LEN_RET ? (long)arg_len(t, a)
+                                                                               : -1);
+        break;
+    case SD_T_STRV:
+        if (!strcmp(a->name, "envp"))
+            print_envp(t, v);
+        else
+            print_strv(t, v);
+        break;
+    }
+}
+
+/* Print argument I, noting where its text is in the line (--json). */
+static void print_arg_spanned(struct tcb* t, int i) {
+    t->arg_start[i] = (uint32_t)t->len;
+    print_arg(t, i);
+    t->arg_end[i] = (uint32_t)t->len;
+}
+
+/* open's mode means something only when the call may create a file, and
+ * strace prints it only then. */
+static bool creation_mode_unused(const struct tcb* t, int i) {
+    const struct sd_arg* a = t->s->args;
+
+    PAL_NUM flags = i > 0 ? t->args[i - 1] : 0;
+
+    /* O_TMPFILE includes O_DIRECTORY's bit: all of it must be there */
+    return a[i].type == SD_T_MODE && i > 0 && a[i - 1].xlat == &xlat_open_flags &&
+           !(flags & O_CREAT) && (flags & O_TMPFILE) != O_TMPFILE;
+}
+
+/* Whether argument I is printed at exit: it shows what the call wrote. */
+static bool printed_at_exit(const struct sd_arg* a) {
+    return a->type == SD_T_OBUF || a->type == SD_T_OPATH || (a->type == SD_T_STRUCT && (a->dir & SD_DIR_OUT));
+}
+
+void decode_syscall_entry(struct tcb* t) {
+    int i;
+
+    memset(t->arg_end, 0, sizeof(t->arg_end));
+    t->next_arg = 0;
+    if (!t->s) {
+        /* a number no table knows: its raw registers */
+        trace_printf(t, "syscall_%#llx(", (unsigned long long)t->sysno);
+        for (i = 0; i < PAL_SYSCALL_ARGS; i++)
+            trace_printf(t, "%s%#llx", i ? ", " : "", (unsigned long long)t->args[i]);
+        t->next_arg = -1;
+        return;
+    }
+    trace_printf(t, "%s(", t->s->name);
+    if (t->s->custom) {
+        if (g_decoders[t->sysno](t) == DECODE_DONE)
+            t->next_arg = -1;
+        return;
+    }
+    for (i = 0; i < t->s->nargs; i++) {
+        if (printed_at_exit(&t->s->args[i]))
+            break;
+        if (creation_mode_unused(t, i))
+            continue;
+        if (i)
+            trace_puts(t, ", ");
+        print_arg_spanned(t, i);
+    }
+    t->next_arg = i < t->s->nargs ? i : -1;
+    /* the separator goes out with the entry, as strace writes
+     * "wait4(-1,  <unfinished ...>" */
+    if (t->next_arg > 0)
+        trace_puts(t, ", ");
+}
+
+void decode_syscall_exit(struct tcb* t) {
+    if (t->next_arg >= 0) {
+        if (t->s->custom) {
+            g_decoders[t->sysno](t);
+        } else {
+            for (int i = t->next_arg; i < t->s->nargs; i++) {
+                if (i > t->next_arg)
+                    trace_puts(t, ", ");
+                print_arg_spanned(t, i);
+            }
+        }
+    }
+    trace_putc(t, ')');
+}

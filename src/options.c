@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "options.h"
+#include "decode.h"
 #include "pal.h"
 
 struct option_doc {
@@ -24,11 +26,35 @@ struct option_doc {
     const char* help;
 };
 
+enum {
+    OPT_JSON = 256,
+};
+
 static const struct option_doc g_option_docs[] = {
+    {{"columns", required_argument, NULL, 'a'}, 'a', "COLUMN",
+     "trace: align results at COLUMN (default 40)"},
+    {{"summary-only", no_argument, NULL, 'c'}, 'c', NULL,
+     "count calls, errors and time per system call; print a table at the end"},
+    {{"summary", no_argument, NULL, 'C'}, 'C', NULL, "like -c, and print the trace too"},
     {{"debug", no_argument, NULL, 'd'}, 'd', NULL,
      "ptshim's own debugging messages on stderr; twice: also each system call"},
+    {{"expr", required_argument, NULL, 'e'}, 'e', "EXPR",
+     "trace= signal= status= filters, as in strace (e.g. -e trace=%file)"},
+    {{"follow-forks", no_argument, NULL, 'f'}, 'f', NULL,
+     "accepted for strace's sake: every process and thread is always traced"},
     {{"help", no_argument, NULL, 'h'}, 'h', NULL, "print this help and exit"},
+    {{"json", no_argument, NULL, OPT_JSON}, 0, NULL,
+     "trace as JSON: one object per line for each call and event"},
+    {{"output", required_argument, NULL, 'o'}, 'o', "FILE", "write the trace to FILE, not stderr"},
+    {{"quiet", no_argument, NULL, 'q'}, 'q', NULL,
+     "trace: twice, no \"+++ exited\" lines"},
+    {{"string-limit", required_argument, NULL, 's'}, 's', "SIZE",
+     "trace: print at most SIZE bytes of each string (default 32)"},
+    {{"absolute-timestamps", no_argument, NULL, 't'}, 't', NULL,
+     "trace: time of day on each line; -tt with microseconds, -ttt since the epoch"},
+    {{"syscall-times", no_argument, NULL, 'T'}, 'T', NULL, "trace: time spent in each call"},
     {{"version", no_argument, NULL, 'V'}, 'V', NULL, "print the version and exit"},
+    {{"decode-fds", no_argument, NULL, 'y'}, 'y', NULL, "trace: print the path of each file descriptor"},
 };
 
 #define N_OPTIONS (sizeof(g_option_docs) / sizeof(g_option_docs[0]))
@@ -72,14 +98,28 @@ static void __attribute__((noreturn, format(printf, 1, 2))) usage_error(const ch
     exit(EXIT_PTSHIM_FAILURE);
 }
 
+static long number_arg(const char* opt, const char* arg, long min, long max) {
+    char* end;
+    long v;
+
+    errno = 0;
+    v = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || v < min || v > max)
+        usage_error("%s: '%s' is not a number from %ld to %ld", opt, arg, min, max);
+    return v;
+}
+
 void options_parse(int argc, char** argv, struct options* opts) {
     struct option long_opts[N_OPTIONS + 1];
     char short_opts[2 * N_OPTIONS + 2] = "+";
     size_t n = 1;
+    bool summary_only = false;
     int c;
 
     memset(opts, 0, sizeof(*opts));
     opts->log_level = PAL_LOG_ERROR;
+    trace_filter_defaults(&opts->trace);
+    opts->out.column = 40;
     for (size_t i = 0; i < N_OPTIONS; i++) {
         long_opts[i] = g_option_docs[i].opt;
         if (g_option_docs[i].short_name) {
@@ -99,6 +139,54 @@ void options_parse(int argc, char** argv, struct options* opts) {
                 opts->log_level = opts->log_level < PAL_LOG_DEBUG ? PAL_LOG_DEBUG
                                                                   : opts->log_level + 1;
             break;
+        case 'a':
+            opts->out.column = (unsigned)number_arg("-a", optarg, 0, 4096);
+            break;
+        case 'c':
+            opts->trace.summary = true;
+            opts->trace.enabled = true;
+            summary_only = true;
+            break;
+        case 'C':
+            opts->trace.summary = true;
+            opts->trace.enabled = true;
+            break;
+        case 'e':
+            if (trace_filter_parse(&opts->trace, optarg) < 0)
+                usage_error("invalid -e '%s'", optarg);
+            opts->trace.enabled = true;
+            break;
+        case 'f':
+            /* every process is always followed: -f asks for the trace */
+            opts->trace.enabled = true;
+            break;
+        case 'o':
+            opts->trace_file = optarg;
+            opts->trace.enabled = true;
+            break;
+        case 'q':
+            opts->trace.quiet++;
+            break;
+        case 's':
+            g_max_strlen = (unsigned)number_arg("-s", optarg, 0, 1 << 20);
+            opts->trace.enabled = true;
+            break;
+        case 't':
+            opts->out.timestamps++;
+            opts->trace.enabled = true;
+            break;
+        case 'T':
+            opts->out.show_time = true;
+            opts->trace.enabled = true;
+            break;
+        case 'y':
+            opts->out.fd_paths = true;
+            opts->trace.enabled = true;
+            break;
+        case OPT_JSON:
+            opts->trace.json = true;
+            opts->trace.enabled = true;
+            break;
         case 'h':
             usage(stdout);
             exit(fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_PTSHIM_FAILURE);
@@ -114,5 +202,6 @@ void options_parse(int argc, char** argv, struct options* opts) {
     }
     if (optind >= argc)
         usage_error("missing PROGRAM to run");
+    opts->trace.lines = opts->trace.enabled && !summary_only;
     opts->argv = &argv[optind];
 }

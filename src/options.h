@@ -4,14 +4,22 @@
 #ifndef OPTIONS_H
 #define OPTIONS_H
 
+#include <stdbool.h>
+
 /* Exit statuses of ptshim's own, after env(1) and timeout(1). */
 #define EXIT_PTSHIM_FAILURE 125 /* ptshim failed, or bad usage */
 #define EXIT_CANNOT_EXECUTE 126 /* PROGRAM found but could not be run */
 #define EXIT_NOT_FOUND      127 /* PROGRAM not found */
 
+#include "trace.h"
+#include "trace_output.h"
+
 struct options {
     int log_level;
     char** argv; /* PROGRAM [ARGS...], NULL-terminated */
+    const char* trace_file; /* -o, or NULL for stderr */
+    struct trace_options trace;
+    struct trace_output_options out;
 };
 
 /* Parse the command line into OPTS; prints --help/--version and exits, or

@@ -19,6 +19,8 @@
 #include "report.h"
 #include "shim_syscall.h"
 #include "signals.h"
+#include "trace.h"
+#include "trace_output.h"
 #include "tracer.h"
 
 static int g_report_fd = -1;
@@ -83,14 +85,47 @@ static void detach_from_front(void) {
     streams_to_null(STDERR_FILENO, STDERR_FILENO);
 }
 
+/* The trace goes to -o FILE or to a copy of stderr that outlives the
+ * program's exit (see detach_from_front), close-on-exec so that the program
+ * does not inherit it. */
+static void open_trace(const struct options* opts) {
+    struct trace_output_options out = opts->out;
+    int fd;
+
+    if (opts->trace_file)
+        fd = open(opts->trace_file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    else
+        fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+    if (fd < 0 || !(out.out = fdopen(fd, "w"))) {
+        log_error("cannot open %s: %s", opts->trace_file ? opts->trace_file : "stderr",
+                  strerror(errno));
+        send_report(REPORT_FAILED, EXIT_PTSHIM_FAILURE);
+        exit(EXIT_PTSHIM_FAILURE);
+    }
+    out.to_file = opts->trace_file != NULL;
+    if (out.to_file)
+        setvbuf(out.out, NULL, _IOFBF, 1 << 16);
+    trace_output_init(&out);
+    trace_init(&opts->trace);
+}
+
 static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_done) {
     switch (ev->type) {
-    case PAL_EVENT_SYSCALL:
-        return shim_handle_syscall(ev);
+    case PAL_EVENT_SYSCALL: {
+        bool traced = trace_syscall_entry(ev);
+        long result;
+        int ret = shim_handle_syscall(ev, traced ? PAL_HOSTCALL_REPORT_EXIT : 0, &result);
+
+        if (ret == SHIM_SYSCALL_DONE && traced)
+            trace_syscall_exit(ev, result);
+        return ret < 0 ? ret : 0;
+    }
     case PAL_EVENT_SYSCALL_EXIT:
+        trace_syscall_exit(ev, ev->result);
         return DkThreadResume(ev->thread, 0);
     case PAL_EVENT_SIGNAL:
         log_trace("thread %d: signal %d delivered", ev->tid, ev->sig);
+        trace_signal(ev);
         return DkThreadResume(ev->thread, ev->sig);
     case PAL_EVENT_STOPPED:
         log_debug("thread %d stopped by signal %d", ev->tid, ev->sig);
@@ -102,7 +137,10 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
         return 0;
     case PAL_EVENT_EXIT:
         log_debug("thread %d gone, wait status %#x", ev->tid, ev->status);
+        trace_thread_exit(ev);
         if (ev->tid == main_pid) {
+            /* the trace is complete when ptshim returns */
+            trace_finish();
             *main_done = true;
             /* the exiting thread is still counted until the next wait */
             log_debug("program exited; %lu other traced threads known",
@@ -116,14 +154,17 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
 }
 
 void tracer_main(const struct options* opts, int report_fd) {
+    static struct pal_exec exec;
     bool main_done = false;
     pid_t main_pid;
     int ret;
 
     g_report_fd = report_fd;
     setup_signals();
+    if (opts->trace.enabled)
+        open_trace(opts);
 
-    ret = DkProcessCreate(opts->argv, &main_pid);
+    ret = DkProcessCreate(opts->argv, &main_pid, &exec);
     if (ret < 0) {
         log_error("cannot run '%s': %s", opts->argv[0], strerror(-ret));
         send_report(REPORT_FAILED, ret == -ENOENT   ? EXIT_NOT_FOUND
@@ -133,6 +174,7 @@ void tracer_main(const struct options* opts, int report_fd) {
     }
     log_debug("program '%s' started as process %d", opts->argv[0], main_pid);
     send_report(REPORT_STARTED, main_pid);
+    trace_initial_execve(main_pid, &exec, opts->argv, environ);
     /* the program has its own copies; a pipe must not wait for ours */
     streams_to_null(STDIN_FILENO, STDOUT_FILENO);
 

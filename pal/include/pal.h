@@ -73,11 +73,11 @@ struct pal_event {
 };
 
 /* The execve() that started the program: the path it ran (argv[0] found in
- * PATH) and the argv and envp pointers it passed, addresses in the program's
- * former image, which was a copy of the caller's. */
+ * PATH) and the filename, argv and envp pointers it passed, addresses in
+ * the program's former image, which was a copy of the caller's. */
 struct pal_exec {
     char path[4096];
-    PAL_NUM argv, envp;
+    PAL_NUM filename, argv, envp;
 };
 
 /* Start PROGRAM (argv[0] searched in PATH) as a traced process whose every

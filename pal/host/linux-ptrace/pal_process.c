@@ -67,6 +67,7 @@ static int on_pre_exec_syscall(struct pal_thread* t, struct pal_exec* exec) {
 
             if (n < 0)
                 exec->path[0] = '\0';
+            exec->filename = t->regs.rdi;
             exec->argv = t->regs.rsi;
             exec->envp = t->regs.rdx;
         }

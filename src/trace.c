@@ -1,0 +1,336 @@
+/*
+ * trace.c: the tracer's trace hooks: one struct tcb per traced thread,
+ * filled at each stop and printed as strace prints it.
+ *
+ * A tcb is allocated when its thread is first seen and freed when it is
+ * gone; its line buffer only ever grows, so the per-call path allocates
+ * nothing once a thread has printed its longest line.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "decode.h"
+#include "pal_log.h"
+#include "trace.h"
+#include "trace_json.h"
+#include "trace_output.h"
+#include "trace_signal.h"
+#include "trace_summary.h"
+
+static struct trace_options g_opts;
+
+RB_HEAD(tcb_tree, tcb);
+static struct tcb_tree g_tcbs = RB_INITIALIZER(&g_tcbs);
+static struct tcb* g_last_tcb;
+
+static int tcb_cmp(const struct tcb* a, const struct tcb* b) {
+    return (a->tid > b->tid) - (a->tid < b->tid);
+}
+
+RB_GENERATE_INTERNAL(tcb_tree, tcb, entry, tcb_cmp, __attribute__((__unused__)) static)
+
+static struct tcb* tcb_get(const struct pal_event* ev) {
+    struct tcb key = {.tid = ev->tid};
+    struct tcb* t;
+
+    if (g_last_tcb && g_last_tcb->tid == ev->tid) {
+        g_last_tcb->thread = ev->thread;
+        return g_last_tcb;
+    }
+    t = RB_FIND(tcb_tree, &g_tcbs, &key);
+    if (!t) {
+        t = calloc(1, sizeof(*t));
+        if (!t) {
+            log_error("out of memory");
+            exit(125);
+        }
+        t->tid = ev->tid;
+        RB_INSERT(tcb_tree, &g_tcbs, t);
+    }
+    t->thread = ev->thread;
+    g_last_tcb = t;
+    return t;
+}
+
+static void tcb_free(struct tcb* t) {
+    RB_REMOVE(tcb_tree, &g_tcbs, t);
+    if (g_last_tcb == t)
+        g_last_tcb = NULL;
+    if (t->entry_values)
+        fclose(t->entry_values);
+    free(t->entry_values_buf);
+    free(t->buf);
+    free(t);
+}
+
+static void grow(struct tcb* t, size_t need) {
+    size_t cap = t->cap ? t->cap : 256;
+    char* buf;
+
+    while (cap < need)
+        cap *= 2;
+    buf = realloc(t->buf, cap);
+    if (!buf) {
+        log_error("out of memory");
+        exit(125);
+    }
+    t->buf = buf;
+    t->cap = cap;
+}
+
+void trace_printf(struct tcb* t, const char* fmt, ...) {
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(t->buf ? t->buf + t->len : NULL, t->buf ? t->cap - t->len : 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if (t->len + (size_t)n + 1 > t->cap) {
+        grow(t, t->len + (size_t)n + 1);
+        va_start(ap, fmt);
+        vsnprintf(t->buf + t->len, t->cap - t->len, fmt, ap);
+        va_end(ap);
+    }
+    t->len += (size_t)n;
+}
+
+void trace_puts(struct tcb* t, const char* s) {
+    size_t n = strlen(s);
+
+    if (t->len + n + 1 > t->cap)
+        grow(t, t->len + n + 1);
+    memcpy(t->buf + t->len, s, n);
+    t->len += n;
+}
+
+void trace_putc(struct tcb* t, char c) {
+    if (t->len + 2 > t->cap)
+        grow(t, t->len + 2);
+    t->buf[t->len++] = c;
+}
+
+void trace_init(const struct trace_options* o) {
+    g_opts = *o;
+}
+
+/* exit and exit_group: the line goes out whole when the thread is gone,
+ * "exit_group(0) = ?", as strace writes it. */
+static bool ends_thread(const struct tcb* t) {
+    return t->sysno == PTSHIM_NR_exit || t->sysno == PTSHIM_NR_exit_group;
+}
+
+/* -e status= and --json need the result before anything goes out. */
+static bool line_waits_for_result(void) {
+    return g_opts.status != TRACE_STATUS_ALL || g_opts.json;
+}
+
+bool trace_syscall_entry(const struct pal_event* ev) {
+    struct tcb* t;
+
+    if (!g_opts.enabled)
+        return false;
+    t = tcb_get(ev);
+    t->sysno = ev->sysno;
+    memcpy(t->args, ev->args, sizeof(t->args));
+    t->sp = ev->sp;
+    t->s = ev->sysno < PTSHIM_NSYSCALLS && ptshim_sysent[ev->sysno].name
+               ? &ptshim_sysent[ev->sysno]
+               : NULL;
+    t->traced = t->s ? g_opts.syscalls[ev->sysno] : g_opts.unknown_syscalls;
+    t->in_syscall = true;
+    t->exiting = false;
+    t->rval_xlat = NULL;
+    t->entry_out = false;
+    t->len = 0;
+    if (!t->traced)
+        return false;
+    if (g_opts.lines) {
+        g_trace_nprocs = (unsigned)DkThreadCount();
+        decode_syscall_entry(t);
+        if (!line_waits_for_result() && !ends_thread(t))
+            trace_emit_entry(t);
+    }
+    if (g_opts.json) {
+        memset(t->value_end, 0, sizeof(t->value_end));
+        if (t->sysno == PTSHIM_NR_execve || t->sysno == PTSHIM_NR_execveat)
+            trace_json_save_values(t);
+        clock_gettime(CLOCK_REALTIME, &t->start_real);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t->start);
+    return true;
+}
+
+static bool status_selected(const struct tcb* t) {
+    return g_opts.status & (syserror(t) ? TRACE_STATUS_FAILED : TRACE_STATUS_SUCCESSFUL);
+}
+
+void trace_syscall_exit(const struct pal_event* ev, long result) {
+    struct tcb* t = tcb_get(ev);
+
+    if (!t->in_syscall || !t->traced)
+        return;
+    t->in_syscall = false;
+    t->ret = result;
+    t->exiting = true;
+    if (g_opts.summary)
+        trace_summary_count(t);
+    if (!g_opts.lines)
+        return;
+    if (!status_selected(t)) {
+        t->len = 0;
+        return;
+    }
+    g_trace_nprocs = (unsigned)DkThreadCount();
+    decode_syscall_exit(t);
+    if (g_opts.json)
+        trace_json_syscall(t, false);
+    else
+        trace_emit_exit(t);
+}
+
+void trace_signal(const struct pal_event* ev) {
+    struct tcb* t;
+
+    if (!g_opts.lines || !(g_opts.signals & (1ULL << (ev->sig - 1))))
+        return;
+    t = tcb_get(ev);
+    t->len = 0;
+    g_trace_nprocs = (unsigned)DkThreadCount();
+    if (g_opts.json) {
+        trace_print_siginfo(t, ev);
+        trace_json_signal(t, ev->sig);
+        return;
+    }
+    trace_puts(t, "--- ");
+    print_signo(t, ev->sig);
+    trace_putc(t, ' ');
+    trace_print_siginfo(t, ev);
+    trace_puts(t, " ---");
+    trace_emit_line(t);
+}
+
+void trace_thread_exit(const struct pal_event* ev) {
+    struct tcb* t;
+    int st = ev->status;
+
+    if (!g_opts.enabled)
+        return;
+    t = tcb_get(ev);
+    g_trace_nprocs = (unsigned)DkThreadCount();
+    if (g_opts.json && t->in_syscall && t->traced) {
+        /* exit_group(0) is whole; a call killed before its exit lacks
+         * what the exit would have printed */
+        if (t->next_arg < 0)
+            trace_putc(t, ')');
+        trace_json_syscall(t, true);
+    } else if (g_opts.lines && t->in_syscall && t->traced) {
+        /* exit, exit_group, or killed in the call */
+        t->len = 0;
+        if (!t->entry_out && (g_opts.status & TRACE_STATUS_UNFINISHED)) {
+            /* held back (exit_group, -e status=): it never completes */
+            decode_syscall_entry(t);
+            trace_emit_entry(t);
+        }
+        if (t->entry_out) {
+            /* what the call would have written never came */
+            if (t->next_arg >= 0)
+                trace_puts(t, " <unfinished ...>)");
+            else
+                trace_putc(t, ')');
+            trace_emit_unfinished(t);
+        }
+    }
+    if (g_opts.json) {
+        trace_json_exit(t, st);
+    } else if (g_opts.lines && g_opts.quiet < 2) {
+        t->len = 0;
+        if (WIFEXITED(st))
+            trace_printf(t, "+++ exited with %d +++", WEXITSTATUS(st));
+        else {
+            trace_puts(t, "+++ killed by ");
+            print_signo(t, WTERMSIG(st));
+            trace_puts(t, WCOREDUMP(st) ? " (core dumped) +++" : " +++");
+        }
+        trace_emit_line(t);
+    }
+    tcb_free(t);
+}
+
+/* The program's first call, its execve(), ran before the tracer saw any
+ * stop of it: print it from what the PAL noted and from the caller's own
+ * argv and environment, of which the program's were copies. */
+void trace_initial_execve(pid_t pid, const struct pal_exec* exec, char* const argv[],
+                          char* const envp[]) {
+    struct pal_event ev = {.type = PAL_EVENT_SYSCALL, .tid = pid};
+    struct tcb* t;
+    unsigned n;
+
+    if (!g_opts.enabled || !g_opts.syscalls[PTSHIM_NR_execve])
+        return;
+    t = tcb_get(&ev);
+    t->sysno = PTSHIM_NR_execve;
+    t->s = &ptshim_sysent[PTSHIM_NR_execve];
+    memset(t->args, 0, sizeof(t->args));
+    t->args[0] = exec->filename;
+    t->args[1] = exec->argv;
+    t->args[2] = exec->envp;
+    t->traced = true;
+    t->ret = 0;
+    t->len = 0;
+    clock_gettime(CLOCK_MONOTONIC, &t->start);
+    clock_gettime(CLOCK_REALTIME, &t->start_real);
+    memset(t->arg_end, 0, sizeof(t->arg_end));
+    trace_puts(t, "execve(");
+    t->arg_start[0] = (uint32_t)t->len;
+    print_quoted(t, exec->path, strlen(exec->path));
+    t->arg_end[0] = (uint32_t)t->len;
+    trace_puts(t, ", ");
+    t->arg_start[1] = (uint32_t)t->len;
+    trace_putc(t, '[');
+    for (n = 0; argv[n]; n++) {
+        if (n)
+            trace_puts(t, ", ");
+        if (n >= g_max_strlen) {
+            trace_puts(t, "...");
+            break;
+        }
+        print_quoted(t, argv[n], strlen(argv[n]) < g_max_strlen ? strlen(argv[n]) : g_max_strlen);
+        if (strlen(argv[n]) > g_max_strlen)
+            trace_puts(t, "...");
+    }
+    trace_putc(t, ']');
+    t->arg_end[1] = (uint32_t)t->len;
+    trace_puts(t, ", ");
+    t->arg_start[2] = (uint32_t)t->len;
+    for (n = 0; envp[n]; n++)
+        ;
+    print_addr(t, exec->envp);
+    trace_printf(t, " /* %u var%s */", n, n == 1 ? "" : "s");
+    t->arg_end[2] = (uint32_t)t->len;
+    trace_putc(t, ')');
+    if (g_opts.summary)
+        trace_summary_count(t);
+    if (g_opts.json) {
+        t->initial_path = exec->path;
+        t->initial_argv = argv;
+        t->initial_envp = envp;
+        trace_json_syscall(t, false);
+        t->initial_path = NULL;
+    } else if (g_opts.lines && (g_opts.status & TRACE_STATUS_SUCCESSFUL)) {
+        g_trace_nprocs = 1;
+        trace_emit_exit(t);
+    }
+    t->len = 0;
+}
+
+void trace_finish(void) {
+    if (g_opts.summary)
+        trace_summary_print(trace_output_file());
+    trace_flush();
+}

@@ -1,0 +1,111 @@
+/*
+ * trace.h: the decoded trace, in strace's format.
+ *
+ * Each traced thread has a struct tcb (after strace's name) holding the call
+ * it is in and the line being built for it.  Printers append to that line;
+ * trace.c decides when a line goes out, and how it is split when threads
+ * interleave (<unfinished ...> / <... NAME resumed>).
+ */
+#ifndef TRACE_H
+#define TRACE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/tree.h>
+#include <time.h>
+
+#include "pal.h"
+#include "syscall_defs.h"
+
+struct tcb {
+    RB_ENTRY(tcb) entry;
+    pid_t tid;
+    PAL_HANDLE thread;
+
+    /* the system call being traced */
+    PAL_NUM sysno;
+    PAL_NUM args[PAL_SYSCALL_ARGS];
+    PAL_NUM sp;             /* the stack pointer at entry */
+    const struct sysent* s; /* NULL for a number the tables do not know */
+    long ret;
+    bool in_syscall;  /* between entry and exit */
+    bool exiting;     /* printing at exit */
+    bool traced;      /* this call is printed */
+    bool entry_out;   /* its entry part has been written out */
+    int next_arg;     /* the first argument printed at exit */
+    /* a custom decoder's reading of the result: "= 0x1 (flags FD_CLOEXEC)"
+     * for a flag set, "= 1 (SUID_DUMP_USER)" for an enum */
+    const struct xlat* rval_xlat;
+    struct timespec start; /* entry time (-T, -c, --json) */
+    struct timespec start_real; /* --json: the wall-clock time of the entry */
+    /* --json: where each argument's text is in buf (end 0: not printed) */
+    uint32_t arg_start[PAL_SYSCALL_ARGS], arg_end[PAL_SYSCALL_ARGS];
+
+    /* the program's first execve, traced from the tracer's copy of its
+     * arguments (--json's values): set only while it is printed */
+    const char* initial_path;
+    char* const* initial_argv;
+    char* const* initial_envp;
+
+    /* --json of execve, execveat: the arguments' values are read at entry,
+     * since a successful call replaces the memory they were in */
+    FILE* entry_values;
+    char* entry_values_buf;
+    size_t entry_values_size;
+    long value_start[PAL_SYSCALL_ARGS], value_end[PAL_SYSCALL_ARGS]; /* end 0: none */
+
+    /* the line being built */
+    char* buf;
+    size_t len, cap;
+};
+
+/* Append to T's line. */
+void trace_printf(struct tcb* t, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
+void trace_puts(struct tcb* t, const char* s);
+void trace_putc(struct tcb* t, char c);
+
+/* Whether the call failed: the kernel's -4095..-1. */
+static inline bool syserror(const struct tcb* t) {
+    return (unsigned long)t->ret > -4096UL;
+}
+
+
+/* What to trace: the -e expressions and the output options. */
+struct trace_options {
+    bool enabled;   /* some trace option was given */
+    bool json;      /* --json: one JSON object per line */
+    bool summary;   /* -c: only the summary; -C sets both */
+    bool lines;     /* the decoded lines */
+    bool syscalls[PTSHIM_NSYSCALLS]; /* -e trace= */
+    bool unknown_syscalls;           /* numbers without a row */
+    uint64_t signals;                /* -e signal=: bit N-1 for signal N */
+    unsigned status;                 /* -e status=: TRACE_STATUS_* */
+    int quiet;                       /* -q, -qq */
+};
+
+#define TRACE_STATUS_SUCCESSFUL 0x1
+#define TRACE_STATUS_FAILED     0x2
+#define TRACE_STATUS_UNFINISHED 0x4
+#define TRACE_STATUS_ALL        0x7
+
+/* trace_filter.c: parse one -e EXPR (trace=, signal=, status=, or a bare
+ * list of calls).  0, or -EINVAL after printing why on stderr. */
+int trace_filter_parse(struct trace_options* o, const char* expr);
+void trace_filter_defaults(struct trace_options* o);
+
+/* trace.c: the tracer's hooks. */
+void trace_init(const struct trace_options* o);
+/* A system call entry; returns whether its exit must be seen. */
+bool trace_syscall_entry(const struct pal_event* ev);
+/* The call of EV's thread returned RESULT. */
+void trace_syscall_exit(const struct pal_event* ev, long result);
+void trace_signal(const struct pal_event* ev);
+void trace_thread_exit(const struct pal_event* ev);
+/* The program's first execve(), done before its first stop. */
+void trace_initial_execve(pid_t pid, const struct pal_exec* exec, char* const argv[],
+                          char* const envp[]);
+/* The end of tracing: the summary (-c), and everything flushed. */
+void trace_finish(void);
+
+#endif /* TRACE_H */

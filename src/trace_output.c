@@ -1,0 +1,252 @@
+/*
+ * trace_output.c: laying out and writing trace lines as strace does.
+ *
+ * Only one line is open at a time: the entry of the call whose thread
+ * printed last.  When another thread's line comes first, the open line
+ * ends with " <unfinished ...>" and the call's exit later starts a line of
+ * its own with "<... NAME resumed>".
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "decode.h"
+#include "trace_output.h"
+
+unsigned g_trace_nprocs;
+
+static struct trace_output_options g_out;
+static struct tcb* g_open_line; /* whose entry is out without its end */
+static unsigned g_column;       /* of the line being written */
+
+void trace_output_init(const struct trace_output_options* o) {
+    g_out = *o;
+}
+
+FILE* trace_output_file(void) {
+    return g_out.out;
+}
+
+void trace_flush(void) {
+    fflush(g_out.out);
+}
+
+static void out_write(const char* s, size_t len) {
+    fwrite(s, 1, len, g_out.out);
+    for (size_t i = 0; i < len; i++)
+        g_column = s[i] == '\n' ? 0 : g_column + 1;
+}
+
+static void out_printf(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+static void out_printf(const char* fmt, ...) {
+    char buf[128];
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        out_write(buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+}
+
+static void end_line(void) {
+    out_write("\n", 1);
+    /* stderr is the user watching: a line there is shown when it ends */
+    if (!g_out.to_file)
+        fflush(g_out.out);
+}
+
+static void leader(const struct tcb* t) {
+    if (g_out.to_file)
+        out_printf("%-5d ", t->tid);
+    else if (g_trace_nprocs > 1)
+        out_printf("[pid %5d] ", t->tid);
+    if (g_out.timestamps) {
+        struct timespec ts;
+
+        clock_gettime(CLOCK_REALTIME, &ts);
+        if (g_out.timestamps >= 3) {
+            out_printf("%lld.%06ld ", (long long)ts.tv_sec, ts.tv_nsec / 1000);
+        } else {
+            struct tm tm;
+            char hms[16];
+
+            localtime_r(&ts.tv_sec, &tm);
+            strftime(hms, sizeof(hms), "%H:%M:%S", &tm);
+            if (g_out.timestamps == 2)
+                out_printf("%s.%06ld ", hms, ts.tv_nsec / 1000);
+            else
+                out_printf("%s ", hms);
+        }
+    }
+}
+
+/* End another thread's open line: its call's end comes later. */
+static void close_open_line(const struct tcb* t) {
+    if (g_open_line && g_open_line != t) {
+        out_write(" <unfinished ...>", 17);
+        end_line();
+        g_open_line = NULL;
+    }
+}
+
+static void take_buf(struct tcb* t) {
+    out_write(t->buf, t->len);
+    t->len = 0;
+}
+
+void trace_emit_entry(struct tcb* t) {
+    close_open_line(t);
+    leader(t);
+    take_buf(t);
+    g_open_line = t;
+    t->entry_out = true;
+}
+
+/* The continuation of T's call: on the open line, or on a new one. */
+static void resume_line(struct tcb* t) {
+    if (t->entry_out && g_open_line == t)
+        return;
+    close_open_line(t);
+    leader(t);
+    if (t->entry_out)
+        out_printf("<... %s resumed>", t->s ? t->s->name : "syscall");
+}
+
+static void print_result(struct tcb* t) {
+    const char* name;
+    long ret = t->ret;
+
+    if (syserror(t)) {
+        int err = (int)-ret;
+
+        name = xlat_name(&xlat_errno, (uint64_t)err);
+        if (err >= 512 && err <= 530) {
+            /* kernel-internal: the call will be restarted or fail with EINTR */
+            const char* msg = NULL;
+
+            for (size_t i = 0; i < xlat_errno.n; i++)
+                if (xlat_errno.e[i].val == (uint64_t)err)
+                    msg = xlat_errno.e[i].msg;
+            out_printf("= ? %s", name ? name : "ERESTART???");
+            if (msg)
+                out_printf(" (%s)", msg);
+        } else if (name) {
+            out_printf("= -1 %s (%s)", name, strerror(err));
+        } else {
+            out_printf("= -1 %d (%s)", err, strerror(err));
+        }
+        return;
+    }
+    if (t->rval_xlat) {
+        if (t->rval_xlat->kind == XLAT_BITS) {
+            out_printf("= %#lx (flags ", ret);
+            print_flags(t, t->rval_xlat, (uint64_t)ret);
+        } else {
+            out_printf("= %ld (", ret);
+            print_enum(t, t->rval_xlat, (uint64_t)ret, NULL);
+        }
+        trace_putc(t, ')');
+        take_buf(t);
+        return;
+    }
+    switch (t->s ? t->s->ret : SD_RET_LONG) {
+    case SD_RET_HEX:
+    case SD_RET_PTR:
+        out_printf("= %#lx", (unsigned long)ret);
+        break;
+    case SD_RET_NORETURN:
+        out_printf("= ?");
+        break;
+    case SD_RET_FD:
+        out_printf("= %ld", ret);
+        if (g_out.fd_paths) {
+            trace_fd_path(t, (int)ret);
+            take_buf(t);
+        }
+        break;
+    default:
+        out_printf("= %ld", ret);
+        break;
+    }
+}
+
+static void pad_to_column(void) {
+    if (g_column < g_out.column) {
+        static const char spaces[] = "                                        ";
+
+        while (g_column < g_out.column) {
+            size_t n = g_out.column - g_column;
+
+            out_write(spaces, n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1);
+        }
+    }
+}
+
+static void print_duration(const struct tcb* t) {
+    struct timespec now;
+    long long ns;
+
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    ns = (now.tv_sec - t->start.tv_sec) * 1000000000LL + (now.tv_nsec - t->start.tv_nsec);
+    out_printf(" <%lld.%06lld>", ns / 1000000000LL, ns % 1000000000LL / 1000);
+}
+
+void trace_emit_exit(struct tcb* t) {
+    resume_line(t);
+    take_buf(t);
+    out_write(" ", 1);
+    pad_to_column();
+    print_result(t);
+    if (g_out.show_time)
+        print_duration(t);
+    end_line();
+    g_open_line = NULL;
+    t->entry_out = false;
+}
+
+void trace_emit_unfinished(struct tcb* t) {
+    resume_line(t);
+    take_buf(t);
+    out_write(" ", 1);
+    pad_to_column();
+    out_write("= ?", 3);
+    end_line();
+    g_open_line = NULL;
+    t->entry_out = false;
+}
+
+void trace_emit_line(struct tcb* t) {
+    close_open_line(NULL);
+    leader(t);
+    take_buf(t);
+    end_line();
+}
+
+void trace_fd_path(struct tcb* t, int fd) {
+    char path[4096];
+    long n;
+
+    if (!g_out.fd_paths || fd < 0)
+        return;
+    n = DkStreamGetName(t->thread, fd, path, sizeof(path));
+    if (n <= 0)
+        return;
+    trace_putc(t, '<');
+    for (long i = 0; i < n; i++) {
+        /* strace escapes the path's unprintable bytes and the brackets */
+        unsigned char c = (unsigned char)path[i];
+
+        if (c < ' ' || c >= 0x7f || c == '<' || c == '>' || c == '\\')
+            trace_printf(t, "\\x%02x", c);
+        else
+            trace_putc(t, (char)c);
+    }
+    trace_putc(t, '>');
+}

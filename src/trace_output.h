@@ -1,0 +1,43 @@
+/*
+ * trace_output.h: where trace lines go, and how they are laid out: the
+ * [pid N] prefix, timestamps, the result column, and the split of a call
+ * whose exit comes after another thread's line.
+ */
+#ifndef TRACE_OUTPUT_H
+#define TRACE_OUTPUT_H
+
+#include "trace.h"
+
+struct trace_output_options {
+    FILE* out;
+    bool to_file;       /* -o FILE: every line has the "PID " prefix */
+    unsigned column;    /* -a: where " = " goes */
+    int timestamps;     /* -t: 1 seconds, 2 microseconds, 3 epoch */
+    bool show_time;     /* -T: the time spent in the call */
+    bool fd_paths;      /* -y */
+};
+
+void trace_output_init(const struct trace_output_options* o);
+
+/* A call's entry part, now in T's line, goes out (the line stays open). */
+void trace_emit_entry(struct tcb* t);
+/* The call's exit: T's line holds the rest of the arguments; the result is
+ * appended and the line ends, with "<... NAME resumed>" first if another
+ * line came in between. */
+void trace_emit_exit(struct tcb* t);
+/* A line of its own (a signal, an exit): T's line holds its text. */
+void trace_emit_line(struct tcb* t);
+/* The entry of a call that never returns to the trace (exit_group, a
+ * thread killed in a call): " = ?" or " <unfinished ...>". */
+void trace_emit_unfinished(struct tcb* t);
+void trace_flush(void);
+FILE* trace_output_file(void);
+
+/* -y: " <path>" of T's descriptor FD. */
+void trace_fd_path(struct tcb* t, int fd);
+
+/* How many traced threads there are: with more than one, lines written to
+ * stderr get "[pid N] " prefixes. */
+extern unsigned g_trace_nprocs;
+
+#endif /* TRACE_OUTPUT_H */

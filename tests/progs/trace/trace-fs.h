@@ -141,21 +141,29 @@ struct xlat {
 #define XLAT_END { 0, NULL }
 
 /* A flag set: the names of the table's entries whose bits are all set, in
- * table order, joined by |, then the leftover bits in hex; ZERO when the
- * value is 0 (strace prints "0" for most sets). */
-static inline const char* sflags(const struct xlat* tbl, unsigned long long v, const char* zero) {
+ * table order, joined by |, then the leftover bits in hex.  When no name
+ * matches, the value in hex and, if DFLT is given, DFLT in a comment
+ * ("0x10" then the comment "CLOSE_RANGE_???").  Zero is the table's name
+ * for 0, or "0". */
+static inline const char* sflags(const struct xlat* tbl, unsigned long long v, const char* dflt) {
     char* out = xasprintf("%s", "");
 
-    if (v == 0)
-        return zero;
+    if (v == 0) {
+        for (; tbl->name; tbl++)
+            if (tbl->val == 0)
+                return tbl->name;
+        return "0";
+    }
     for (; tbl->name; tbl++) {
         if (tbl->val != 0 && (v & tbl->val) == tbl->val) {
             out = xasprintf("%s%s%s", out, *out ? "|" : "", tbl->name);
             v &= ~tbl->val;
         }
     }
+    if (!*out)
+        return dflt ? xasprintf("%#llx /* %s */", v, dflt) : xasprintf("%#llx", v);
     if (v)
-        out = xasprintf("%s%s%#llx", out, *out ? "|" : "", v);
+        out = xasprintf("%s|%#llx", out, v);
     return out;
 }
 
@@ -208,7 +216,7 @@ static inline const char* sopenflags(unsigned long long flags) {
 
     if (!rest)
         return mode;
-    return xasprintf("%s|%s", mode, sflags(bits, rest, "0"));
+    return xasprintf("%s|%s", mode, sflags(bits, rest, NULL));
 }
 
 /* A mode given as a number (open, mkdir, chmod): octal, at least 3 digits
@@ -294,8 +302,8 @@ static const struct xlat statx_attrs[] = {
 /* A struct statx as strace prints it without -v. */
 static inline const char* sstatx(const struct statx* sx) {
     return xasprintf("{stx_mask=%s, stx_attributes=%s, stx_mode=%s, stx_size=%llu, ...}",
-                     sflags(statx_masks, sx->stx_mask, "0"),
-                     sflags(statx_attrs, sx->stx_attributes, "0"), smode(sx->stx_mode),
+                     sflags(statx_masks, sx->stx_mask, "STATX_???"),
+                     sflags(statx_attrs, sx->stx_attributes, "STATX_ATTR_???"), smode(sx->stx_mode),
                      (unsigned long long)sx->stx_size);
 }
 

@@ -64,8 +64,8 @@ static inline int mapped(const void* p) {
 }
 
 /* LEN bytes of BUF quoted and escaped as strace does (\t \n \v \f \r \" \\,
- * other bytes outside 0x20..0x7e in octal, with three digits when a digit
- * follows), without the quotes' truncation logic. */
+ * other bytes outside 0x20..0x7e in octal, with three digits when an octal
+ * digit 0-7 follows, within the LEN bytes). */
 static inline char* quote_bytes(const void* buf, size_t len) {
     const unsigned char* s = buf;
     char* out = malloc(len * 4 + 3);
@@ -87,7 +87,7 @@ static inline char* quote_bytes(const void* buf, size_t len) {
         default:
             if (c >= ' ' && c <= 0x7e) {
                 *o++ = (char)c;
-            } else if (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9') {
+            } else if (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7') {
                 o += sprintf(o, "\\%03o", c);
             } else {
                 o += sprintf(o, "\\%o", c);
@@ -105,6 +105,14 @@ static inline const char* squote(const void* buf, size_t len, size_t max) {
     if (len <= max)
         return quote_bytes(buf, len);
     return xasprintf("%s...", quote_bytes(buf, max));
+}
+
+/* A buffer argument of LEN bytes: NULL, an address when unreadable, else
+ * its bytes as squote() prints them. */
+static inline const char* sbufp(const void* buf, size_t len, size_t max) {
+    if (!buf)
+        return "NULL";
+    return mapped(buf) ? squote(buf, len, max) : sptr(buf);
 }
 
 /* A NUL-terminated string as strace prints it with -s MAX. */

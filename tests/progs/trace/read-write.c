@@ -2,10 +2,10 @@
  * read-write.c: read(2), write(2), pread64(2), pwrite64(2).  Covers data
  * printed at entry (write) or, up to the result, at exit (read), -s
  * truncation at 32 bytes with "..." (31, 32 and 33 bytes), escapes in
- * octal (three digits before a digit 0-7, not 8), empty buffers, NULL, offsets, and
- * the failures EBADF (closed, wrong mode), EISDIR, EFAULT, EAGAIN, EPIPE,
- * ESPIPE and EINVAL (negative offset).  The expected lines are written
- * with writev, which is not traced.
+ * octal (three digits before a digit 0-7, not before 8), empty buffers,
+ * NULL, offsets, and the failures EBADF (closed, wrong mode), EISDIR,
+ * EFAULT, EAGAIN, EPIPE, ESPIPE and EINVAL (negative offset).  The
+ * expected lines are written with writev, which is not traced.
  */
 #include "trace-fs.h"
 

@@ -190,41 +190,44 @@ static inline const char* sxval(const struct xlat* tbl, unsigned long long v, co
 #define K___O_SYNC 04000000
 #define K___O_TMPFILE 020000000
 
+/* open's flags other than the access mode, in strace's order (also the
+ * flags of dup3, pipe2 and others). */
+static const struct xlat open_mode_flags[] = {
+    XLAT(O_CREAT),
+    XLAT(O_EXCL),
+    XLAT(O_NOCTTY),
+    XLAT(O_TRUNC),
+    XLAT(O_APPEND),
+    XLAT(O_NONBLOCK),
+    { K___O_SYNC | O_DSYNC, "O_SYNC" },
+    { K___O_SYNC, "__O_SYNC" },
+    XLAT(O_DSYNC),
+    XLAT(O_DIRECT),
+    { K_O_LARGEFILE, "O_LARGEFILE" },
+    XLAT(O_NOFOLLOW),
+    XLAT(O_NOATIME),
+    XLAT(O_CLOEXEC),
+    XLAT(O_PATH),
+    { K___O_TMPFILE | O_DIRECTORY, "O_TMPFILE" },
+    { K___O_TMPFILE, "__O_TMPFILE" },
+    XLAT(O_DIRECTORY),
+    XLAT(FASYNC),
+    XLAT_END,
+};
+
 /* open's flags as strace prints them: the access mode first (O_RDONLY,
- * O_WRONLY, O_RDWR or O_ACCMODE), then the other flags in strace's order,
- * then unknown bits in hex. */
+ * O_WRONLY, O_RDWR or O_ACCMODE), then the other flags, then unknown bits
+ * in hex. */
 static inline const char* sopenflags(unsigned long long flags) {
     static const struct xlat modes[] = {
         XLAT(O_RDONLY), XLAT(O_WRONLY), XLAT(O_RDWR), XLAT(O_ACCMODE), XLAT_END,
-    };
-    static const struct xlat bits[] = {
-        XLAT(O_CREAT),
-        XLAT(O_EXCL),
-        XLAT(O_NOCTTY),
-        XLAT(O_TRUNC),
-        XLAT(O_APPEND),
-        XLAT(O_NONBLOCK),
-        { K___O_SYNC | O_DSYNC, "O_SYNC" },
-        { K___O_SYNC, "__O_SYNC" },
-        XLAT(O_DSYNC),
-        XLAT(O_DIRECT),
-        { K_O_LARGEFILE, "O_LARGEFILE" },
-        XLAT(O_NOFOLLOW),
-        XLAT(O_NOATIME),
-        XLAT(O_CLOEXEC),
-        XLAT(O_PATH),
-        { K___O_TMPFILE | O_DIRECTORY, "O_TMPFILE" },
-        { K___O_TMPFILE, "__O_TMPFILE" },
-        XLAT(O_DIRECTORY),
-        XLAT(FASYNC),
-        XLAT_END,
     };
     const char* mode = sxval(modes, flags & O_ACCMODE, "");
     unsigned long long rest = flags & ~(unsigned long long)O_ACCMODE;
 
     if (!rest)
         return mode;
-    return xasprintf("%s|%s", mode, sflags(bits, rest, NULL));
+    return xasprintf("%s|%s", mode, sflags(open_mode_flags, rest, NULL));
 }
 
 /* A mode given as a number (open, mkdir, chmod): octal, at least 3 digits

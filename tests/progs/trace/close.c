@@ -4,9 +4,9 @@
  * bounds printed unsigned (~0U as 4294967295), its flags and unknown bits
  * (in hex, with a comment when no flag is known), and EINVAL.
  */
-#include <linux/close_range.h>
-
 #include "trace-fs.h"
+
+#include <linux/close_range.h>
 
 static const struct xlat close_range_flags[] = {
     XLAT(CLOSE_RANGE_UNSHARE),

@@ -6,9 +6,9 @@
  * as an address), and EFAULT for NULL, an unmapped address and a guard
  * page.
  */
-#include <linux/openat2.h>
-
 #include "trace-fs.h"
+
+#include <linux/openat2.h>
 
 /* resolve's flags, in strace's order. */
 static const struct xlat resolve_flags[] = {

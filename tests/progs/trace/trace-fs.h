@@ -328,6 +328,16 @@ static inline const char* ssigname(int sig) {
     return sigabbrev_np(sig);
 }
 
+/* A signal number as strace prints it alone: SIGUSR1, SIGRT_2 (numbered
+ * from the kernel's SIGRTMIN, 32), or the number when it is no signal. */
+static inline const char* ssigno(int sig) {
+    if (sig >= 32 && sig <= 64)
+        return xasprintf("SIGRT_%d", sig - 32);
+    if (sig > 0 && sig < 32)
+        return xasprintf("SIG%s", sigabbrev_np(sig));
+    return xasprintf("%d", sig);
+}
+
 /* A signal set of SIZE bytes (at most 8) as strace prints it: [USR1 RT_4],
  * [] for none, or ~[...] listing the signals not in the set when two
  * thirds or more of its bits are set. */

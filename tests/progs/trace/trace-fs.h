@@ -184,6 +184,18 @@ static inline const char* sxval(const struct xlat* tbl, unsigned long long v, co
     return xasprintf("%#llx /* %s */", v, unknown);
 }
 
+/* The *at calls' flags, as strace prints them for most calls (AT_EACCESS
+ * has AT_REMOVEDIR's value and shows as that). */
+static const struct xlat at_flags[] = {
+    XLAT(AT_SYMLINK_NOFOLLOW),
+    XLAT(AT_REMOVEDIR),
+    XLAT(AT_SYMLINK_FOLLOW),
+    XLAT(AT_NO_AUTOMOUNT),
+    XLAT(AT_EMPTY_PATH),
+    { 0x8000, "AT_RECURSIVE" },
+    XLAT_END,
+};
+
 /* The kernel's values of the open flags that glibc hides or defines as 0
  * on x86-64. */
 #define K_O_LARGEFILE 0100000

@@ -13,6 +13,9 @@
 #ifndef TRACE_FS_H
 #define TRACE_FS_H
 
+#if defined(_FEATURES_H) && !defined(__USE_GNU)
+#error "include trace-fs.h before any system header"
+#endif
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1
 #endif

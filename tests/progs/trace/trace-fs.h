@@ -373,13 +373,15 @@ static inline const char* ssigset(uint64_t mask, unsigned int size) {
     return xasprintf("%s]", out);
 }
 
-/* struct timespec and struct timeval. */
+/* struct timespec and struct timeval (the fraction printed unsigned). */
 static inline const char* stimespec(const struct timespec* ts) {
-    return xasprintf("{tv_sec=%lld, tv_nsec=%lld}", (long long)ts->tv_sec, (long long)ts->tv_nsec);
+    return xasprintf("{tv_sec=%lld, tv_nsec=%llu}", (long long)ts->tv_sec,
+                     (unsigned long long)ts->tv_nsec);
 }
 
 static inline const char* stimeval(const struct timeval* tv) {
-    return xasprintf("{tv_sec=%lld, tv_usec=%lld}", (long long)tv->tv_sec, (long long)tv->tv_usec);
+    return xasprintf("{tv_sec=%lld, tv_usec=%llu}", (long long)tv->tv_sec,
+                     (unsigned long long)tv->tv_usec);
 }
 
 /* Expected lines go to stdout through a static buffer set up before main:

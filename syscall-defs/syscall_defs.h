@@ -26,6 +26,7 @@ enum sd_ret {
     SD_RET_OFF,
     SD_RET_HEX,
     SD_RET_PTR,
+    SD_RET_OCTAL,
     SD_RET_NORETURN,
 };
 
@@ -45,6 +46,8 @@ enum sd_type {
     SD_T_IBUF,
     SD_T_OBUF,
     SD_T_OPATH,
+    SD_T_IXATTR,
+    SD_T_OXATTR,
     SD_T_MODE,
     SD_T_SIGNO,
     SD_T_PID,
@@ -55,6 +58,7 @@ enum sd_type {
     SD_T_ENUM,
     SD_T_STRUCT,
     SD_T_STRV,
+    SD_T_HIDDEN,
 };
 
 /* When the tracee memory an argument points to is read. */
@@ -105,6 +109,11 @@ struct xlat {
     enum xlat_kind kind;
     uint64_t mask;                /* bits: printed first, from mask_xlat */
     const struct xlat* mask_xlat; /* or NULL */
+    const char* unknown;          /* the comment after a value no entry
+                                     names (SEEK_??? for lseek's 0x5) */
+    uint64_t shift_mask;          /* bits: a number, printed N<<SHIFT_NAME */
+    unsigned shift;
+    const char* shift_name;
     size_t n;
     const struct xlat_entry* e;
 };
@@ -113,7 +122,7 @@ struct sd_arg {
     const char* name;
     uint8_t type; /* enum sd_type */
     uint8_t dir;  /* enum sd_dir, for SD_T_STRUCT */
-    int8_t len;   /* SD_T_IBUF, SD_T_OBUF, SD_T_OPATH, SD_T_STRUCT: index of the length
+    int8_t len;   /* SD_T_[IO]BUF, SD_T_[IO]XATTR, SD_T_OPATH, SD_T_STRUCT: index of the length
                      argument, SD_LEN_RET or SD_LEN_NONE */
     uint8_t nelem; /* SD_T_STRUCT: a fixed number of elements, ptr(T[N],DIR) */
     uint16_t printer;        /* SD_T_STRUCT: enum sd_printer */

@@ -102,10 +102,10 @@ static void print_hex_quoted(struct tcb* t, const char* s, size_t len) {
 }
 
 void print_buf(struct tcb* t, PAL_NUM addr, PAL_NUM len) {
-    print_buf_style(t, addr, len, false);
+    print_buf_style(t, addr, len, 0);
 }
 
-void print_buf_style(struct tcb* t, PAL_NUM addr, PAL_NUM len, bool hex) {
+void print_buf_style(struct tcb* t, PAL_NUM addr, PAL_NUM len, unsigned style) {
     char buf[4096];
     size_t n = len < g_max_strlen ? (size_t)len : g_max_strlen;
 
@@ -120,7 +120,9 @@ void print_buf_style(struct tcb* t, PAL_NUM addr, PAL_NUM len, bool hex) {
         print_addr(t, addr);
         return;
     }
-    if (hex)
+    if ((style & BUF_OMIT_TRAILING_NUL) && n == len && n && !buf[n - 1])
+        len = --n;
+    if (style & BUF_HEX)
         print_hex_quoted(t, buf, n);
     else
         print_quoted(t, buf, n);
@@ -206,6 +208,8 @@ const char* xlat_name(const struct xlat* x, uint64_t val) {
 void print_enum(struct tcb* t, const struct xlat* x, uint64_t val, const char* dflt) {
     const char* name = xlat_name(x, val);
 
+    if (!dflt)
+        dflt = x->unknown;
     if (name)
         trace_puts(t, name);
     else if (dflt)
@@ -222,11 +226,15 @@ void print_flags(struct tcb* t, const struct xlat* x, uint64_t val) {
         trace_puts(t, x->e[0].name);
         return;
     }
-
     if (x->mask_xlat) {
+        /* a field printed first: an enum (O_RDONLY), or bits of its own
+         * (AT_STATX_SYNC_AS_STAT, the statx sync type) */
         uint64_t field = val & x->mask;
 
-        print_enum(t, x->mask_xlat, field, NULL);
+        if (x->mask_xlat->kind == XLAT_BITS)
+            print_flags(t, x->mask_xlat, field);
+        else
+            print_enum(t, x->mask_xlat, field, NULL);
         val &= ~x->mask;
         any = true;
     }
@@ -241,10 +249,20 @@ void print_flags(struct tcb* t, const struct xlat* x, uint64_t val) {
             any = true;
         }
     }
+    if (x->shift_mask && (val & x->shift_mask)) {
+        if (any)
+            trace_putc(t, '|');
+        trace_printf(t, "%llu<<%s", (unsigned long long)((val & x->shift_mask) >> x->shift),
+                     x->shift_name);
+        val &= ~x->shift_mask;
+        any = true;
+    }
     if (val || !any) {
         if (any)
             trace_putc(t, '|');
         trace_printf(t, "%#llx", (unsigned long long)val);
+        if (!any && val && x->unknown)
+            trace_printf(t, " /* %s */", x->unknown);
     }
 }
 
@@ -351,11 +369,22 @@ void print_arg(struct tcb* t, int i) {
     case SD_T_IBUF:
         print_buf(t, v, arg_len(t, a));
         break;
+    case SD_T_IXATTR:
+        /* larger than the kernel accepts (XATTR_SIZE_MAX): its address */
+        if (arg_len(t, a) > 65536)
+            print_addr(t, v);
+        else
+            print_buf_style(t, v, arg_len(t, a), BUF_OMIT_TRAILING_NUL);
+        break;
     case SD_T_OBUF:
+    case SD_T_OXATTR:
         if (syserror(t))
             print_addr(t, v);
         else
-            print_buf(t, v, arg_len(t, a));
+            print_buf_style(t, v, arg_len(t, a),
+                            a->type == SD_T_OXATTR ? BUF_OMIT_TRAILING_NUL : 0);
+        break;
+    case SD_T_HIDDEN:
         break;
     case SD_T_OPATH:
         if (syserror(t))
@@ -379,7 +408,10 @@ void print_arg(struct tcb* t, int i) {
         print_enum(t, a->xlat, (uint32_t)v, NULL);
         break;
     case SD_T_STRUCT:
-        if (!v || ((a->dir & SD_DIR_OUT) && t->exiting && syserror(t)))
+        /* a failed call wrote nothing: its address, except for iovecs,
+         * whose buffers' addresses strace shows */
+        if (!v || ((a->dir & SD_DIR_OUT) && t->exiting && syserror(t) &&
+                   a->printer != SD_PRINTER_struct_iovec))
             print_addr(t, v);
         else
             g_printers[a->printer](t, v, a->nelem                                 ? a->nelem
@@ -416,7 +448,13 @@ static bool creation_mode_unused(const struct tcb* t, int i) {
 
 /* Whether argument I is printed at exit: it shows what the call wrote. */
 static bool printed_at_exit(const struct sd_arg* a) {
-    return a->type == SD_T_OBUF || a->type == SD_T_OPATH || (a->type == SD_T_STRUCT && (a->dir & SD_DIR_OUT));
+    return a->type == SD_T_OBUF || a->type == SD_T_OXATTR || a->type == SD_T_OPATH ||
+           (a->type == SD_T_STRUCT && (a->dir & SD_DIR_OUT));
+}
+
+/* Whether argument I is left out of the line. */
+static bool arg_skipped(const struct tcb* t, int i) {
+    return t->s->args[i].type == SD_T_HIDDEN || creation_mode_unused(t, i);
 }
 
 void decode_syscall_entry(struct tcb* t) {
@@ -441,7 +479,7 @@ void decode_syscall_entry(struct tcb* t) {
     for (i = 0; i < t->s->nargs; i++) {
         if (printed_at_exit(&t->s->args[i]))
             break;
-        if (creation_mode_unused(t, i))
+        if (arg_skipped(t, i))
             continue;
         if (i)
             trace_puts(t, ", ");
@@ -459,9 +497,14 @@ void decode_syscall_exit(struct tcb* t) {
         if (t->s->custom) {
             g_decoders[t->sysno](t);
         } else {
+            bool first = true;
+
             for (int i = t->next_arg; i < t->s->nargs; i++) {
-                if (i > t->next_arg)
+                if (arg_skipped(t, i))
+                    continue;
+                if (!first)
                     trace_puts(t, ", ");
+                first = false;
                 print_arg_spanned(t, i);
             }
         }

@@ -44,9 +44,10 @@ void print_quoted(struct tcb* t, const char* s, size_t len); /* "..." escaped */
 /* A buffer of LEN bytes at ADDR: quoted and escaped, at most g_max_strlen
  * bytes then "..." */
 void print_buf(struct tcb* t, PAL_NUM addr, PAL_NUM len);
-/* The same, every byte as \xHH when HEX (random bytes, as strace shows
- * them). */
-void print_buf_style(struct tcb* t, PAL_NUM addr, PAL_NUM len, bool hex);
+/* The same in a STYLE of BUF_* flags. */
+void print_buf_style(struct tcb* t, PAL_NUM addr, PAL_NUM len, unsigned style);
+#define BUF_HEX               0x1 /* every byte as \xHH (random bytes) */
+#define BUF_OMIT_TRAILING_NUL 0x2 /* an xattr value's terminating NUL */
 /* A NUL-terminated string; LIMIT bytes at most (then "..."). */
 void print_cstr(struct tcb* t, PAL_NUM addr, size_t limit);
 void print_path(struct tcb* t, PAL_NUM addr);

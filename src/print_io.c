@@ -18,6 +18,8 @@
  * what the call transferred: the return value, spread over the buffers. */
 void print_struct_iovec(struct tcb* t, PAL_NUM addr, long count) {
     PAL_NUM left = t->exiting ? (PAL_NUM)t->ret : (PAL_NUM)-1;
+    /* a failed call transferred nothing: the buffers' addresses */
+    bool bases = t->exiting && syserror(t);
     struct iovec iov;
 
     if (count < 0)
@@ -37,13 +39,17 @@ void print_struct_iovec(struct tcb* t, PAL_NUM addr, long count) {
             break;
         }
         if (tracee_read(t, addr + (PAL_NUM)i * sizeof(iov), &iov, sizeof(iov)) < 0) {
-            trace_puts(t, "...");
+            trace_puts(t, "... /* ");
             print_addr(t, addr + (PAL_NUM)i * sizeof(iov));
+            trace_puts(t, " */");
             break;
         }
         len = iov.iov_len < left ? iov.iov_len : left;
         trace_puts(t, "{iov_base=");
-        print_buf(t, (PAL_NUM)(uintptr_t)iov.iov_base, len);
+        if (bases)
+            print_addr(t, (PAL_NUM)(uintptr_t)iov.iov_base);
+        else
+            print_buf(t, (PAL_NUM)(uintptr_t)iov.iov_base, len);
         trace_printf(t, ", iov_len=%zu}", iov.iov_len);
         left -= len;
     }
@@ -174,20 +180,40 @@ void print_struct_statx(struct tcb* t, PAL_NUM addr, long count) {
     trace_printf(t, ", stx_size=%llu, ...}", (unsigned long long)sx.stx_size);
 }
 
+/* openat2's how, of usize bytes (the argument after it): an address when
+ * too small, and the bytes beyond the struct when some are set. */
 void print_struct_open_how(struct tcb* t, PAL_NUM addr, long count) {
     struct {
         uint64_t flags, mode, resolve;
     } how;
+    PAL_NUM size = t->args[3];
 
+    if (size < sizeof(how)) {
+        print_addr(t, addr);
+        return;
+    }
     if (!tracee_fetch(t, addr, &how, sizeof(how)))
         return;
     trace_puts(t, "{flags=");
     print_flags(t, &xlat_open_flags, how.flags);
-    if (how.flags & (O_CREAT | O_TMPFILE)) {
+    if (how.mode || (how.flags & O_CREAT) || (how.flags & O_TMPFILE) == O_TMPFILE) {
         trace_puts(t, ", mode=");
         print_mode(t, (unsigned)how.mode);
     }
     trace_puts(t, ", resolve=");
     print_flags(t, &xlat_resolve_flags, how.resolve);
+    if (size > sizeof(how)) {
+        unsigned char tail[64];
+        size_t n = size - sizeof(how) < sizeof(tail) ? size - sizeof(how) : sizeof(tail);
+        bool set = false;
+
+        if (tracee_read(t, addr + sizeof(how), tail, n) == 0)
+            for (size_t i = 0; i < n; i++)
+                set |= tail[i] != 0;
+        if (set) {
+            trace_printf(t, ", /* bytes %zu..%llu */ ", sizeof(how), (unsigned long long)size - 1);
+            print_buf_style(t, addr + sizeof(how), size - sizeof(how), BUF_HEX);
+        }
+    }
     trace_putc(t, '}');
 }

@@ -52,13 +52,24 @@ void print_sigset_value(struct tcb* t, uint64_t set, unsigned nsigs) {
     trace_putc(t, ']');
 }
 
+/* A signal set, whose size is the call's last size argument
+ * (sigsetsize, sizemask): strace shows the set only when that is the
+ * kernel's size, and the address otherwise. */
 void print_struct_sigset(struct tcb* t, PAL_NUM addr, long count) {
     uint64_t set = 0;
-    size_t size = count > 0 && count <= 8 ? (size_t)count : 8;
 
-    if (!tracee_fetch(t, addr, &set, size))
+    for (int i = t->s->nargs - 1; i >= 0; i--) {
+        if (t->s->args[i].type != SD_T_SIZE)
+            continue;
+        if (t->args[i] != sizeof(set)) {
+            print_addr(t, addr);
+            return;
+        }
+        break;
+    }
+    if (!tracee_fetch(t, addr, &set, sizeof(set)))
         return;
-    print_sigset_value(t, set, (unsigned)size * 8);
+    print_sigset_value(t, set, 64);
 }
 
 static void print_handler(struct tcb* t, unsigned long h) {

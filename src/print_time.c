@@ -64,6 +64,85 @@ void print_struct_timeval(struct tcb* t, PAL_NUM addr, long count) {
     trace_putc(t, ']');
 }
 
+/* utimensat's and utimes' times carry the date they mean in a comment,
+ * when they are valid and not zero: {tv_sec=1, tv_nsec=2}
+ * / * 1970-01-01T00:00:01.000000002+0000 * / (the spaces aside). */
+static void print_date_comment(struct tcb* t, long long sec, unsigned long frac, int digits) {
+    time_t when = (time_t)sec;
+    struct tm tm;
+    char date[64], zone[16];
+
+    if (!localtime_r(&when, &tm))
+        return;
+    strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%S", &tm);
+    strftime(zone, sizeof(zone), "%z", &tm);
+    if (frac)
+        trace_printf(t, " /* %s.%0*lu%s */", date, digits, frac, zone);
+    else
+        trace_printf(t, " /* %s%s */", date, zone);
+}
+
+void print_struct_utimespec(struct tcb* t, PAL_NUM addr, long count) {
+    struct timespec ts[2];
+
+    if (!tracee_fetch(t, addr, ts, sizeof(ts)))
+        return;
+    trace_putc(t, '[');
+    for (int i = 0; i < 2; i++) {
+        unsigned long long nsec = (unsigned long long)ts[i].tv_nsec;
+
+        if (i)
+            trace_puts(t, ", ");
+        if (ts[i].tv_nsec == UTIME_NOW) {
+            trace_puts(t, "UTIME_NOW");
+            continue;
+        }
+        if (ts[i].tv_nsec == UTIME_OMIT) {
+            trace_puts(t, "UTIME_OMIT");
+            continue;
+        }
+        trace_printf(t, "{tv_sec=%lld, tv_nsec=%llu}", (long long)ts[i].tv_sec, nsec);
+        if (nsec < 1000000000ULL && (ts[i].tv_sec || nsec))
+            print_date_comment(t, (long long)ts[i].tv_sec, (unsigned long)nsec, 9);
+    }
+    trace_putc(t, ']');
+}
+
+void print_struct_utimeval(struct tcb* t, PAL_NUM addr, long count) {
+    struct timeval tv[2];
+
+    if (!tracee_fetch(t, addr, tv, sizeof(tv)))
+        return;
+    trace_putc(t, '[');
+    for (int i = 0; i < 2; i++) {
+        unsigned long long usec = (unsigned long long)tv[i].tv_usec;
+
+        if (i)
+            trace_puts(t, ", ");
+        trace_printf(t, "{tv_sec=%lld, tv_usec=%llu}", (long long)tv[i].tv_sec, usec);
+        if (usec < 1000000ULL && (tv[i].tv_sec || usec))
+            print_date_comment(t, (long long)tv[i].tv_sec, (unsigned long)usec, 6);
+    }
+    trace_putc(t, ']');
+}
+
+/* utime's {actime=N, modtime=N}, with the dates they mean */
+void print_struct_utimbuf(struct tcb* t, PAL_NUM addr, long count) {
+    struct {
+        long long actime, modtime;
+    } ub;
+
+    if (!tracee_fetch(t, addr, &ub, sizeof(ub)))
+        return;
+    trace_printf(t, "{actime=%lld", ub.actime);
+    if (ub.actime)
+        print_date_comment(t, ub.actime, 0, 0);
+    trace_printf(t, ", modtime=%lld", ub.modtime);
+    if (ub.modtime)
+        print_date_comment(t, ub.modtime, 0, 0);
+    trace_putc(t, '}');
+}
+
 void print_struct_timezone(struct tcb* t, PAL_NUM addr, long count) {
     struct timezone tz;
 

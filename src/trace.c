@@ -146,6 +146,9 @@ bool trace_syscall_entry(const struct pal_event* ev) {
     t->in_syscall = true;
     t->exiting = false;
     t->rval_xlat = NULL;
+    t->rval_hex = false;
+    t->rval_label = NULL;
+    t->rval_note = NULL;
     t->entry_out = false;
     t->len = 0;
     if (!t->traced)

@@ -37,6 +37,13 @@ struct tcb {
     /* a custom decoder's reading of the result: "= 0x1 (flags FD_CLOEXEC)"
      * for a flag set, "= 1 (SUID_DUMP_USER)" for an enum */
     const struct xlat* rval_xlat;
+    bool rval_hex; /* with rval_xlat: the number in hex (F_GETLEASE) */
+    const char* rval_label; /* with bits: "seals" for "(seals F_SEAL_SEAL)"
+                               instead of "flags" */
+    /* a custom decoder's comment on a successful result, printed after it
+     * at exit while the tracee's memory can still be read: poll's
+     * "= 1 ([{fd=3, revents=POLLIN}])", select's "= 0 (Timeout)" */
+    void (*rval_note)(struct tcb* t);
     struct timespec start; /* entry time (-T, -c, --json) */
     struct timespec start_real; /* --json: the wall-clock time of the entry */
     /* --json: where each argument's text is in buf (end 0: not printed) */

@@ -144,15 +144,26 @@ static void print_result(struct tcb* t) {
         }
         return;
     }
-    if (t->rval_xlat) {
-        if (t->rval_xlat->kind == XLAT_BITS) {
-            out_printf("= %#lx (flags ", ret);
-            print_flags(t, t->rval_xlat, (uint64_t)ret);
-        } else {
-            out_printf("= %ld (", ret);
-            print_enum(t, t->rval_xlat, (uint64_t)ret, NULL);
-        }
+    if (t->rval_xlat && t->rval_xlat->kind == XLAT_BITS && ret) {
+        out_printf("= %#lx (%s ", ret, t->rval_label ? t->rval_label : "flags");
+        print_flags(t, t->rval_xlat, (uint64_t)ret);
         trace_putc(t, ')');
+        take_buf(t);
+        return;
+    }
+    if (t->rval_xlat && t->rval_xlat->kind == XLAT_ENUM) {
+        out_printf(t->rval_hex ? "= %#lx (" : "= %ld (", ret);
+        if (t->rval_xlat == &xlat_signals)
+            print_signo(t, (int)ret);
+        else
+            print_enum(t, t->rval_xlat, (uint64_t)ret, NULL);
+        trace_putc(t, ')');
+        take_buf(t);
+        return;
+    }
+    if (t->rval_note) {
+        out_printf("= %ld ", ret);
+        t->rval_note(t);
         take_buf(t);
         return;
     }
@@ -160,6 +171,9 @@ static void print_result(struct tcb* t) {
     case SD_RET_HEX:
     case SD_RET_PTR:
         out_printf("= %#lx", (unsigned long)ret);
+        break;
+    case SD_RET_OCTAL:
+        out_printf("= %#03lo", (unsigned long)ret);
         break;
     case SD_RET_NORETURN:
         out_printf("= ?");

@@ -2,8 +2,8 @@
  * statx.c: statx(2).  Covers struct statx as strace prints it without -v
  * ({stx_mask=..., stx_attributes=..., stx_mode=..., stx_size=..., ...},
  * with the returned mask and attributes as flag sets, STATX_ALL and
- * STATX_BASIC_STATS printed as such, bits strace 6.1 does not know in
- * hex), the flags argument (the sync type, AT_STATX_SYNC_AS_STAT when 0,
+ * STATX_BASIC_STATS printed as such, the bits newer than strace 6.1 by
+ * name too, unknown bits in hex), the flags argument (the sync type, AT_STATX_SYNC_AS_STAT when 0,
  * then the *at flags), the mask argument (0, combined and single bits,
  * unknown bits), and the failures ENOENT, EBADF, EINVAL (both sync types,
  * unknown flags, the reserved mask bit) and EFAULT.

@@ -308,6 +308,10 @@ static const struct xlat statx_masks[] = {
     { 0x800, "STATX_BTIME" },
     { 0x1000, "STATX_MNT_ID" },
     { 0x2000, "STATX_DIOALIGN" },
+    /* newer than strace 6.1, which prints them in hex: ptshim names them */
+    { 0x4000, "STATX_MNT_ID_UNIQUE" },
+    { 0x8000, "STATX_SUBVOL" },
+    { 0x10000, "STATX_WRITE_ATOMIC" },
     XLAT_END,
 };
 

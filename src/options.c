@@ -41,10 +41,12 @@ static const struct option_doc g_option_docs[] = {
     {{"expr", required_argument, NULL, 'e'}, 'e', "EXPR",
      "trace= signal= status= filters, as in strace (e.g. -e trace=%file)"},
     {{"follow-forks", no_argument, NULL, 'f'}, 'f', NULL,
-     "accepted for strace's sake: every process and thread is always traced"},
+     "trace every process and thread (ptshim always follows them all)"},
     {{"help", no_argument, NULL, 'h'}, 'h', NULL, "print this help and exit"},
     {{"json", no_argument, NULL, OPT_JSON}, 0, NULL,
      "trace as JSON: one object per line for each call and event"},
+    {{"stack-trace", no_argument, NULL, 'k'}, 'k', NULL,
+     "trace: the program's stack after each call (libunwind)"},
     {{"output", required_argument, NULL, 'o'}, 'o', "FILE", "write the trace to FILE, not stderr"},
     {{"quiet", no_argument, NULL, 'q'}, 'q', NULL,
      "trace: twice, no \"+++ exited\" lines"},
@@ -181,6 +183,10 @@ void options_parse(int argc, char** argv, struct options* opts) {
             break;
         case 'y':
             opts->out.fd_paths = true;
+            opts->trace.enabled = true;
+            break;
+        case 'k':
+            opts->trace.stack = true;
             opts->trace.enabled = true;
             break;
         case OPT_JSON:

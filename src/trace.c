@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,7 @@ static void tcb_free(struct tcb* t) {
     if (t->entry_values)
         fclose(t->entry_values);
     free(t->entry_values_buf);
+    free(t->frames);
     free(t->buf);
     free(t);
 }
@@ -119,6 +121,20 @@ void trace_init(const struct trace_options* o) {
     g_opts = *o;
 }
 
+static bool replaces_image(const struct tcb* t) {
+    return t->sysno == PTSHIM_NR_execve || t->sysno == PTSHIM_NR_execveat;
+}
+
+/* -k: T's stack, now. */
+static void stack_capture(struct tcb* t) {
+    if (!t->frames && !(t->frames = malloc(TRACE_STACK_MAX * sizeof(*t->frames)))) {
+        t->nframes = -ENOMEM;
+        return;
+    }
+    t->nframes = DkThreadStackTrace(t->thread, t->frames, TRACE_STACK_MAX);
+    t->stack_valid = true;
+}
+
 /* exit and exit_group: the line goes out whole when the thread is gone,
  * "exit_group(0) = ?", as strace writes it. */
 static bool ends_thread(const struct tcb* t) {
@@ -149,6 +165,7 @@ bool trace_syscall_entry(const struct pal_event* ev) {
     t->rval_hex = false;
     t->rval_label = NULL;
     t->rval_note = NULL;
+    t->stack_valid = false;
     t->entry_out = false;
     t->len = 0;
     if (!t->traced)
@@ -159,6 +176,9 @@ bool trace_syscall_entry(const struct pal_event* ev) {
         if (!line_waits_for_result() && !ends_thread(t))
             trace_emit_entry(t);
     }
+    /* the calls after which the stack is gone: unwound now */
+    if (g_opts.stack && (replaces_image(t) || ends_thread(t)))
+        stack_capture(t);
     if (g_opts.json) {
         memset(t->value_end, 0, sizeof(t->value_end));
         if (t->sysno == PTSHIM_NR_execve || t->sysno == PTSHIM_NR_execveat)
@@ -191,10 +211,15 @@ void trace_syscall_exit(const struct pal_event* ev, long result) {
     }
     g_trace_nprocs = (unsigned)DkThreadCount();
     decode_syscall_exit(t);
-    if (g_opts.json)
+    if (g_opts.stack && !replaces_image(t))
+        stack_capture(t);
+    if (g_opts.json) {
         trace_json_syscall(t, false);
-    else
+    } else {
         trace_emit_exit(t);
+        if (g_opts.stack)
+            trace_emit_stack(t);
+    }
 }
 
 void trace_signal(const struct pal_event* ev) {
@@ -247,6 +272,8 @@ void trace_thread_exit(const struct pal_event* ev) {
             else
                 trace_putc(t, ')');
             trace_emit_unfinished(t);
+            if (g_opts.stack && ends_thread(t))
+                trace_emit_stack(t);
         }
     }
     if (g_opts.json) {

@@ -62,6 +62,12 @@ struct tcb {
     size_t entry_values_size;
     long value_start[PAL_SYSCALL_ARGS], value_end[PAL_SYSCALL_ARGS]; /* end 0: none */
 
+    /* -k: the stack of the call, unwound at its exit (execve's at its
+     * entry: the stack is gone after) */
+    struct pal_frame* frames; /* TRACE_STACK_MAX, allocated on first use */
+    int nframes;              /* or a negative errno */
+    bool stack_valid;         /* frames are this call's */
+
     /* the line being built */
     char* buf;
     size_t len, cap;
@@ -89,7 +95,10 @@ struct trace_options {
     uint64_t signals;                /* -e signal=: bit N-1 for signal N */
     unsigned status;                 /* -e status=: TRACE_STATUS_* */
     int quiet;                       /* -q, -qq */
+    bool stack;                      /* -k: each call's stack */
 };
+
+#define TRACE_STACK_MAX 256
 
 #define TRACE_STATUS_SUCCESSFUL 0x1
 #define TRACE_STATUS_FAILED     0x2

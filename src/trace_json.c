@@ -262,6 +262,26 @@ void trace_json_syscall(struct tcb* t, bool unfinished) {
     }
     fputs(",\"text\":", f);
     json_str(f, t->buf, t->len);
+    if (t->stack_valid && t->nframes >= 0) {
+        /* -k: the frames, innermost first */
+        fputs(",\"stack\":[", f);
+        for (int i = 0; i < t->nframes; i++) {
+            const struct pal_frame* fr = &t->frames[i];
+
+            fprintf(f, "%s{\"pc\":%llu,\"file\":", i ? "," : "", (unsigned long long)fr->pc);
+            if (fr->path)
+                json_cstr(f, fr->path);
+            else
+                fputs("null", f);
+            fprintf(f, ",\"offset\":%llu,\"symbol\":", (unsigned long long)fr->offset);
+            if (fr->symbol)
+                json_cstr(f, fr->symbol);
+            else
+                fputs("null", f);
+            fprintf(f, ",\"symbol_offset\":%llu}", (unsigned long long)fr->symbol_offset);
+        }
+        fputc(']', f);
+    }
     fprintf(f, ",\"start\":%lld.%06ld,\"duration\":%.6f}\n", (long long)t->start_real.tv_sec,
             t->start_real.tv_nsec / 1000, duration);
     t->len = 0;

@@ -264,3 +264,31 @@ void trace_fd_path(struct tcb* t, int fd) {
     }
     trace_putc(t, '>');
 }
+
+/* -k: " > /usr/lib/x86_64-linux-gnu/libc.so.6(__write+0x10) [0xf8350]",
+ * one line per frame, the offset in brackets being in the file */
+void trace_emit_stack(struct tcb* t) {
+    if (t->nframes < 0) {
+        out_printf(" > (no stack: %s)", strerror(-t->nframes));
+        end_line();
+        return;
+    }
+    for (int i = 0; i < t->nframes; i++) {
+        const struct pal_frame* f = &t->frames[i];
+
+        /* names can be long (C++): written as they are, not formatted */
+        out_write(" > ", 3);
+        if (!f->path) {
+            out_printf("?() [%#llx]", (unsigned long long)f->pc);
+        } else {
+            out_write(f->path, strlen(f->path));
+            out_write("(", 1);
+            if (f->symbol) {
+                out_write(f->symbol, strlen(f->symbol));
+                out_printf("+%#llx", (unsigned long long)f->symbol_offset);
+            }
+            out_printf(") [%#llx]", (unsigned long long)f->offset);
+        }
+        end_line();
+    }
+}

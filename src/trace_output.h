@@ -30,6 +30,8 @@ void trace_emit_line(struct tcb* t);
 /* The entry of a call that never returns to the trace (exit_group, a
  * thread killed in a call): " = ?" or " <unfinished ...>". */
 void trace_emit_unfinished(struct tcb* t);
+/* -k: T's stack, after its call's line. */
+void trace_emit_stack(struct tcb* t);
 void trace_flush(void);
 FILE* trace_output_file(void);
 

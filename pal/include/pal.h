@@ -130,6 +130,22 @@ PAL_NODISCARD long DkVirtualMemoryRead(PAL_HANDLE thread, PAL_NUM addr, void* bu
 PAL_NODISCARD long DkVirtualMemoryReadString(PAL_HANDLE thread, PAL_NUM addr, char* buf,
                                              size_t size, size_t* read);
 
+/* One frame of a stopped thread's stack. */
+struct pal_frame {
+    PAL_NUM pc;
+    const char* path;      /* the file mapped there, or NULL */
+    PAL_NUM offset;        /* PC's offset in that file */
+    const char* symbol;    /* the function there (the nearest symbol before
+                              it), or NULL */
+    PAL_NUM symbol_offset; /* PC's distance from it */
+};
+
+/* Unwind THREAD's stack (it is stopped at a system call) into FRAMES,
+ * innermost first, at most MAX.  The strings stay valid while ptshim
+ * runs.  Returns the number of frames, or a negative errno (-ENOMEM, -EIO
+ * when the stack cannot be unwound at all). */
+PAL_NODISCARD int DkThreadStackTrace(PAL_HANDLE thread, struct pal_frame* frames, int max);
+
 /* The process ID (thread group ID) of THREAD, or a negative errno. */
 pid_t DkThreadGetProcessId(PAL_HANDLE thread);
 

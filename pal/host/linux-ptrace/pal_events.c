@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 
 #include "pal_host.h"
@@ -86,6 +87,17 @@ static int on_syscall_stop(struct pal_thread* t, struct pal_event* ev) {
     t->state = PAL_THREAD_AT_SYSCALL;
     ev->type = PAL_EVENT_SYSCALL;
     fill_syscall_event(t, ev);
+    switch (ev->sysno) {
+    case SYS_mmap:
+    case SYS_munmap:
+    case SYS_mremap:
+    case SYS_execve:
+    case SYS_execveat:
+    case SYS_shmat:
+    case SYS_shmdt:
+        _DkStackMapsChanged();
+        break;
+    }
     return 1;
 }
 

@@ -60,6 +60,7 @@ struct pal_thread {
     bool report_exit;   /* a host call's exit is reported as an event */
     bool group_stopped; /* in a job-control stop (PTRACE_LISTEN) */
     struct user_regs_struct regs; /* valid while AT_SYSCALL and AT_SYSCALL_EXIT */
+    void* unwind;                 /* libunwind-ptrace's state, once -k unwound it */
 };
 
 RB_HEAD(pal_thread_tree, pal_thread);
@@ -69,6 +70,17 @@ struct pal_thread* _DkThreadLookup(pid_t tid);
 struct pal_thread* _DkThreadAdd(pid_t tid, enum pal_thread_state state);
 void _DkThreadRemove(struct pal_thread* t);
 void _DkThreadRename(struct pal_thread* t, pid_t tid);
+
+/* pal_stack.c, pal_symbols.c: stack traces.  The entry of a call that maps
+ * or unmaps memory is told to _DkStackMapsChanged, so that the mappings
+ * are read again. */
+void _DkStackMapsChanged(void);
+void _DkStackThreadGone(struct pal_thread* t);
+void _DkStackProcessGone(pid_t tgid);
+struct pal_elf;
+struct pal_elf* _DkElfGet(const char* path, dev_t dev, ino_t ino);
+const char* _DkElfPath(const struct pal_elf* e);
+const char* _DkElfSymbol(const struct pal_elf* e, PAL_NUM off, PAL_NUM* sym_off);
 
 /* pal_resume.c: resume a stopped thread as its state says. */
 PAL_NODISCARD int _DkThreadContinue(struct pal_thread* t, int sig);

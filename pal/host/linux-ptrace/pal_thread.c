@@ -54,6 +54,9 @@ struct pal_thread* _DkThreadAdd(pid_t tid, enum pal_thread_state state) {
 }
 
 void _DkThreadRemove(struct pal_thread* t) {
+    _DkStackThreadGone(t);
+    if (t->tgid == t->tid)
+        _DkStackProcessGone(t->tgid);
     RB_REMOVE(pal_thread_tree, &g_threads, t);
     if (g_last_thread == t)
         g_last_thread = NULL;
@@ -62,6 +65,7 @@ void _DkThreadRemove(struct pal_thread* t) {
 }
 
 void _DkThreadRename(struct pal_thread* t, pid_t tid) {
+    _DkStackThreadGone(t); /* it named the former thread ID */
     RB_REMOVE(pal_thread_tree, &g_threads, t);
     t->tid = tid;
     if (RB_INSERT(pal_thread_tree, &g_threads, t)) {

@@ -1,0 +1,224 @@
+/*
+ * pal_symbols.c: function symbols of the files a traced program maps, for
+ * stack traces (-k).
+ *
+ * Each file's symbol table (.symtab, else .dynsym) is read once, when a
+ * frame first falls in it, into an array sorted by address; a frame then
+ * costs one binary search.  Files are named by path, device and inode, so
+ * that a library every process maps is read once however many processes
+ * map it, and a file replaced on disk is read again.  Nothing is freed
+ * before ptshim ends: the table grows with the number of distinct files.
+ */
+#include "config.h"
+
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/tree.h>
+#include <unistd.h>
+
+#include "pal_host.h"
+#include "pal_log.h"
+
+struct pal_symbol {
+    PAL_NUM addr; /* its link-time virtual address */
+    size_t index; /* in the file's table: of aliases, the first is named */
+    const char* name;
+};
+
+struct pal_load {
+    PAL_NUM offset, vaddr, size; /* a PT_LOAD segment: file offset -> address */
+};
+
+struct pal_elf {
+    RB_ENTRY(pal_elf) entry;
+    const char* path; /* owned (never freed: the cache lives as long as ptshim) */
+    dev_t dev;
+    ino_t ino;
+    struct pal_symbol* syms;
+    size_t nsyms;
+    char* names; /* the string table the symbols point into */
+    struct pal_load* loads;
+    size_t nloads;
+};
+
+static int elf_cmp(const struct pal_elf* a, const struct pal_elf* b) {
+    if (a->dev != b->dev)
+        return a->dev < b->dev ? -1 : 1;
+    if (a->ino != b->ino)
+        return a->ino < b->ino ? -1 : 1;
+    return strcmp(a->path, b->path);
+}
+
+RB_HEAD(elf_tree, pal_elf);
+/* RB_GENERATE_STATIC, spelled out: libbsd leaves its __unused undefined */
+RB_GENERATE_INTERNAL(elf_tree, pal_elf, entry, elf_cmp, __attribute__((__unused__)) static)
+static struct elf_tree g_elves = RB_INITIALIZER(&g_elves);
+
+static int sym_cmp(const void* a, const void* b) {
+    const struct pal_symbol *x = a, *y = b;
+
+    if (x->addr != y->addr)
+        return x->addr < y->addr ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Whether [OFF, OFF+LEN) lies within a file of SIZE bytes. */
+static bool within(size_t size, uint64_t off, uint64_t len) {
+    return off <= size && len <= size - off;
+}
+
+/* Collect the function symbols of the section SH (a symbol table) of the
+ * image IMG of SIZE bytes. */
+static int read_symtab(struct pal_elf* e, const char* img, size_t size, const Elf64_Shdr* shdrs,
+                       size_t nshdrs, const Elf64_Shdr* sh) {
+    const Elf64_Shdr* strsh;
+    size_t n, kept = 0;
+
+    if (sh->sh_link >= nshdrs || sh->sh_entsize != sizeof(Elf64_Sym) ||
+        !within(size, sh->sh_offset, sh->sh_size))
+        return -ENOEXEC;
+    strsh = &shdrs[sh->sh_link];
+    if (!within(size, strsh->sh_offset, strsh->sh_size) || !strsh->sh_size)
+        return -ENOEXEC;
+    n = sh->sh_size / sizeof(Elf64_Sym);
+    e->names = malloc(strsh->sh_size + 1);
+    e->syms = calloc(n ? n : 1, sizeof(*e->syms));
+    if (!e->names || !e->syms)
+        return -ENOMEM;
+    memcpy(e->names, img + strsh->sh_offset, strsh->sh_size);
+    e->names[strsh->sh_size] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        Elf64_Sym s;
+
+        memcpy(&s, img + sh->sh_offset + i * sizeof(s), sizeof(s));
+        if (ELF64_ST_TYPE(s.st_info) != STT_FUNC || s.st_shndx == SHN_UNDEF || !s.st_value ||
+            s.st_name >= strsh->sh_size)
+            continue;
+        e->syms[kept].addr = s.st_value;
+        e->syms[kept].index = i;
+        e->syms[kept].name = e->names + s.st_name;
+        kept++;
+    }
+    e->nsyms = kept;
+    qsort(e->syms, kept, sizeof(*e->syms), sym_cmp);
+    return 0;
+}
+
+static int read_elf(struct pal_elf* e, int fd, size_t size) {
+    const Elf64_Ehdr* eh;
+    const Elf64_Shdr *shdrs, *symtab = NULL, *dynsym = NULL;
+    char* img;
+    int ret = 0;
+
+    if (size < sizeof(Elf64_Ehdr))
+        return -ENOEXEC;
+    img = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (img == MAP_FAILED)
+        return -errno;
+    eh = (const Elf64_Ehdr*)img;
+    if (memcmp(eh->e_ident, ELFMAG, SELFMAG) || eh->e_ident[EI_CLASS] != ELFCLASS64 ||
+        eh->e_phentsize != sizeof(Elf64_Phdr) || eh->e_shentsize != sizeof(Elf64_Shdr) ||
+        !within(size, eh->e_phoff, (uint64_t)eh->e_phnum * sizeof(Elf64_Phdr)) ||
+        !within(size, eh->e_shoff, (uint64_t)eh->e_shnum * sizeof(Elf64_Shdr))) {
+        ret = -ENOEXEC;
+        goto out;
+    }
+    e->loads = calloc(eh->e_phnum ? eh->e_phnum : 1, sizeof(*e->loads));
+    if (!e->loads) {
+        ret = -ENOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < eh->e_phnum; i++) {
+        Elf64_Phdr ph;
+
+        memcpy(&ph, img + eh->e_phoff + i * sizeof(ph), sizeof(ph));
+        if (ph.p_type == PT_LOAD)
+            e->loads[e->nloads++] = (struct pal_load){ph.p_offset, ph.p_vaddr, ph.p_filesz};
+    }
+    shdrs = (const Elf64_Shdr*)(img + eh->e_shoff);
+    for (size_t i = 0; i < eh->e_shnum; i++) {
+        if (shdrs[i].sh_type == SHT_SYMTAB)
+            symtab = &shdrs[i];
+        else if (shdrs[i].sh_type == SHT_DYNSYM)
+            dynsym = &shdrs[i];
+    }
+    /* a stripped file keeps only .dynsym, the exported functions */
+    if (symtab || dynsym)
+        ret = read_symtab(e, img, size, shdrs, eh->e_shnum, symtab ? symtab : dynsym);
+out:
+    munmap(img, size);
+    return ret;
+}
+
+/* The cached file PATH (dev, ino as /proc/PID/maps says), read on first
+ * use; NULL when out of memory.  A file that cannot be read is cached
+ * without symbols. */
+struct pal_elf* _DkElfGet(const char* path, dev_t dev, ino_t ino) {
+    struct pal_elf key = {.path = path, .dev = dev, .ino = ino}, *e;
+    struct stat st;
+    char* copy;
+    int fd;
+
+    e = RB_FIND(elf_tree, &g_elves, &key);
+    if (e)
+        return e;
+    e = calloc(1, sizeof(*e));
+    copy = strdup(path);
+    if (!e || !copy) {
+        free(e);
+        free(copy);
+        return NULL;
+    }
+    e->path = copy;
+    e->dev = dev;
+    e->ino = ino;
+    RB_INSERT(elf_tree, &g_elves, e);
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return e;
+    if (fstat(fd, &st) == 0 && st.st_ino == ino && S_ISREG(st.st_mode) &&
+        read_elf(e, fd, (size_t)st.st_size) < 0)
+        log_debug("no symbols from %s", path);
+    close(fd);
+    return e;
+}
+
+const char* _DkElfPath(const struct pal_elf* e) {
+    return e->path;
+}
+
+/* The function containing file offset OFF of E: the nearest symbol at or
+ * before its address (as libunwind names frames, so stripped local
+ * functions take the name of the exported one before them). */
+const char* _DkElfSymbol(const struct pal_elf* e, PAL_NUM off, PAL_NUM* sym_off) {
+    PAL_NUM addr = 0;
+    size_t lo = 0, hi;
+    bool found = false;
+
+    for (size_t i = 0; i < e->nloads; i++)
+        if (off >= e->loads[i].offset && off - e->loads[i].offset < e->loads[i].size) {
+            addr = e->loads[i].vaddr + (off - e->loads[i].offset);
+            found = true;
+            break;
+        }
+    if (!found || !e->nsyms || addr < e->syms[0].addr)
+        return NULL;
+    hi = e->nsyms;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (e->syms[mid].addr <= addr)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    while (lo > 0 && e->syms[lo - 1].addr == e->syms[lo].addr)
+        lo--; /* aliases (write, __write): the table's first, as libunwind */
+    *sym_off = addr - e->syms[lo].addr;
+    return e->syms[lo].name;
+}

@@ -202,6 +202,9 @@ const char* xlat_name(const struct xlat* x, uint64_t val) {
     for (size_t i = 0; i < x->n; i++)
         if (x->e[i].val == val)
             return x->e[i].name;
+    /* a negative constant (RUSAGE_CHILDREN) passed in an int */
+    if (val >> 31 == 1)
+        return xlat_name(x, (uint64_t)(int64_t)(int32_t)val);
     return NULL;
 }
 

@@ -1,6 +1,7 @@
 /*
  * decode_proc.c: the process calls whose arguments depend on one of them:
- * clone, futex, prctl, arch_prctl, ptrace (@custom in syscalls.tbl).
+ * clone, clone3, futex, prctl, arch_prctl, ptrace, sched_getscheduler,
+ * personality (@custom in syscalls.tbl).
  */
 #include "config.h"
 
@@ -211,6 +212,8 @@ int decode_arch_prctl(struct tcb* t) {
 
     if (!t->exiting) {
         print_enum(t, &xlat_arch_prctl_codes, (unsigned)code, "ARCH_???");
+        if (code == ARCH_GET_CPUID)
+            return DECODE_DONE;
         trace_puts(t, ", ");
         if (!get) {
             print_hex(t, t->args[1]);
@@ -223,9 +226,55 @@ int decode_arch_prctl(struct tcb* t) {
     } else {
         unsigned long v;
 
-        if (tracee_fetch(t, t->args[1], &v, sizeof(v)))
-            trace_printf(t, "[%#lx]", v);
+        if (tracee_fetch(t, t->args[1], &v, sizeof(v))) {
+            trace_putc(t, '[');
+            print_addr(t, v);
+            trace_putc(t, ']');
+        }
     }
+    return 0;
+}
+
+/* sched_getscheduler(0) = 0 (SCHED_OTHER) */
+int decode_sched_getscheduler(struct tcb* t) {
+    if (t->exiting) {
+        /* an unknown policy (SCHED_RESET_ON_FORK in it) is a number */
+        if (!syserror(t) && xlat_name(&xlat_sched_policies, (uint64_t)t->ret))
+            t->rval_xlat = &xlat_sched_policies;
+        return 0;
+    }
+    trace_printf(t, "%d", (int)t->args[0]);
+    return 0;
+}
+
+/* PER_LINUX32, or a type and flags: PER_LINUX|ADDR_NO_RANDOMIZE */
+static void print_personality(struct tcb* t, uint32_t v) {
+    print_enum(t, &xlat_personality_types, v & 0xff, "PER_???");
+    if (v & ~0xffu) {
+        trace_putc(t, '|');
+        print_flags(t, &xlat_personality_flags, v & ~0xffu);
+    }
+}
+
+static void personality_note(struct tcb* t) {
+    trace_putc(t, '(');
+    print_personality(t, (uint32_t)t->ret);
+    trace_putc(t, ')');
+}
+
+/* personality(0xffffffff) = 0x8 (PER_LINUX32): the query is not decoded */
+int decode_personality(struct tcb* t) {
+    uint32_t v = (uint32_t)t->args[0];
+
+    if (t->exiting) {
+        if (!syserror(t))
+            t->rval_note = personality_note;
+        return 0;
+    }
+    if (v == 0xffffffffu)
+        trace_puts(t, "0xffffffff");
+    else
+        print_personality(t, v);
     return 0;
 }
 

@@ -47,6 +47,10 @@ void print_struct_fd_pair(struct tcb* t, PAL_NUM addr, long count) {
 void print_struct_wait_status(struct tcb* t, PAL_NUM addr, long count) {
     int s;
 
+    if (t->ret == 0) { /* WNOHANG, nobody to reap: nothing written */
+        print_addr(t, addr);
+        return;
+    }
     if (!tracee_fetch(t, addr, &s, sizeof(s)))
         return;
     trace_puts(t, "[{");
@@ -91,7 +95,8 @@ static void print_rlimit_as(struct tcb* t, PAL_NUM addr, const char* infinity) {
 }
 
 void print_struct_rlimit(struct tcb* t, PAL_NUM addr, long count) {
-    print_rlimit_as(t, addr, t->sysno == PTSHIM_NR_prlimit64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
+    /* the kernel's infinity is the same in both calls on x86-64 */
+    print_rlimit_as(t, addr, "RLIM64_INFINITY");
 }
 
 void print_struct_utsname(struct tcb* t, PAL_NUM addr, long count) {
@@ -123,5 +128,36 @@ void print_struct_cpu_set(struct tcb* t, PAL_NUM addr, long count) {
             trace_printf(t, first ? "%zu" : " %zu", i);
             first = false;
         }
+    trace_putc(t, ']');
+}
+
+/* getgroups, setgroups: [0, 100], at most -s elements */
+void print_gid(struct tcb* t, PAL_NUM addr, long count) {
+    unsigned v;
+
+    /* a size the kernel refuses (over NGROUPS_MAX): the address */
+    if (count < 0 || count > 65536 || (count > 0 && tracee_read(t, addr, &v, sizeof(v)) < 0)) {
+        print_addr(t, addr);
+        return;
+    }
+    trace_putc(t, '[');
+    for (long i = 0; i < count; i++) {
+        if (i)
+            trace_puts(t, ", ");
+        if ((unsigned long)i >= g_max_strlen) {
+            trace_puts(t, "...");
+            break;
+        }
+        if (tracee_read(t, addr + (PAL_NUM)i * sizeof(v), &v, sizeof(v)) < 0) {
+            trace_puts(t, "... /* ");
+            print_addr(t, addr + (PAL_NUM)i * sizeof(v));
+            trace_puts(t, " */");
+            break;
+        }
+        if (v == (unsigned)-1)
+            trace_puts(t, "-1");
+        else
+            trace_printf(t, "%u", v);
+    }
     trace_putc(t, ']');
 }

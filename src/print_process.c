@@ -13,6 +13,11 @@
 void print_struct_rusage(struct tcb* t, PAL_NUM addr, long count) {
     struct rusage ru;
 
+    /* wait4 with WNOHANG that reaped nobody wrote nothing */
+    if (t->sysno == PTSHIM_NR_wait4 && t->ret == 0) {
+        print_addr(t, addr);
+        return;
+    }
     if (!tracee_fetch(t, addr, &ru, sizeof(ru)))
         return;
     trace_printf(t,
@@ -40,7 +45,7 @@ void print_struct_sched_param(struct tcb* t, PAL_NUM addr, long count) {
     struct sched_param sp;
 
     if (tracee_fetch(t, addr, &sp, sizeof(sp)))
-        trace_printf(t, "[{sched_priority=%d}]", sp.sched_priority);
+        trace_printf(t, "[%d]", sp.sched_priority);
 }
 
 void print_struct_clone_args(struct tcb* t, PAL_NUM addr, long count) {

@@ -92,15 +92,21 @@ void print_struct_sigaction(struct tcb* t, PAL_NUM addr, long count) {
     print_sigset_value(t, sa.mask, 64);
     trace_puts(t, ", sa_flags=");
     print_flags(t, &xlat_sa_flags, sa.flags);
-    if (sa.flags & SA_RESTORER)
-        trace_printf(t, ", sa_restorer=%#lx", sa.restorer);
+    if (sa.flags & SA_RESTORER) {
+        trace_puts(t, ", sa_restorer=");
+        print_addr(t, sa.restorer);
+    }
     trace_putc(t, '}');
 }
 
 void print_struct_siginfo(struct tcb* t, PAL_NUM addr, long count) {
     siginfo_t si;
 
-    if (tracee_fetch(t, addr, &si, sizeof(si)))
+    if (!tracee_fetch(t, addr, &si, sizeof(si)))
+        return;
+    if (si.si_signo == 0) /* waitid with WNOHANG that found nobody */
+        trace_puts(t, "{}");
+    else
         print_siginfo(t, &si);
 }
 

@@ -162,7 +162,10 @@ static void print_result(struct tcb* t) {
         return;
     }
     if (t->rval_note) {
-        out_printf("= %ld ", ret);
+        if (t->s && t->s->ret == SD_RET_HEX)
+            out_printf("= %#lx ", ret);
+        else
+            out_printf("= %ld ", ret);
         t->rval_note(t);
         take_buf(t);
         return;

@@ -198,6 +198,29 @@ void print_signo(struct tcb* t, int sig) {
         trace_printf(t, "%d", sig);
 }
 
+void print_struct_at(struct tcb* t, print_fn fn, PAL_NUM addr) {
+    if (addr)
+        fn(t, addr, -1);
+    else
+        trace_puts(t, "NULL");
+}
+
+bool print_array_elem(struct tcb* t, PAL_NUM addr, long i, void* elem, size_t size) {
+    if (i)
+        trace_puts(t, ", ");
+    if ((unsigned long)i >= g_max_strlen) {
+        trace_puts(t, "...");
+        return false;
+    }
+    if (tracee_read(t, addr + (PAL_NUM)i * size, elem, size) < 0) {
+        trace_puts(t, "... /* ");
+        print_addr(t, addr + (PAL_NUM)i * size);
+        trace_puts(t, " */");
+        return false;
+    }
+    return true;
+}
+
 const char* xlat_name(const struct xlat* x, uint64_t val) {
     for (size_t i = 0; i < x->n; i++)
         if (x->e[i].val == val)

@@ -63,6 +63,13 @@ void print_flags(struct tcb* t, const struct xlat* x, uint64_t val);
 void print_enum(struct tcb* t, const struct xlat* x, uint64_t val, const char* dflt);
 /* Look a value up; NULL when the table lacks it. */
 const char* xlat_name(const struct xlat* x, uint64_t val);
+/* A pointer to one object printed by FN, or NULL. */
+void print_struct_at(struct tcb* t, print_fn fn, PAL_NUM addr);
+/* One step of printing an array at ADDR of elements of SIZE bytes: the
+ * separator before element I, then false after "..." past -s elements,
+ * or after "..." and the element's address in a comment when it cannot be
+ * read; else true, with the element in ELEM. */
+bool print_array_elem(struct tcb* t, PAL_NUM addr, long i, void* elem, size_t size);
 /* Print argument I of T's call by its type in the table. */
 void print_arg(struct tcb* t, int i);
 

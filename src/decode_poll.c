@@ -26,12 +26,8 @@ static void print_pollfds(struct tcb* t, PAL_NUM addr, PAL_NUM n) {
     }
     trace_putc(t, '[');
     for (PAL_NUM i = 0; i < n; i++) {
-        if (i)
-            trace_puts(t, ", ");
-        if (i >= g_max_strlen || tracee_read(t, addr + i * sizeof(p), &p, sizeof(p)) < 0) {
-            trace_puts(t, "...");
+        if (!print_array_elem(t, addr, (long)i, &p, sizeof(p)))
             break;
-        }
         trace_printf(t, "{fd=%d", p.fd);
         if (p.fd >= 0) {
             trace_puts(t, ", events=");
@@ -112,10 +108,7 @@ int decode_ppoll(struct tcb* t) {
     }
     print_pollfds(t, t->args[0], t->args[1]);
     trace_printf(t, ", %u, ", (unsigned)t->args[1]);
-    if (t->args[2])
-        print_struct_timespec(t, t->args[2], -1);
-    else
-        trace_puts(t, "NULL");
+    print_struct_at(t, print_struct_timespec, t->args[2]);
     trace_puts(t, ", ");
     print_sigmask(t, t->args[3], t->args[4]);
     trace_printf(t, ", %llu", (unsigned long long)t->args[4]);
@@ -215,10 +208,7 @@ int decode_select(struct tcb* t) {
         return 0;
     }
     print_select_head(t);
-    if (t->args[4])
-        print_struct_timeval(t, t->args[4], -1);
-    else
-        trace_puts(t, "NULL");
+    print_struct_at(t, print_struct_timeval, t->args[4]);
     return 0;
 }
 
@@ -246,10 +236,7 @@ int decode_pselect6(struct tcb* t) {
         return 0;
     }
     print_select_head(t);
-    if (t->args[4])
-        print_struct_timespec(t, t->args[4], -1);
-    else
-        trace_puts(t, "NULL");
+    print_struct_at(t, print_struct_timespec, t->args[4]);
     trace_puts(t, ", ");
     print_pselect_data(t, t->args[5]);
     return 0;

@@ -66,10 +66,7 @@ int decode_clone3(struct tcb* t) {
     int v;
 
     if (!t->exiting) {
-        if (t->args[0])
-            print_struct_clone_args(t, t->args[0], -1);
-        else
-            trace_puts(t, "NULL");
+        print_struct_at(t, print_struct_clone_args, t->args[0]);
         return 0;
     }
     if (!syserror(t) && tracee_read(t, t->args[0], &ca, sizeof(ca)) == 0 &&
@@ -124,13 +121,6 @@ static void print_bitset(struct tcb* t, uint32_t v) {
         print_hex(t, v);
 }
 
-static void print_timeout(struct tcb* t, PAL_NUM addr) {
-    if (addr)
-        print_struct_timespec(t, addr, -1);
-    else
-        trace_puts(t, "NULL");
-}
-
 /* futex(uaddr, FUTEX_WAIT_PRIVATE, val, timeout): the arguments that
  * follow the operation are those it uses. */
 int decode_futex(struct tcb* t) {
@@ -156,11 +146,11 @@ int decode_futex(struct tcb* t) {
     switch (cmd) {
     case FUTEX_WAIT:
         trace_printf(t, ", %u, ", val);
-        print_timeout(t, t->args[3]);
+        print_struct_at(t, print_struct_timespec, t->args[3]);
         break;
     case FUTEX_WAIT_BITSET:
         trace_printf(t, ", %u, ", val);
-        print_timeout(t, t->args[3]);
+        print_struct_at(t, print_struct_timespec, t->args[3]);
         trace_puts(t, ", ");
         print_bitset(t, val3);
         break;
@@ -191,11 +181,11 @@ int decode_futex(struct tcb* t) {
     case FUTEX_LOCK_PI:
     case FUTEX_LOCK_PI2:
         trace_puts(t, ", ");
-        print_timeout(t, t->args[3]);
+        print_struct_at(t, print_struct_timespec, t->args[3]);
         break;
     case FUTEX_WAIT_REQUEUE_PI:
         trace_printf(t, ", %u, ", val);
-        print_timeout(t, t->args[3]);
+        print_struct_at(t, print_struct_timespec, t->args[3]);
         trace_puts(t, ", ");
         print_addr(t, t->args[4]);
         break;

@@ -32,18 +32,8 @@ void print_struct_iovec(struct tcb* t, PAL_NUM addr, long count) {
     for (long i = 0; i < count; i++) {
         PAL_NUM len;
 
-        if (i)
-            trace_puts(t, ", ");
-        if ((unsigned long)i >= g_max_strlen) {
-            trace_puts(t, "...");
+        if (!print_array_elem(t, addr, i, &iov, sizeof(iov)))
             break;
-        }
-        if (tracee_read(t, addr + (PAL_NUM)i * sizeof(iov), &iov, sizeof(iov)) < 0) {
-            trace_puts(t, "... /* ");
-            print_addr(t, addr + (PAL_NUM)i * sizeof(iov));
-            trace_puts(t, " */");
-            break;
-        }
         len = iov.iov_len < left ? iov.iov_len : left;
         trace_puts(t, "{iov_base=");
         if (bases)

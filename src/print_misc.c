@@ -142,18 +142,8 @@ void print_gid(struct tcb* t, PAL_NUM addr, long count) {
     }
     trace_putc(t, '[');
     for (long i = 0; i < count; i++) {
-        if (i)
-            trace_puts(t, ", ");
-        if ((unsigned long)i >= g_max_strlen) {
-            trace_puts(t, "...");
+        if (!print_array_elem(t, addr, i, &v, sizeof(v)))
             break;
-        }
-        if (tracee_read(t, addr + (PAL_NUM)i * sizeof(v), &v, sizeof(v)) < 0) {
-            trace_puts(t, "... /* ");
-            print_addr(t, addr + (PAL_NUM)i * sizeof(v));
-            trace_puts(t, " */");
-            break;
-        }
         if (v == (unsigned)-1)
             trace_puts(t, "-1");
         else

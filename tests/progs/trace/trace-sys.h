@@ -37,4 +37,64 @@ static inline const char* srusage(const struct rusage* ru) {
                      stimeval(&ru->ru_stime));
 }
 
+/* si_code as strace names it, for any signal. */
+static const struct xlat si_codes[] = {
+    { 0, "SI_USER" },           { 0x80, "SI_KERNEL" },           { (unsigned int)-1, "SI_QUEUE" },
+    { (unsigned int)-2, "SI_TIMER" }, { (unsigned int)-3, "SI_MESGQ" }, { (unsigned int)-4, "SI_ASYNCIO" },
+    { (unsigned int)-5, "SI_SIGIO" }, { (unsigned int)-6, "SI_TKILL" }, { (unsigned int)-7, "SI_DETHREAD" },
+    { (unsigned int)-60, "SI_ASYNCNL" }, XLAT_END,
+};
+
+/* si_code of SIGCHLD when positive. */
+static const struct xlat cld_codes[] = {
+    XLAT(CLD_EXITED), XLAT(CLD_KILLED), XLAT(CLD_DUMPED), XLAT(CLD_TRAPPED), XLAT(CLD_STOPPED),
+    XLAT(CLD_CONTINUED), XLAT_END,
+};
+
+/* A siginfo_t as strace prints it, for the kinds these programs make: sent
+ * by a process (SI_USER, SI_TKILL, SI_QUEUE and its value) or a child's
+ * SIGCHLD (its times as they are in the structure, 0 when the kernel did
+ * not fill them).  {} when si_signo is 0. */
+static inline const char* ssiginfo(const siginfo_t* si) {
+    const char* out;
+
+    if (si->si_signo == 0)
+        return "{}";
+    out = xasprintf("{si_signo=%s", ssigno(si->si_signo));
+    if (si->si_errno)
+        out = xasprintf("%s, si_errno=%d", out, si->si_errno);
+    if (si->si_signo == SIGCHLD && si->si_code > 0) {
+        const char* status = si->si_code == CLD_EXITED ? xasprintf("%d", si->si_status)
+                                                        : ssigno(si->si_status);
+
+        return xasprintf("%s, si_code=%s, si_pid=%d, si_uid=%u, si_status=%s, si_utime=%lld, "
+                         "si_stime=%lld}",
+                         out, sxval(cld_codes, (unsigned int)si->si_code, "CLD_???"), si->si_pid,
+                         si->si_uid, status, (long long)si->si_utime, (long long)si->si_stime);
+    }
+    out = xasprintf("%s, si_code=%s, si_pid=%d, si_uid=%u", out,
+                    sxval(si_codes, (unsigned int)si->si_code, "SI_???"), si->si_pid, si->si_uid);
+    if (si->si_code == SI_QUEUE)
+        out = xasprintf("%s, si_int=%d, si_ptr=%s", out, si->si_int, sptr(si->si_ptr));
+    return xasprintf("%s}", out);
+}
+
+/* The line strace prints when SI is delivered. */
+static inline void expect_signal(const siginfo_t* si) {
+    printf("--- %s %s ---\n", ssigno(si->si_signo), ssiginfo(si));
+}
+
+/* A signal sent by this process to itself with kill, tgkill or tkill (CODE
+ * SI_USER or SI_TKILL), delivered: its line. */
+static inline void expect_sent(int sig, int code) {
+    siginfo_t si;
+
+    memset(&si, 0, sizeof(si));
+    si.si_signo = sig;
+    si.si_code = code;
+    si.si_pid = getpid();
+    si.si_uid = getuid();
+    expect_signal(&si);
+}
+
 #endif /* TRACE_SYS_H */

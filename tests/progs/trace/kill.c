@@ -1,8 +1,8 @@
 /*
  * kill.c: kill(2), tgkill(2) and tkill(2), sent by this process to
  * itself, its group and everyone.  Covers signal 0 (no signal, only the
- * checks), signals printed by name (SIGRT_N from 32 on) or as a number
- * when invalid, the delivery line that follows a caught signal and an
+ * checks), signals printed by name (SIGRTMIN for 32, SIGRT_N above) or
+ * as a number when invalid, the delivery line that follows a caught signal and an
  * ignored one (a traced process gets it anyway), with si_code SI_USER or
  * SI_TKILL, and the failures EINVAL (invalid signal, tgid or tid) and
  * ESRCH (no such process or thread, INT_MIN).
@@ -19,7 +19,7 @@ static long test_kill(int pid, int sig, int delivered) {
     long rc = syscall(SYS_kill, pid, sig);
     const char* res = sres(rc);
 
-    printf("kill(%d, %s) %s\n", pid, ssigno(sig), res);
+    printf("kill(%d, %s) %s\n", pid, ssig(sig), res);
     if (delivered && rc == 0)
         expect_sent(sig, SI_USER);
     return rc;
@@ -29,7 +29,7 @@ static long test_tgkill(int tgid, int tid, int sig, int delivered) {
     long rc = syscall(SYS_tgkill, tgid, tid, sig);
     const char* res = sres(rc);
 
-    printf("tgkill(%d, %d, %s) %s\n", tgid, tid, ssigno(sig), res);
+    printf("tgkill(%d, %d, %s) %s\n", tgid, tid, ssig(sig), res);
     if (delivered && rc == 0)
         expect_sent(sig, SI_TKILL);
     return rc;
@@ -39,7 +39,7 @@ static long test_tkill(int tid, int sig, int delivered) {
     long rc = syscall(SYS_tkill, tid, sig);
     const char* res = sres(rc);
 
-    printf("tkill(%d, %s) %s\n", tid, ssigno(sig), res);
+    printf("tkill(%d, %s) %s\n", tid, ssig(sig), res);
     if (delivered && rc == 0)
         expect_sent(sig, SI_TKILL);
     return rc;
@@ -63,6 +63,8 @@ int main(void) {
     test_kill(self, -1, 0);
     test_kill(self, 65, 0);
     test_kill(INT_MAX, 0, 0);
+    test_kill(INT_MAX, 32, 0);
+    test_kill(INT_MAX, 64, 0);
     test_kill(-INT_MAX, 0, 0);
     test_kill(INT_MIN, 0, 0);
 

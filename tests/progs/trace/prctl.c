@@ -147,17 +147,17 @@ static void test_flags(void) {
     test_set("PR_SET_DUMPABLE", PR_SET_DUMPABLE, 1, "SUID_DUMP_USER");
     test_get("PR_GET_DUMPABLE", PR_GET_DUMPABLE, dumpable);
 
-    test_get_int("PR_GET_PDEATHSIG", PR_GET_PDEATHSIG, &value, ssigno);
+    test_get_int("PR_GET_PDEATHSIG", PR_GET_PDEATHSIG, &value, ssig);
     test_set("PR_SET_PDEATHSIG", PR_SET_PDEATHSIG, SIGUSR1, "SIGUSR1");
-    test_get_int("PR_GET_PDEATHSIG", PR_GET_PDEATHSIG, edge, ssigno);
-    test_set("PR_SET_PDEATHSIG", PR_SET_PDEATHSIG, 40, ssigno(40));
-    test_get_int("PR_GET_PDEATHSIG", PR_GET_PDEATHSIG, &value, ssigno);
+    test_get_int("PR_GET_PDEATHSIG", PR_GET_PDEATHSIG, edge, ssig);
+    test_set("PR_SET_PDEATHSIG", PR_SET_PDEATHSIG, 40, ssig(40));
+    test_get_int("PR_GET_PDEATHSIG", PR_GET_PDEATHSIG, &value, ssig);
     test_set("PR_SET_PDEATHSIG", PR_SET_PDEATHSIG, 99, "99");
     test_set("PR_SET_PDEATHSIG", PR_SET_PDEATHSIG, 0, "0");
-    test_get_int("PR_GET_PDEATHSIG", PR_GET_PDEATHSIG, &value, ssigno);
-    test_get_int("PR_GET_PDEATHSIG", PR_GET_PDEATHSIG, NULL, ssigno);
-    test_get_int("PR_GET_PDEATHSIG", PR_GET_PDEATHSIG, BAD_ADDR, ssigno);
-    test_get_int("PR_GET_PDEATHSIG", PR_GET_PDEATHSIG, edge + 1, ssigno);
+    test_get_int("PR_GET_PDEATHSIG", PR_GET_PDEATHSIG, &value, ssig);
+    test_get_int("PR_GET_PDEATHSIG", PR_GET_PDEATHSIG, NULL, ssig);
+    test_get_int("PR_GET_PDEATHSIG", PR_GET_PDEATHSIG, BAD_ADDR, ssig);
+    test_get_int("PR_GET_PDEATHSIG", PR_GET_PDEATHSIG, edge + 1, ssig);
 
     test_get("PR_GET_KEEPCAPS", PR_GET_KEEPCAPS, NULL);
     test_set("PR_SET_KEEPCAPS", PR_SET_KEEPCAPS, 1, "1");

@@ -37,6 +37,12 @@ static inline const char* srusage(const struct rusage* ru) {
                      stimeval(&ru->ru_stime));
 }
 
+/* A signal number as strace prints it alone: like ssigno(), except that
+ * 32, the kernel's SIGRTMIN, has that name (SIGRT_0 does not exist). */
+static inline const char* ssig(int sig) {
+    return sig == 32 ? "SIGRTMIN" : ssigno(sig);
+}
+
 /* si_code as strace names it, for any signal. */
 static const struct xlat si_codes[] = {
     { 0, "SI_USER" },           { 0x80, "SI_KERNEL" },           { (unsigned int)-1, "SI_QUEUE" },
@@ -60,12 +66,12 @@ static inline const char* ssiginfo(const siginfo_t* si) {
 
     if (si->si_signo == 0)
         return "{}";
-    out = xasprintf("{si_signo=%s", ssigno(si->si_signo));
+    out = xasprintf("{si_signo=%s", ssig(si->si_signo));
     if (si->si_errno)
         out = xasprintf("%s, si_errno=%d", out, si->si_errno);
     if (si->si_signo == SIGCHLD && si->si_code > 0) {
         const char* status = si->si_code == CLD_EXITED ? xasprintf("%d", si->si_status)
-                                                        : ssigno(si->si_status);
+                                                        : ssig(si->si_status);
 
         return xasprintf("%s, si_code=%s, si_pid=%d, si_uid=%u, si_status=%s, si_utime=%lld, "
                          "si_stime=%lld}",
@@ -81,7 +87,7 @@ static inline const char* ssiginfo(const siginfo_t* si) {
 
 /* The line strace prints when SI is delivered. */
 static inline void expect_signal(const siginfo_t* si) {
-    printf("--- %s %s ---\n", ssigno(si->si_signo), ssiginfo(si));
+    printf("--- %s %s ---\n", ssig(si->si_signo), ssiginfo(si));
 }
 
 /* A signal sent by this process to itself with kill, tgkill or tkill (CODE

@@ -64,11 +64,11 @@ static const char* sstatus(int s) {
     if (WIFEXITED(s))
         return xasprintf("[{WIFEXITED(s) && WEXITSTATUS(s) == %d}]", WEXITSTATUS(s));
     if (WIFSTOPPED(s))
-        return xasprintf("[{WIFSTOPPED(s) && WSTOPSIG(s) == %s}]", ssigno(WSTOPSIG(s)));
+        return xasprintf("[{WIFSTOPPED(s) && WSTOPSIG(s) == %s}]", ssig(WSTOPSIG(s)));
     if (WIFCONTINUED(s))
         return "[{WIFCONTINUED(s)}]";
     if (WIFSIGNALED(s))
-        return xasprintf("[{WIFSIGNALED(s) && WTERMSIG(s) == %s%s}]", ssigno(WTERMSIG(s)),
+        return xasprintf("[{WIFSIGNALED(s) && WTERMSIG(s) == %s%s}]", ssig(WTERMSIG(s)),
                          WCOREDUMP(s) ? " && WCOREDUMP(s)" : "");
     return xasprintf("[%#x]", (unsigned int)s);
 }

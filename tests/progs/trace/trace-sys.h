@@ -57,32 +57,68 @@ static const struct xlat cld_codes[] = {
     XLAT(CLD_CONTINUED), XLAT_END,
 };
 
-/* A siginfo_t as strace prints it, for the kinds these programs make: sent
- * by a process (SI_USER, SI_TKILL, SI_QUEUE and its value) or a child's
- * SIGCHLD (its times as they are in the structure, 0 when the kernel did
- * not fill them).  {} when si_signo is 0. */
+/* si_code: a name for any signal, then SIGCHLD's names, else in hex. */
+static inline const char* ssicode(int code, int signo) {
+    const struct xlat* t;
+
+    for (t = si_codes; t->name; t++)
+        if (t->val == (unsigned int)code)
+            return t->name;
+    for (t = cld_codes; signo == SIGCHLD && t->name; t++)
+        if (t->val == (unsigned int)code)
+            return t->name;
+    return xasprintf("%#x", (unsigned int)code);
+}
+
+/* A clock_t count of ticks, with the seconds in a comment when not 0. */
+static inline const char* sclock_t(long long ticks) {
+    long long hz = sysconf(_SC_CLK_TCK);
+
+    if (!ticks)
+        return "0";
+    return xasprintf("%lld /* %lld.%02lld s */", ticks, ticks / hz, ticks % hz * 100 / hz);
+}
+
+/* A siginfo_t as strace prints it: {} when si_signo is 0; else the signal
+ * and si_code, si_errno by name when not 0, then the fields that go with
+ * the code: for codes of processes (0 and below) the sender, with the
+ * value when si_ptr is set (a timer's id and overrun for SI_TIMER); for
+ * SIGCHLD's codes the child, its status (an exit code or a signal) and
+ * times; for other kernel codes of the signals here, the sender and value
+ * when set. */
 static inline const char* ssiginfo(const siginfo_t* si) {
     const char* out;
+    const char* src = xasprintf(", si_pid=%d, si_uid=%u", si->si_pid, si->si_uid);
+    const char* val = xasprintf(", si_int=%d, si_ptr=%s", si->si_int, sptr(si->si_ptr));
 
     if (si->si_signo == 0)
         return "{}";
-    out = xasprintf("{si_signo=%s", ssig(si->si_signo));
+    out = xasprintf("{si_signo=%s, si_code=%s", ssig(si->si_signo),
+                    ssicode(si->si_code, si->si_signo));
     if (si->si_errno)
-        out = xasprintf("%s, si_errno=%d", out, si->si_errno);
-    if (si->si_signo == SIGCHLD && si->si_code > 0) {
+        out = xasprintf("%s, si_errno=%s", out,
+                        strerrorname_np(si->si_errno) ? strerrorname_np(si->si_errno)
+                                                      : xasprintf("%d", si->si_errno));
+    if (si->si_code <= 0) {
+        switch (si->si_code) {
+        case SI_USER:
+        case SI_TKILL:
+            return xasprintf("%s%s}", out, src);
+        case SI_TIMER:
+            return xasprintf("%s, si_timerid=%#x, si_overrun=%d%s}", out,
+                             (unsigned int)si->si_timerid, si->si_overrun, val);
+        default:
+            return xasprintf("%s%s%s}", out, src, si->si_ptr ? val : "");
+        }
+    }
+    if (si->si_signo == SIGCHLD) {
         const char* status = si->si_code == CLD_EXITED ? xasprintf("%d", si->si_status)
                                                         : ssig(si->si_status);
 
-        return xasprintf("%s, si_code=%s, si_pid=%d, si_uid=%u, si_status=%s, si_utime=%lld, "
-                         "si_stime=%lld}",
-                         out, sxval(cld_codes, (unsigned int)si->si_code, "CLD_???"), si->si_pid,
-                         si->si_uid, status, (long long)si->si_utime, (long long)si->si_stime);
+        return xasprintf("%s%s, si_status=%s, si_utime=%s, si_stime=%s}", out, src, status,
+                         sclock_t(si->si_utime), sclock_t(si->si_stime));
     }
-    out = xasprintf("%s, si_code=%s, si_pid=%d, si_uid=%u", out,
-                    sxval(si_codes, (unsigned int)si->si_code, "SI_???"), si->si_pid, si->si_uid);
-    if (si->si_code == SI_QUEUE)
-        out = xasprintf("%s, si_int=%d, si_ptr=%s", out, si->si_int, sptr(si->si_ptr));
-    return xasprintf("%s}", out);
+    return xasprintf("%s%s%s}", out, si->si_pid || si->si_uid ? src : "", si->si_ptr ? val : "");
 }
 
 /* The line strace prints when SI is delivered. */

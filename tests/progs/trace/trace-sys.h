@@ -12,6 +12,8 @@
 
 #include "trace-fs.h"
 
+#include <link.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 
 /* LEN bytes of BUF as strace prints a binary buffer (getrandom's): every
@@ -29,6 +31,44 @@ static inline const char* shex(const void* buf, size_t len, size_t max) {
     *o++ = '"';
     *o = '\0';
     return len > max ? xasprintf("%s...", out) : out;
+}
+
+/* mmap's and mprotect's protection bits. */
+static const struct xlat prot_flags[] = {
+    XLAT(PROT_READ), XLAT(PROT_WRITE), XLAT(PROT_EXEC), { 0x8, "PROT_SEM" },
+    XLAT(PROT_GROWSDOWN), XLAT(PROT_GROWSUP), XLAT_END,
+};
+
+/* Protection bits: PROT_NONE for 0, unknown bits in hex with the comment
+ * "PROT_???" when none is known. */
+static inline const char* sprot(unsigned long prot) {
+    return prot ? sflags(prot_flags, prot, "PROT_???") : "PROT_NONE";
+}
+
+/* Called for each object: the main program comes first. */
+static inline int trace_sys_relro(struct dl_phdr_info* info, size_t size, void* data) {
+    unsigned long page = (unsigned long)sysconf(_SC_PAGESIZE);
+
+    (void)size;
+    (void)data;
+    for (int i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr)* ph = &info->dlpi_phdr[i];
+        unsigned long start, end;
+
+        if (ph->p_type != PT_GNU_RELRO)
+            continue;
+        start = (info->dlpi_addr + ph->p_vaddr) & ~(page - 1);
+        end = (info->dlpi_addr + ph->p_vaddr + ph->p_memsz) & ~(page - 1);
+        if (start != end)
+            printf("mprotect(%#lx, %lu, PROT_READ) = 0\n", start, end - start);
+    }
+    return 1;
+}
+
+/* Static glibc makes the program's RELRO segment read-only with mprotect
+ * before main (the whole pages it covers): that call's line. */
+static inline void expect_startup_mprotect(void) {
+    dl_iterate_phdr(trace_sys_relro, NULL);
 }
 
 /* struct rusage as strace prints it without -v: the two times, then "...". */

@@ -6,10 +6,11 @@
  * MAP_FILE, unknown types in hex with the comment "MAP_???") then the
  * other MAP_* flags in strace's order and unknown bits, the offset in hex,
  * mremap's flags (the new address only with both MREMAP_MAYMOVE and
- * MREMAP_FIXED), growing in place, moving, MREMAP_DONTUNMAP, and the failures EINVAL (length 0,
- * unaligned address or offset, bad flags), EBADF, EACCES, EEXIST
- * (MAP_FIXED_NOREPLACE), EOPNOTSUPP (MAP_SHARED_VALIDATE with an unknown
- * flag), ENOMEM and EFAULT.  Unmapping nothing is not an error.
+ * MREMAP_FIXED), growing in place, moving, MREMAP_DONTUNMAP, and the
+ * failures EINVAL (length 0, unaligned address or offset, bad flags),
+ * EBADF, EACCES, EEXIST (MAP_FIXED_NOREPLACE), EOPNOTSUPP
+ * (MAP_SHARED_VALIDATE with an unknown flag), ENOMEM and EFAULT.
+ * Unmapping nothing is not an error.
  *
  * Static glibc calls mprotect on the RELRO segment before main; its line
  * is computed from the program headers.

@@ -85,10 +85,17 @@ static inline const char* ssig(int sig) {
 
 /* si_code as strace names it, for any signal. */
 static const struct xlat si_codes[] = {
-    { 0, "SI_USER" },           { 0x80, "SI_KERNEL" },           { (unsigned int)-1, "SI_QUEUE" },
-    { (unsigned int)-2, "SI_TIMER" }, { (unsigned int)-3, "SI_MESGQ" }, { (unsigned int)-4, "SI_ASYNCIO" },
-    { (unsigned int)-5, "SI_SIGIO" }, { (unsigned int)-6, "SI_TKILL" }, { (unsigned int)-7, "SI_DETHREAD" },
-    { (unsigned int)-60, "SI_ASYNCNL" }, XLAT_END,
+    { 0, "SI_USER" },
+    { 0x80, "SI_KERNEL" },
+    { (unsigned int)SI_QUEUE, "SI_QUEUE" },
+    { (unsigned int)SI_TIMER, "SI_TIMER" },
+    { (unsigned int)SI_MESGQ, "SI_MESGQ" },
+    { (unsigned int)SI_ASYNCIO, "SI_ASYNCIO" },
+    { (unsigned int)SI_SIGIO, "SI_SIGIO" },
+    { (unsigned int)SI_TKILL, "SI_TKILL" },
+    { (unsigned int)-7, "SI_DETHREAD" },
+    { (unsigned int)SI_ASYNCNL, "SI_ASYNCNL" },
+    XLAT_END,
 };
 
 /* si_code of SIGCHLD when positive. */

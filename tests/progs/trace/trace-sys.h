@@ -71,6 +71,41 @@ static inline void expect_startup_mprotect(void) {
     dl_iterate_phdr(trace_sys_relro, NULL);
 }
 
+/* Clock ids: names up to CLOCK_TAI, others (dynamic clocks of a process,
+ * a thread or a file) in hex with the comment "CLOCK_???". */
+static const struct xlat clock_ids[] = {
+    XLAT(CLOCK_REALTIME),          XLAT(CLOCK_MONOTONIC),       XLAT(CLOCK_PROCESS_CPUTIME_ID),
+    XLAT(CLOCK_THREAD_CPUTIME_ID), XLAT(CLOCK_MONOTONIC_RAW),   XLAT(CLOCK_REALTIME_COARSE),
+    XLAT(CLOCK_MONOTONIC_COARSE),  XLAT(CLOCK_BOOTTIME),        XLAT(CLOCK_REALTIME_ALARM),
+    XLAT(CLOCK_BOOTTIME_ALARM),    { 10, "CLOCK_SGI_CYCLE" },   XLAT(CLOCK_TAI),
+    XLAT_END,
+};
+
+static inline const char* sclock(int clock) {
+    return sxval(clock_ids, (unsigned int)clock, "CLOCK_???");
+}
+
+/* A struct timespec argument, or its address when it cannot be read. */
+static inline const char* stimespecp(const struct timespec* ts) {
+    return mapped(ts) ? stimespec(ts) : sptr(ts);
+}
+
+/* struct itimerspec (timer_settime, timer_gettime), or its address. */
+static inline const char* sitspec(const struct itimerspec* its) {
+    if (!mapped(its))
+        return sptr(its);
+    return xasprintf("{it_interval=%s, it_value=%s}", stimespec(&its->it_interval),
+                     stimespec(&its->it_value));
+}
+
+/* struct itimerval (setitimer, getitimer), or its address. */
+static inline const char* sitimerval(const struct itimerval* itv) {
+    if (!mapped(itv))
+        return sptr(itv);
+    return xasprintf("{it_interval=%s, it_value=%s}", stimeval(&itv->it_interval),
+                     stimeval(&itv->it_value));
+}
+
 /* struct rusage as strace prints it without -v: the two times, then "...". */
 static inline const char* srusage(const struct rusage* ru) {
     return xasprintf("{ru_utime=%s, ru_stime=%s, ...}", stimeval(&ru->ru_utime),

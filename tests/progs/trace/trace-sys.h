@@ -12,9 +12,14 @@
 
 #include "trace-fs.h"
 
+#include <arpa/inet.h>
 #include <link.h>
+#include <netinet/in.h>
+#include <stddef.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 
 /* LEN bytes of BUF as strace prints a binary buffer (getrandom's): every
  * byte as \xHH, with -s MAX truncation and "...". */
@@ -104,6 +109,66 @@ static inline const char* sitimerval(const struct itimerval* itv) {
         return sptr(itv);
     return xasprintf("{it_interval=%s, it_value=%s}", stimeval(&itv->it_interval),
                      stimeval(&itv->it_value));
+}
+
+/* Address families. */
+static const struct xlat families[] = {
+    XLAT(AF_UNSPEC), XLAT(AF_UNIX), XLAT(AF_INET), XLAT(AF_INET6), XLAT(AF_NETLINK),
+    XLAT(AF_PACKET), XLAT(AF_VSOCK), XLAT_END,
+};
+
+static inline const char* sfamily(int family) {
+    return sxval(families, (unsigned int)family, "AF_???");
+}
+
+/* A socket address of LEN bytes as strace prints it: AF_UNIX with its
+ * path (@ for an abstract name, none when LEN holds only the family),
+ * AF_INET with htons() and inet_addr(), AF_INET6 with inet_pton();
+ * {sa_family=AF_UNSPEC} alone.  NULL, or the address when unreadable. */
+static inline const char* ssockaddr(const void* addr, unsigned int len) {
+    const struct sockaddr* sa = addr;
+    const char* family;
+
+    if (!addr)
+        return "NULL";
+    if (!mapped(addr) || len < sizeof(sa->sa_family))
+        return sptr(addr);
+    family = xasprintf("{sa_family=%s", sfamily(sa->sa_family));
+    switch (sa->sa_family) {
+    case AF_UNIX: {
+        const struct sockaddr_un* un = addr;
+        size_t n = len - offsetof(struct sockaddr_un, sun_path);
+
+        if (len <= offsetof(struct sockaddr_un, sun_path))
+            return xasprintf("%s}", family);
+        if (n > sizeof(un->sun_path))
+            n = sizeof(un->sun_path);
+        if (un->sun_path[0] == '\0')
+            return xasprintf("%s, sun_path=@%s}", family, quote_bytes(un->sun_path + 1, n - 1));
+        return xasprintf("%s, sun_path=%s}", family,
+                         quote_bytes(un->sun_path, strnlen(un->sun_path, n)));
+    }
+    case AF_INET: {
+        const struct sockaddr_in* in = addr;
+        char buf[INET_ADDRSTRLEN];
+
+        CHECK(inet_ntop(AF_INET, &in->sin_addr, buf, sizeof(buf)) != NULL);
+        return xasprintf("%s, sin_port=htons(%u), sin_addr=inet_addr(\"%s\")}", family,
+                         ntohs(in->sin_port), buf);
+    }
+    case AF_INET6: {
+        const struct sockaddr_in6* in6 = addr;
+        char buf[INET6_ADDRSTRLEN];
+
+        CHECK(inet_ntop(AF_INET6, &in6->sin6_addr, buf, sizeof(buf)) != NULL);
+        return xasprintf("%s, sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
+                         "inet_pton(AF_INET6, \"%s\", &sin6_addr), sin6_scope_id=%u}",
+                         family, ntohs(in6->sin6_port), ntohl(in6->sin6_flowinfo), buf,
+                         in6->sin6_scope_id);
+    }
+    default:
+        return xasprintf("%s}", family);
+    }
 }
 
 /* struct rusage as strace prints it without -v: the two times, then "...". */

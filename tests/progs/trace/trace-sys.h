@@ -123,8 +123,10 @@ static inline const char* sfamily(int family) {
 
 /* A socket address of LEN bytes as strace prints it: AF_UNIX with its
  * path (@ for an abstract name, none when LEN holds only the family),
- * AF_INET with htons() and inet_addr(), AF_INET6 with inet_pton();
- * {sa_family=AF_UNSPEC} alone.  NULL, or the address when unreadable. */
+ * AF_INET with htons() and inet_addr(), AF_INET6 with inet_pton() (and
+ * sin6_scope_id when LEN has room for it); the raw sa_data bytes for
+ * AF_UNSPEC and for addresses too short for their family.  NULL, or the
+ * address when unreadable or shorter than the family. */
 static inline const char* ssockaddr(const void* addr, unsigned int len) {
     const struct sockaddr* sa = addr;
     const char* family;
@@ -134,6 +136,13 @@ static inline const char* ssockaddr(const void* addr, unsigned int len) {
     if (!mapped(addr) || len < sizeof(sa->sa_family))
         return sptr(addr);
     family = xasprintf("{sa_family=%s", sfamily(sa->sa_family));
+    if ((sa->sa_family == AF_INET && len < sizeof(struct sockaddr_in)) ||
+        (sa->sa_family == AF_INET6 && len < 24) || sa->sa_family == AF_UNSPEC) {
+        size_t n = len - offsetof(struct sockaddr, sa_data);
+
+        return xasprintf("%s, sa_data=%s}", family,
+                         quote_bytes(sa->sa_data, n < sizeof(sa->sa_data) ? n : sizeof(sa->sa_data)));
+    }
     switch (sa->sa_family) {
     case AF_UNIX: {
         const struct sockaddr_un* un = addr;
@@ -162,13 +171,34 @@ static inline const char* ssockaddr(const void* addr, unsigned int len) {
 
         CHECK(inet_ntop(AF_INET6, &in6->sin6_addr, buf, sizeof(buf)) != NULL);
         return xasprintf("%s, sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
-                         "inet_pton(AF_INET6, \"%s\", &sin6_addr), sin6_scope_id=%u}",
+                         "inet_pton(AF_INET6, \"%s\", &sin6_addr)%s}",
                          family, ntohs(in6->sin6_port), ntohl(in6->sin6_flowinfo), buf,
-                         in6->sin6_scope_id);
+                         len < sizeof(*in6) ? ""
+                                            : xasprintf(", sin6_scope_id=%u", in6->sin6_scope_id));
     }
     default:
         return xasprintf("%s}", family);
     }
+}
+
+/* The address and length arguments of a call that stores an address
+ * (accept4, getsockname, recvfrom): both as addresses when either is NULL
+ * or the length cannot be read at entry (HAVE_LEN 0), the length given
+ * when the call failed, else the address in at most that many bytes and
+ * the length given and returned ([16], [110 => 7]). */
+static inline const char* saddr_out(const void* addr, const socklen_t* plen, int have_len,
+                                    socklen_t len, long rc) {
+    if (!have_len)
+        return xasprintf("%s, %s", sptr(addr), sptr(plen));
+    if (rc < 0)
+        return xasprintf("%s, [%u]", sptr(addr), len);
+    return xasprintf("%s, [%u%s]", ssockaddr(addr, len < *plen ? len : *plen), len,
+                     len != *plen ? xasprintf(" => %u", *plen) : "");
+}
+
+/* Whether saddr_out() has a length: ADDR and PLEN set, PLEN readable. */
+static inline int addrlen_given(const void* addr, const socklen_t* plen) {
+    return addr && plen && mapped(plen);
 }
 
 /* struct rusage as strace prints it without -v: the two times, then "...". */

@@ -150,8 +150,10 @@ static void test_inet(void) {
     struct sockaddr_in lo = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
     struct sockaddr_in any = { .sin_family = AF_INET, .sin_port = htons(80) };
     struct sockaddr_in srv_addr, idle_addr, peer;
-    struct sockaddr_in6 six = { .sin6_family = AF_INET6, .sin6_port = htons(8080),
-                                .sin6_flowinfo = htonl(7), .sin6_addr = IN6ADDR_LOOPBACK_INIT,
+    struct sockaddr_in6 six = { .sin6_family = AF_INET6,
+                                .sin6_port = htons(8080),
+                                .sin6_flowinfo = htonl(7),
+                                .sin6_addr = IN6ADDR_LOOPBACK_INIT,
                                 .sin6_scope_id = 3 };
     struct sockaddr unspec = { .sa_family = AF_UNSPEC };
     socklen_t len;

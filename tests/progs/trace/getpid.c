@@ -76,8 +76,7 @@ static long test_getgroups(int size, unsigned int* list) {
 }
 
 static long test_setgroups(int size, unsigned int* list) {
-    const char* before =
-        size < 0 || size > 65536 ? sptr(list) : sgroups(list, (size_t)size);
+    const char* before = size < 0 || size > 65536 ? sptr(list) : sgroups(list, (size_t)size);
     long rc = syscall(SYS_setgroups, size, list);
     const char* res = sres(rc);
 

@@ -15,7 +15,10 @@
 #include <sys/random.h>
 
 static const struct xlat grnd_flags[] = {
-    XLAT(GRND_NONBLOCK), XLAT(GRND_RANDOM), { 0x4, "GRND_INSECURE" }, XLAT_END,
+    XLAT(GRND_NONBLOCK),
+    XLAT(GRND_RANDOM),
+    { 0x4, "GRND_INSECURE" },
+    XLAT_END,
 };
 
 /* The line of the start-up call: the 8 bytes of the tcache key. */

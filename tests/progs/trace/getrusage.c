@@ -10,9 +10,11 @@
 #include <sys/times.h>
 
 static const struct xlat who[] = {
-    XLAT(RUSAGE_SELF), { (unsigned int)RUSAGE_CHILDREN, "RUSAGE_CHILDREN" },
+    XLAT(RUSAGE_SELF),
+    { (unsigned int)RUSAGE_CHILDREN, "RUSAGE_CHILDREN" },
     { (unsigned int)-2, "RUSAGE_BOTH" },
-    XLAT(RUSAGE_THREAD), XLAT_END,
+    XLAT(RUSAGE_THREAD),
+    XLAT_END,
 };
 
 static long test_getrusage(int target, struct rusage* ru) {

@@ -10,7 +10,10 @@
 #include "trace-sys.h"
 
 static const struct xlat which_timers[] = {
-    XLAT(ITIMER_REAL), XLAT(ITIMER_VIRTUAL), XLAT(ITIMER_PROF), XLAT_END,
+    XLAT(ITIMER_REAL),
+    XLAT(ITIMER_VIRTUAL),
+    XLAT(ITIMER_PROF),
+    XLAT_END,
 };
 
 static const char* swhich(int which) {

@@ -16,25 +16,35 @@
 #include "trace-sys.h"
 
 static const struct xlat advice[] = {
-    { 0, "MADV_NORMAL" },         { 1, "MADV_RANDOM" },          { 2, "MADV_SEQUENTIAL" },
-    { 3, "MADV_WILLNEED" },       { 4, "MADV_DONTNEED" },        { 8, "MADV_FREE" },
-    { 9, "MADV_REMOVE" },         { 10, "MADV_DONTFORK" },       { 11, "MADV_DOFORK" },
-    { 12, "MADV_MERGEABLE" },     { 13, "MADV_UNMERGEABLE" },    { 14, "MADV_HUGEPAGE" },
-    { 15, "MADV_NOHUGEPAGE" },    { 16, "MADV_DONTDUMP" },       { 17, "MADV_DODUMP" },
-    { 18, "MADV_WIPEONFORK" },    { 19, "MADV_KEEPONFORK" },     { 20, "MADV_COLD" },
-    { 21, "MADV_PAGEOUT" },       { 22, "MADV_POPULATE_READ" },  { 23, "MADV_POPULATE_WRITE" },
-    { 24, "MADV_DONTNEED_LOCKED" }, { 25, "MADV_COLLAPSE" },     { 100, "MADV_HWPOISON" },
-    { 101, "MADV_SOFT_OFFLINE" }, XLAT_END,
+    { 0, "MADV_NORMAL" },          { 1, "MADV_RANDOM" },
+    { 2, "MADV_SEQUENTIAL" },      { 3, "MADV_WILLNEED" },
+    { 4, "MADV_DONTNEED" },        { 8, "MADV_FREE" },
+    { 9, "MADV_REMOVE" },          { 10, "MADV_DONTFORK" },
+    { 11, "MADV_DOFORK" },         { 12, "MADV_MERGEABLE" },
+    { 13, "MADV_UNMERGEABLE" },    { 14, "MADV_HUGEPAGE" },
+    { 15, "MADV_NOHUGEPAGE" },     { 16, "MADV_DONTDUMP" },
+    { 17, "MADV_DODUMP" },         { 18, "MADV_WIPEONFORK" },
+    { 19, "MADV_KEEPONFORK" },     { 20, "MADV_COLD" },
+    { 21, "MADV_PAGEOUT" },        { 22, "MADV_POPULATE_READ" },
+    { 23, "MADV_POPULATE_WRITE" }, { 24, "MADV_DONTNEED_LOCKED" },
+    { 25, "MADV_COLLAPSE" },       { 100, "MADV_HWPOISON" },
+    { 101, "MADV_SOFT_OFFLINE" },  XLAT_END,
 };
 
 static const struct xlat ms_flags[] = {
-    XLAT(MS_SYNC), XLAT(MS_ASYNC), XLAT(MS_INVALIDATE), XLAT_END,
+    XLAT(MS_SYNC),
+    XLAT(MS_ASYNC),
+    XLAT(MS_INVALIDATE),
+    XLAT_END,
 };
 
 static const struct xlat mlock_flags[] = { { 1, "MLOCK_ONFAULT" }, XLAT_END };
 
 static const struct xlat mcl_flags[] = {
-    XLAT(MCL_CURRENT), XLAT(MCL_FUTURE), { 4, "MCL_ONFAULT" }, XLAT_END,
+    XLAT(MCL_CURRENT),
+    XLAT(MCL_FUTURE),
+    { 4, "MCL_ONFAULT" },
+    XLAT_END,
 };
 
 static unsigned long page;

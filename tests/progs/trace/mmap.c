@@ -22,14 +22,18 @@ static const struct xlat map_types[] = {
 };
 
 static const struct xlat map_flags[] = {
-    XLAT(MAP_FIXED),      XLAT(MAP_ANONYMOUS),  XLAT(MAP_32BIT),     XLAT(MAP_NORESERVE),
-    XLAT(MAP_POPULATE),   XLAT(MAP_NONBLOCK),   XLAT(MAP_GROWSDOWN), XLAT(MAP_DENYWRITE),
-    XLAT(MAP_EXECUTABLE), XLAT(MAP_LOCKED),     XLAT(MAP_STACK),     XLAT(MAP_HUGETLB),
-    XLAT(MAP_SYNC),       XLAT(MAP_FIXED_NOREPLACE), XLAT_END,
+    XLAT(MAP_FIXED),     XLAT(MAP_ANONYMOUS),       XLAT(MAP_32BIT),
+    XLAT(MAP_NORESERVE), XLAT(MAP_POPULATE),        XLAT(MAP_NONBLOCK),
+    XLAT(MAP_GROWSDOWN), XLAT(MAP_DENYWRITE),       XLAT(MAP_EXECUTABLE),
+    XLAT(MAP_LOCKED),    XLAT(MAP_STACK),           XLAT(MAP_HUGETLB),
+    XLAT(MAP_SYNC),      XLAT(MAP_FIXED_NOREPLACE), XLAT_END,
 };
 
 static const struct xlat mremap_flags[] = {
-    XLAT(MREMAP_MAYMOVE), XLAT(MREMAP_FIXED), XLAT(MREMAP_DONTUNMAP), XLAT_END,
+    XLAT(MREMAP_MAYMOVE),
+    XLAT(MREMAP_FIXED),
+    XLAT(MREMAP_DONTUNMAP),
+    XLAT_END,
 };
 
 static unsigned long page;
@@ -52,8 +56,8 @@ static void* test_mmap(void* addr, unsigned long len, unsigned long prot, unsign
     long rc = syscall(SYS_mmap, addr, len, prot, flags, fd, off);
     const char* res = saddr_res(rc);
 
-    printf("mmap(%s, %lu, %s, %s, %d, %#lx) %s\n", sptr(addr), len, sprot(prot),
-           smapflags(flags), fd, off, res);
+    printf("mmap(%s, %lu, %s, %s, %d, %#lx) %s\n", sptr(addr), len, sprot(prot), smapflags(flags),
+           fd, off, res);
     return rc == -1 ? NULL : (void*)rc;
 }
 

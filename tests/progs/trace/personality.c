@@ -15,12 +15,18 @@ static const struct xlat types[] = {
 };
 
 static const struct xlat flags[] = {
-    { 0x0020000, "UNAME26" },         { 0x0040000, "ADDR_NO_RANDOMIZE" },
-    { 0x0080000, "FDPIC_FUNCPTRS" },  { 0x0100000, "MMAP_PAGE_ZERO" },
-    { 0x0200000, "ADDR_COMPAT_LAYOUT" }, { 0x0400000, "READ_IMPLIES_EXEC" },
-    { 0x0800000, "ADDR_LIMIT_32BIT" }, { 0x1000000, "SHORT_INODE" },
-    { 0x2000000, "WHOLE_SECONDS" },   { 0x4000000, "STICKY_TIMEOUTS" },
-    { 0x8000000, "ADDR_LIMIT_3GB" },  XLAT_END,
+    { 0x0020000, "UNAME26" },
+    { 0x0040000, "ADDR_NO_RANDOMIZE" },
+    { 0x0080000, "FDPIC_FUNCPTRS" },
+    { 0x0100000, "MMAP_PAGE_ZERO" },
+    { 0x0200000, "ADDR_COMPAT_LAYOUT" },
+    { 0x0400000, "READ_IMPLIES_EXEC" },
+    { 0x0800000, "ADDR_LIMIT_32BIT" },
+    { 0x1000000, "SHORT_INODE" },
+    { 0x2000000, "WHOLE_SECONDS" },
+    { 0x4000000, "STICKY_TIMEOUTS" },
+    { 0x8000000, "ADDR_LIMIT_3GB" },
+    XLAT_END,
 };
 
 /* A personality: its type, then its flags and unknown bits. */
@@ -43,9 +49,9 @@ static long test_personality(unsigned int p) {
 
 int main(void) {
     static const unsigned int values[] = {
-        0x0, 0x8, 0x6, 0xc, 0xf, 0x10, 0xff, 0x55, 0x1,
-        0x40000, 0x40008, 0x800000, 0x4100001, 0x8020000, 0x10000000,
-        0x10000055, 0x80400000, 0x7fff00ff,
+        0x0,       0x8,       0x6,        0xc,        0xf,        0x10,
+        0xff,      0x55,      0x1,        0x40000,    0x40008,    0x800000,
+        0x4100001, 0x8020000, 0x10000000, 0x10000055, 0x80400000, 0x7fff00ff,
     };
     long orig = test_personality(0xffffffff);
 

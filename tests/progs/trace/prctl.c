@@ -19,11 +19,16 @@
 #define STRLEN 12
 
 static const struct xlat dumpable[] = {
-    { 0, "SUID_DUMP_DISABLE" }, { 1, "SUID_DUMP_USER" }, { 2, "SUID_DUMP_ROOT" }, XLAT_END,
+    { 0, "SUID_DUMP_DISABLE" },
+    { 1, "SUID_DUMP_USER" },
+    { 2, "SUID_DUMP_ROOT" },
+    XLAT_END,
 };
 
 static const struct xlat tsc_modes[] = {
-    XLAT(PR_TSC_ENABLE), XLAT(PR_TSC_SIGSEGV), XLAT_END,
+    XLAT(PR_TSC_ENABLE),
+    XLAT(PR_TSC_SIGSEGV),
+    XLAT_END,
 };
 
 /* A task name as strace prints it: at most 15 characters, and -s. */

@@ -12,7 +12,10 @@
 #include <limits.h>
 
 static const struct xlat prio_which[] = {
-    XLAT(PRIO_PROCESS), XLAT(PRIO_PGRP), XLAT(PRIO_USER), XLAT_END,
+    XLAT(PRIO_PROCESS),
+    XLAT(PRIO_PGRP),
+    XLAT(PRIO_USER),
+    XLAT_END,
 };
 
 static long test_getpriority(int which, int who) {
@@ -28,8 +31,8 @@ static long test_setpriority(int which, int who, int prio) {
     long rc = syscall(SYS_setpriority, which, who, prio);
     const char* res = sres(rc);
 
-    printf("setpriority(%s, %d, %d) %s\n", sxval(prio_which, (unsigned int)which, "PRIO_???"),
-           who, prio, res);
+    printf("setpriority(%s, %d, %d) %s\n", sxval(prio_which, (unsigned int)which, "PRIO_???"), who,
+           prio, res);
     return rc;
 }
 

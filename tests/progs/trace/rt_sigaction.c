@@ -24,14 +24,20 @@ struct k_sigaction {
 #define K_SA_RESTORER 0x04000000UL
 
 static const struct xlat sa_flags[] = {
-    { K_SA_RESTORER, "SA_RESTORER" }, XLAT(SA_ONSTACK),   XLAT(SA_RESTART),
-    { 0x20000000, "SA_INTERRUPT" },   XLAT(SA_NODEFER),   XLAT(SA_RESETHAND),
-    XLAT(SA_SIGINFO),                 XLAT(SA_NOCLDSTOP), XLAT(SA_NOCLDWAIT),
+    { K_SA_RESTORER, "SA_RESTORER" },
+    XLAT(SA_ONSTACK),
+    XLAT(SA_RESTART),
+    { 0x20000000, "SA_INTERRUPT" },
+    XLAT(SA_NODEFER),
+    XLAT(SA_RESETHAND),
+    XLAT(SA_SIGINFO),
+    XLAT(SA_NOCLDSTOP),
+    XLAT(SA_NOCLDWAIT),
     XLAT_END,
 };
 
 /* Bit of signal SIG in a kernel signal set. */
-#define SIGBIT(sig) (1ULL << ((sig) - 1))
+#define SIGBIT(sig) (1ULL << ((sig)-1))
 
 /* A struct sigaction, or its address when it cannot be read. */
 static const char* sact(const struct k_sigaction* sa) {

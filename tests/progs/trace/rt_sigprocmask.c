@@ -14,11 +14,14 @@
 #include <time.h>
 
 static const struct xlat hows[] = {
-    XLAT(SIG_BLOCK), XLAT(SIG_UNBLOCK), XLAT(SIG_SETMASK), XLAT_END,
+    XLAT(SIG_BLOCK),
+    XLAT(SIG_UNBLOCK),
+    XLAT(SIG_SETMASK),
+    XLAT_END,
 };
 
 /* Bit of signal SIG in a kernel signal set. */
-#define SIGBIT(sig) (1ULL << ((sig) - 1))
+#define SIGBIT(sig) (1ULL << ((sig)-1))
 
 /* A signal set argument of SIZE bytes (at most 8), or its address. */
 static const char* sset(const uint64_t* set, size_t size) {

@@ -16,7 +16,7 @@
 #include <limits.h>
 
 /* Bit of signal SIG in a kernel signal set. */
-#define SIGBIT(sig) (1ULL << ((sig) - 1))
+#define SIGBIT(sig) (1ULL << ((sig)-1))
 
 static long test_timedwait(const uint64_t* set, siginfo_t* si, const struct timespec* ts,
                            size_t size) {

@@ -17,7 +17,7 @@
 #include <sched.h>
 
 static const struct xlat policies[] = {
-    XLAT(SCHED_OTHER), XLAT(SCHED_FIFO), XLAT(SCHED_RR), XLAT(SCHED_BATCH),
+    XLAT(SCHED_OTHER),  XLAT(SCHED_FIFO), XLAT(SCHED_RR),          XLAT(SCHED_BATCH),
     { 4, "SCHED_ISO" }, XLAT(SCHED_IDLE), { 6, "SCHED_DEADLINE" }, XLAT_END,
 };
 

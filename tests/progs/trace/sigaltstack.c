@@ -12,7 +12,10 @@
 #define K_SS_AUTODISARM (1U << 31)
 
 static const struct xlat ss_flags[] = {
-    XLAT(SS_ONSTACK), XLAT(SS_DISABLE), { K_SS_AUTODISARM, "SS_AUTODISARM" }, XLAT_END,
+    XLAT(SS_ONSTACK),
+    XLAT(SS_DISABLE),
+    { K_SS_AUTODISARM, "SS_AUTODISARM" },
+    XLAT_END,
 };
 
 static const char* sstack(const stack_t* ss) {

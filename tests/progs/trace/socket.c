@@ -18,19 +18,22 @@
 #include <linux/netlink.h>
 
 static const struct xlat types[] = {
-    XLAT(SOCK_STREAM), XLAT(SOCK_DGRAM), XLAT(SOCK_RAW), XLAT(SOCK_RDM), XLAT(SOCK_SEQPACKET),
-    XLAT(SOCK_DCCP), XLAT(SOCK_PACKET), XLAT_END,
+    XLAT(SOCK_STREAM),    XLAT(SOCK_DGRAM), XLAT(SOCK_RAW),    XLAT(SOCK_RDM),
+    XLAT(SOCK_SEQPACKET), XLAT(SOCK_DCCP),  XLAT(SOCK_PACKET), XLAT_END,
 };
 
 static const struct xlat type_flags[] = { XLAT(SOCK_CLOEXEC), XLAT(SOCK_NONBLOCK), XLAT_END };
 
 static const struct xlat inet_protocols[] = {
-    XLAT(IPPROTO_IP), XLAT(IPPROTO_ICMP), XLAT(IPPROTO_TCP), XLAT(IPPROTO_UDP),
+    XLAT(IPPROTO_IP),     XLAT(IPPROTO_ICMP), XLAT(IPPROTO_TCP), XLAT(IPPROTO_UDP),
     XLAT(IPPROTO_ICMPV6), XLAT(IPPROTO_SCTP), XLAT(IPPROTO_RAW), XLAT_END,
 };
 
 static const struct xlat netlink_protocols[] = {
-    XLAT(NETLINK_ROUTE), XLAT(NETLINK_AUDIT), XLAT(NETLINK_KOBJECT_UEVENT), XLAT_END,
+    XLAT(NETLINK_ROUTE),
+    XLAT(NETLINK_AUDIT),
+    XLAT(NETLINK_KOBJECT_UEVENT),
+    XLAT_END,
 };
 
 static const struct xlat ether_protocols[] = { XLAT(ETH_P_ALL), XLAT(ETH_P_IP), XLAT_END };
@@ -77,9 +80,8 @@ static long test_socketpair(int family, int type, int protocol, int* sv) {
     long rc = syscall(SYS_socketpair, family, type, protocol, sv);
     const char* res = sres(rc);
 
-    printf("socketpair(%s, %s, %d, %s) %s\n", sfamily(family), stype((unsigned int)type),
-           protocol, rc == 0 ? xasprintf("[%d, %d]", sv[0], sv[1]) : sptr(sv),
-           res);
+    printf("socketpair(%s, %s, %d, %s) %s\n", sfamily(family), stype((unsigned int)type), protocol,
+           rc == 0 ? xasprintf("[%d, %d]", sv[0], sv[1]) : sptr(sv), res);
     if (rc == 0)
         CHECK(close(sv[0]) == 0 && close(sv[1]) == 0);
     return rc;

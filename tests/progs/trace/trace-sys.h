@@ -40,7 +40,7 @@ static inline const char* shex(const void* buf, size_t len, size_t max) {
 
 /* mmap's and mprotect's protection bits. */
 static const struct xlat prot_flags[] = {
-    XLAT(PROT_READ), XLAT(PROT_WRITE), XLAT(PROT_EXEC), { 0x8, "PROT_SEM" },
+    XLAT(PROT_READ),      XLAT(PROT_WRITE),   XLAT(PROT_EXEC), { 0x8, "PROT_SEM" },
     XLAT(PROT_GROWSDOWN), XLAT(PROT_GROWSUP), XLAT_END,
 };
 
@@ -79,10 +79,18 @@ static inline void expect_startup_mprotect(void) {
 /* Clock ids: names up to CLOCK_TAI, others (dynamic clocks of a process,
  * a thread or a file) in hex with the comment "CLOCK_???". */
 static const struct xlat clock_ids[] = {
-    XLAT(CLOCK_REALTIME),          XLAT(CLOCK_MONOTONIC),       XLAT(CLOCK_PROCESS_CPUTIME_ID),
-    XLAT(CLOCK_THREAD_CPUTIME_ID), XLAT(CLOCK_MONOTONIC_RAW),   XLAT(CLOCK_REALTIME_COARSE),
-    XLAT(CLOCK_MONOTONIC_COARSE),  XLAT(CLOCK_BOOTTIME),        XLAT(CLOCK_REALTIME_ALARM),
-    XLAT(CLOCK_BOOTTIME_ALARM),    { 10, "CLOCK_SGI_CYCLE" },   XLAT(CLOCK_TAI),
+    XLAT(CLOCK_REALTIME),
+    XLAT(CLOCK_MONOTONIC),
+    XLAT(CLOCK_PROCESS_CPUTIME_ID),
+    XLAT(CLOCK_THREAD_CPUTIME_ID),
+    XLAT(CLOCK_MONOTONIC_RAW),
+    XLAT(CLOCK_REALTIME_COARSE),
+    XLAT(CLOCK_MONOTONIC_COARSE),
+    XLAT(CLOCK_BOOTTIME),
+    XLAT(CLOCK_REALTIME_ALARM),
+    XLAT(CLOCK_BOOTTIME_ALARM),
+    { 10, "CLOCK_SGI_CYCLE" },
+    XLAT(CLOCK_TAI),
     XLAT_END,
 };
 
@@ -113,8 +121,8 @@ static inline const char* sitimerval(const struct itimerval* itv) {
 
 /* Address families. */
 static const struct xlat families[] = {
-    XLAT(AF_UNSPEC), XLAT(AF_UNIX), XLAT(AF_INET), XLAT(AF_INET6), XLAT(AF_NETLINK),
-    XLAT(AF_PACKET), XLAT(AF_VSOCK), XLAT_END,
+    XLAT(AF_UNSPEC),  XLAT(AF_UNIX),   XLAT(AF_INET),  XLAT(AF_INET6),
+    XLAT(AF_NETLINK), XLAT(AF_PACKET), XLAT(AF_VSOCK), XLAT_END,
 };
 
 static inline const char* sfamily(int family) {
@@ -140,8 +148,9 @@ static inline const char* ssockaddr(const void* addr, unsigned int len) {
         (sa->sa_family == AF_INET6 && len < 24) || sa->sa_family == AF_UNSPEC) {
         size_t n = len - offsetof(struct sockaddr, sa_data);
 
-        return xasprintf("%s, sa_data=%s}", family,
-                         quote_bytes(sa->sa_data, n < sizeof(sa->sa_data) ? n : sizeof(sa->sa_data)));
+        return xasprintf(
+            "%s, sa_data=%s}", family,
+            quote_bytes(sa->sa_data, n < sizeof(sa->sa_data) ? n : sizeof(sa->sa_data)));
     }
     switch (sa->sa_family) {
     case AF_UNIX: {
@@ -230,8 +239,8 @@ static const struct xlat si_codes[] = {
 
 /* si_code of SIGCHLD when positive. */
 static const struct xlat cld_codes[] = {
-    XLAT(CLD_EXITED), XLAT(CLD_KILLED), XLAT(CLD_DUMPED), XLAT(CLD_TRAPPED), XLAT(CLD_STOPPED),
-    XLAT(CLD_CONTINUED), XLAT_END,
+    XLAT(CLD_EXITED),  XLAT(CLD_KILLED),    XLAT(CLD_DUMPED), XLAT(CLD_TRAPPED),
+    XLAT(CLD_STOPPED), XLAT(CLD_CONTINUED), XLAT_END,
 };
 
 /* si_code: a name for any signal, then SIGCHLD's names, else in hex. */
@@ -289,8 +298,8 @@ static inline const char* ssiginfo(const siginfo_t* si) {
         }
     }
     if (si->si_signo == SIGCHLD) {
-        const char* status = si->si_code == CLD_EXITED ? xasprintf("%d", si->si_status)
-                                                        : ssig(si->si_status);
+        const char* status =
+            si->si_code == CLD_EXITED ? xasprintf("%d", si->si_status) : ssig(si->si_status);
 
         return xasprintf("%s%s, si_status=%s, si_utime=%s, si_stime=%s}", out, src, status,
                          sclock_t(si->si_utime), sclock_t(si->si_stime));

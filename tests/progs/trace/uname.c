@@ -15,8 +15,8 @@ static long test_uname(struct utsname* u) {
     const char* res = sres(rc);
 
     if (rc == 0)
-        printf("uname({sysname=%s, nodename=%s, ...}) %s\n", spath(u->sysname),
-               spath(u->nodename), res);
+        printf("uname({sysname=%s, nodename=%s, ...}) %s\n", spath(u->sysname), spath(u->nodename),
+               res);
     else
         printf("uname(%s) %s\n", sptr(u), res);
     return rc;
@@ -31,8 +31,8 @@ static long test_sysinfo(struct sysinfo* si) {
                "sharedram=%lu, bufferram=%lu, totalswap=%lu, freeswap=%lu, procs=%u, "
                "totalhigh=%lu, freehigh=%lu, mem_unit=%u}) %s\n",
                si->uptime, si->loads[0], si->loads[1], si->loads[2], si->totalram, si->freeram,
-               si->sharedram, si->bufferram, si->totalswap, si->freeswap, si->procs,
-               si->totalhigh, si->freehigh, si->mem_unit, res);
+               si->sharedram, si->bufferram, si->totalswap, si->freeswap, si->procs, si->totalhigh,
+               si->freehigh, si->mem_unit, res);
     else
         printf("sysinfo(%s) %s\n", sptr(si), res);
     return rc;

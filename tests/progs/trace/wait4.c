@@ -22,9 +22,8 @@
 #include <sys/wait.h>
 
 static const struct xlat wait_options[] = {
-    XLAT(WNOHANG),  XLAT(WEXITED), XLAT(WSTOPPED),   XLAT(WCONTINUED),
-    XLAT(WNOWAIT),  XLAT(__WNOTHREAD), XLAT(__WALL), XLAT(__WCLONE),
-    XLAT_END,
+    XLAT(WNOHANG),     XLAT(WEXITED), XLAT(WSTOPPED), XLAT(WCONTINUED), XLAT(WNOWAIT),
+    XLAT(__WNOTHREAD), XLAT(__WALL),  XLAT(__WCLONE), XLAT_END,
 };
 
 static const struct xlat id_types[] = {
@@ -77,8 +76,7 @@ static long test_wait4(int pid, int* status, int options, struct rusage* ru) {
     long rc = syscall(SYS_wait4, pid, status, options, ru);
     const char* res = sres(rc);
 
-    printf("wait4(%d, %s, %s, %s) %s\n", pid,
-           rc > 0 && status ? sstatus(*status) : sptr(status),
+    printf("wait4(%d, %s, %s, %s) %s\n", pid, rc > 0 && status ? sstatus(*status) : sptr(status),
            sflags(wait_options, (unsigned int)options, "W???"),
            rc > 0 && ru ? srusage(ru) : sptr(ru), res);
     return rc;

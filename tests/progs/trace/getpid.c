@@ -1,18 +1,18 @@
 /*
- * getpid.c: the process and credential queries and the calls on groups
- * and sessions: getpid(2), getppid(2), gettid(2), getuid(2), geteuid(2),
+ * getpid.c: the process and credential queries and the calls on groups and
+ * sessions: getpid(2), getppid(2), gettid(2), getuid(2), geteuid(2),
  * getgid(2), getegid(2), getresuid(2), getresgid(2), getgroups(2),
  * setgroups(2), getpgid(2), getpgrp(2), getsid(2), setpgid(2), setsid(2).
  * Covers the results (whatever this process's ids are), getres[ug]id's
  * three [ID] values (all three addresses when one is bad), group lists
  * (read up to 32 elements, then "..."; a list that ends in unmapped memory
- * shows "..." and, in a comment, the address where reading stopped; []
- * for an empty one and NULL; getgroups prints as many elements as it returned, even with size
- * 0, and an address on failure; setgroups prints an address for a size
- * above NGROUPS_MAX), negative ids, and the failures EINVAL, EFAULT,
- * ESRCH and EPERM (setsid in a process group leader, setpgid to a group
- * of no session).  setgroups needs root; as another user it fails with
- * EPERM, printed as it comes.
+ * shows "..." and, in a comment, the address where reading stopped; [] for
+ * an empty one and NULL; getgroups prints as many elements as it returned,
+ * even with size 0, and an address on failure; setgroups prints an address
+ * for a size above NGROUPS_MAX), negative ids, and the failures EINVAL,
+ * EFAULT, ESRCH and EPERM (setsid in a process group leader, setpgid to a
+ * group of no session).  setgroups needs root; as another user it fails
+ * with EPERM, printed as it comes.
  */
 #include "trace-sys.h"
 
@@ -49,6 +49,8 @@ static const char* sgroups(const unsigned int* list, size_t n) {
 
     if (!list)
         return "NULL";
+    if (n == 0)
+        return "[]";
     if (!mapped(list))
         return sptr(list);
     for (size_t i = 0; i < n; i++) {
@@ -148,6 +150,7 @@ static void test_groups(void) {
     test_getgroups(40, list);
     test_setgroups(0, list);
     test_setgroups(0, NULL);
+    test_setgroups(0, BAD_ADDR);
     test_setgroups(1, &bad_gid);
     test_setgroups(3, edge);
     test_setgroups(1, NULL);

@@ -2,10 +2,10 @@
  * arch_prctl.c: arch_prctl(2) on x86-64.  Covers ARCH_GET_FS and
  * ARCH_GET_GS ([ADDRESS] at exit, [NULL] for 0), ARCH_SET_GS and
  * ARCH_SET_FS (the address in hex, plain 0 for none; an address outside
- * user space fails with EPERM), ARCH_GET_CPUID (no argument shown) and ARCH_SET_CPUID (which
- * fails with ENODEV where CPUID faulting is missing, printed as it comes),
- * unknown codes (hex with the comment "ARCH_???", the argument in hex),
- * and the failures EINVAL, EPERM and EFAULT.
+ * user space fails with EPERM), ARCH_GET_CPUID (no argument shown) and
+ * ARCH_SET_CPUID (which fails with ENODEV where CPUID faulting is missing,
+ * printed as it comes), unknown codes (hex with the comment "ARCH_???", the
+ * argument in hex), and the failures EINVAL, EPERM and EFAULT.
  *
  * Static glibc sets the thread pointer with ARCH_SET_FS before main; its
  * line is computed from ARCH_GET_FS's result.

@@ -1,17 +1,17 @@
 /*
  * bind.c: bind(2), listen(2), connect(2), accept(2), accept4(2),
  * getsockname(2), getpeername(2) and shutdown(2) on AF_UNIX and AF_INET
- * (127.0.0.1) stream sockets.  Covers socket addresses (a path, an
- * abstract name with @, only the family, AF_INET's port and address,
- * AF_INET6's fields, raw sa_data for AF_UNSPEC and for a short AF_INET
- * address, an address when shorter than the family or unreadable), the
- * address length given and returned ([110 => 7]; the address cut to the
- * shorter of the two; the length alone when the call fails; both as
- * addresses when either is NULL), accept4's flags, shutdown's SHUT_*
- * (unknown values in hex with the comment "SHUT_???"), and the failures
- * EINVAL, EADDRINUSE, EAFNOSUPPORT, ECONNREFUSED, EISCONN, ENOTCONN,
- * EAGAIN, EOPNOTSUPP, ENOTSOCK, EBADF and EFAULT.  Ports are the kernel's
- * ephemeral ones, printed as they come.
+ * (127.0.0.1) stream sockets.  Covers socket addresses (a path, an abstract
+ * name with @, only the family, AF_INET's port and address, AF_INET6's
+ * fields, raw sa_data for AF_UNSPEC and for a short AF_INET address, an
+ * address when shorter than the family or unreadable), the address length
+ * given and returned ([110 => 7]; the address cut to the shorter of the
+ * two; the length alone when the call fails; both as addresses when either
+ * is NULL), accept4's flags, shutdown's SHUT_* (unknown values in hex with
+ * the comment "SHUT_???"), and the failures EINVAL, EADDRINUSE,
+ * EAFNOSUPPORT, ECONNREFUSED, EISCONN, ENOTCONN, EAGAIN, EOPNOTSUPP,
+ * ENOTSOCK, EBADF and EFAULT.  Ports are the kernel's ephemeral ones,
+ * printed as they come.
  */
 #include "trace-sys.h"
 

@@ -6,12 +6,12 @@
  * addresses.
  *
  * Static glibc calls brk before main: brk(NULL) and one more to allocate
- * the TLS block, then malloc's own brk(NULL) and one or two to get its
- * heap (the second one page-aligns the end).  Their lines are worked out
- * from the start of the heap (/proc/self/stat), the break when main runs
- * and the size of malloc's heap (mallinfo2); the test is skipped when
- * these cannot be known.  Nothing here allocates memory while the break
- * is moved, and no line is formatted with malloc.
+ * the TLS block, then malloc's own brk(NULL) and one or two to get its heap
+ * (the second one page-aligns the end).  Their lines are worked out from
+ * the start of the heap (/proc/self/stat), the break when main runs and the
+ * size of malloc's heap (mallinfo2); the test is skipped when these cannot
+ * be known.  Nothing here allocates memory while the break is moved, and no
+ * line is formatted with malloc.
  */
 #include "trace-sys.h"
 

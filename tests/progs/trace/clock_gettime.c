@@ -4,10 +4,10 @@
  * and settimeofday(2) with arguments that the kernel refuses before
  * checking privileges.  Covers every named clock (the alarm clocks and
  * CLOCK_SGI_CYCLE fail with EINVAL), dynamic clocks (negative ids, in hex
- * with the comment "CLOCK_???"), timespec and timeval results (whatever
- * the clocks say), struct timezone, time's result and argument with the
- * local date and time in ISO 8601 (strace's localtime), NULL, and the
- * failures EINVAL and EFAULT.
+ * with the comment "CLOCK_???"), timespec and timeval results (whatever the
+ * clocks say), struct timezone, time's result and argument with the local
+ * date and time in ISO 8601 (strace's localtime), NULL, and the failures
+ * EINVAL and EFAULT.
  */
 #include "trace-sys.h"
 

@@ -1,14 +1,14 @@
 /*
  * getrandom.c: getrandom(2).  Covers the bytes read, printed in \xHH form
  * (whatever they are) and cut after -s 24 with "...", a zero length, the
- * GRND_* flags and unknown bits (hex, with the comment "GRND_???" when
- * none is known), the buffer printed as an address when the call fails, a
- * short read at the end of a mapping, and the failures EINVAL and EFAULT.
+ * GRND_* flags and unknown bits (hex, with the comment "GRND_???" when none
+ * is known), the buffer printed as an address when the call fails, a short
+ * read at the end of a mapping, and the failures EINVAL and EFAULT.
  *
- * Static glibc's malloc calls getrandom(8 bytes, GRND_NONBLOCK) before
- * main for its tcache key.  The key is found again where free() stores
- * it, in a freed tcache chunk; the test is skipped if that chunk does not
- * look like one (another glibc, or the tcache turned off).
+ * Static glibc's malloc calls getrandom(8 bytes, GRND_NONBLOCK) before main
+ * for its tcache key.  The key is found again where free() stores it, in a
+ * freed tcache chunk; the test is skipped if that chunk does not look like
+ * one (another glibc, or the tcache turned off).
  */
 #include "trace-sys.h"
 

@@ -1,11 +1,11 @@
 /*
  * itimer.c: getitimer(2), setitimer(2) and alarm(2).  Covers the three
  * timers by name (unknown ones in hex with the comment "ITIMER_???"),
- * struct itimerval (the new value at entry, the old or current one at
- * exit, an address when the call fails; the times left are whatever the
- * kernel says), a NULL new value (which disarms), alarm's argument and the
- * seconds left, and the failures EINVAL and EFAULT.  Every timer is armed
- * far in the future and disarmed before the end, so no signal comes.
+ * struct itimerval (the new value at entry, the old or current one at exit,
+ * an address when the call fails; the times left are whatever the kernel
+ * says), a NULL new value (which disarms), alarm's argument and the seconds
+ * left, and the failures EINVAL and EFAULT.  Every timer is armed far in
+ * the future and disarmed before the end, so no signal comes.
  */
 #include "trace-sys.h"
 

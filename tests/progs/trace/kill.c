@@ -1,11 +1,11 @@
 /*
- * kill.c: kill(2), tgkill(2) and tkill(2), sent by this process to
- * itself, its group and everyone.  Covers signal 0 (no signal, only the
- * checks), signals printed by name (SIGRTMIN for 32, SIGRT_N above) or
- * as a number when invalid, the delivery line that follows a caught signal and an
+ * kill.c: kill(2), tgkill(2) and tkill(2), sent by this process to itself,
+ * its group and everyone.  Covers signal 0 (no signal, only the checks),
+ * signals printed by name (SIGRTMIN for 32, SIGRT_N above) or as a number
+ * when invalid, the delivery line that follows a caught signal and an
  * ignored one (a traced process gets it anyway), with si_code SI_USER or
- * SI_TKILL, and the failures EINVAL (invalid signal, tgid or tid) and
- * ESRCH (no such process or thread, INT_MIN).
+ * SI_TKILL, and the failures EINVAL (invalid signal, tgid or tid) and ESRCH
+ * (no such process or thread, INT_MIN).
  */
 #include "trace-sys.h"
 

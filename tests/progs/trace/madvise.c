@@ -1,17 +1,16 @@
 /*
  * madvise.c: madvise(2), msync(2), mincore(2), mlock(2), munlock(2),
- * mlock2(2), mlockall(2) and munlockall(2) on anonymous and file
- * mappings.  Covers the MADV_* advice (unknown values in hex with the
- * comment "MADV_???"), the MS_*, MLOCK_* and MCL_* flags (unknown bits
- * likewise), mincore's vector (one number per page of the length rounded
- * up, cut after 32 with "...", [] for length 0, an address when the call
- * fails), and the failures EINVAL (unaligned address, unknown advice or
- * flags, MS_SYNC with MS_ASYNC), ENOMEM (unmapped pages) and EFAULT.
- * Locking needs root or a large enough RLIMIT_MEMLOCK; the results are
- * printed as they come.
+ * mlock2(2), mlockall(2) and munlockall(2) on anonymous and file mappings.
+ * Covers the MADV_* advice (unknown values in hex with the comment
+ * "MADV_???"), the MS_*, MLOCK_* and MCL_* flags (unknown bits likewise),
+ * mincore's vector (one number per page of the length rounded up, cut after
+ * 32 with "...", [] for length 0, an address when the call fails), and the
+ * failures EINVAL (unaligned address, unknown advice or flags, MS_SYNC with
+ * MS_ASYNC), ENOMEM (unmapped pages) and EFAULT.  Locking needs root or a
+ * large enough RLIMIT_MEMLOCK; the results are printed as they come.
  *
- * mincore is traced here, so this program never uses trace-fs.h's
- * mapped(): it knows which of its pointers are mapped.
+ * mincore is traced here, so this program never uses trace-fs.h's mapped():
+ * it knows which of its pointers are mapped.
  */
 #include "trace-sys.h"
 

@@ -3,17 +3,17 @@
  * file mappings.  Covers addresses (NULL, hex) and results in hex, PROT_*
  * bits (PROT_NONE, PROT_SEM, PROT_GROWSDOWN, unknown bits), the mapping
  * type (MAP_SHARED, MAP_PRIVATE, MAP_SHARED_VALIDATE, type 0 shown as
- * MAP_FILE, unknown types in hex with the comment "MAP_???") then the
- * other MAP_* flags in strace's order and unknown bits, the offset in hex,
+ * MAP_FILE, unknown types in hex with the comment "MAP_???") then the other
+ * MAP_* flags in strace's order and unknown bits, the offset in hex,
  * mremap's flags (the new address only with both MREMAP_MAYMOVE and
  * MREMAP_FIXED), growing in place, moving, MREMAP_DONTUNMAP, and the
  * failures EINVAL (length 0, unaligned address or offset, bad flags),
  * EBADF, EACCES, EEXIST (MAP_FIXED_NOREPLACE), EOPNOTSUPP
- * (MAP_SHARED_VALIDATE with an unknown flag), ENOMEM and EFAULT.
- * Unmapping nothing is not an error.
+ * (MAP_SHARED_VALIDATE with an unknown flag), ENOMEM and EFAULT.  Unmapping
+ * nothing is not an error.
  *
- * Static glibc calls mprotect on the RELRO segment before main; its line
- * is computed from the program headers.
+ * Static glibc calls mprotect on the RELRO segment before main; its line is
+ * computed from the program headers.
  */
 #include "trace-sys.h"
 

@@ -1,13 +1,12 @@
 /*
  * nanosleep.c: nanosleep(2) and clock_nanosleep(2), for a microsecond or
- * not at all.  Covers the requested time, the remaining time left
- * unprinted (an address) when the sleep was not interrupted, NULL, clocks
- * by name (unknown ones in hex with the comment "CLOCK_???"), flags
- * (TIMER_ABSTIME, unknown bits in hex with the comment "TIMER_???"), an
- * absolute time in the past, a negative tv_nsec (printed unsigned), and
- * the failures EINVAL (out of range times, unknown clocks; clock_nanosleep
- * returns the error, shown like any other), EOPNOTSUPP (clocks that
- * cannot sleep) and EFAULT.
+ * not at all.  Covers the requested time, the remaining time left unprinted
+ * (an address) when the sleep was not interrupted, NULL, clocks by name
+ * (unknown ones in hex with the comment "CLOCK_???"), flags (TIMER_ABSTIME,
+ * unknown bits in hex with the comment "TIMER_???"), an absolute time in
+ * the past, a negative tv_nsec (printed unsigned), and the failures EINVAL
+ * (out of range times, unknown clocks; clock_nanosleep returns the error,
+ * shown like any other), EOPNOTSUPP (clocks that cannot sleep) and EFAULT.
  */
 #include "trace-sys.h"
 

@@ -2,10 +2,10 @@
  * personality.c: personality(2), which cannot fail.  Covers the query
  * 0xffffffff (printed in hex, not decoded), personalities printed as the
  * type in the low byte (PER_LINUX, PER_LINUX32, ...; other types in hex
- * with the comment "PER_???") then the flags and unknown high bits, and
- * the previous personality returned, in hex with the same decoding in a
- * comment (plain 0 for PER_LINUX).  The personality is put back at the
- * end; nothing here maps memory or executes a program in between.
+ * with the comment "PER_???") then the flags and unknown high bits, and the
+ * previous personality returned, in hex with the same decoding in a comment
+ * (plain 0 for PER_LINUX).  The personality is put back at the end; nothing
+ * here maps memory or executes a program in between.
  */
 #include "trace-sys.h"
 

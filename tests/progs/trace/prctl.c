@@ -1,12 +1,12 @@
 /*
  * prctl.c: prctl(2) with the options that a process can use on itself
- * without lasting effects.  Covers PR_SET_NAME and PR_GET_NAME (a string
- * of at most 15 characters, cut by -s 12, with "..." when longer, escapes,
- * the address when it cannot be read), PR_GET_DUMPABLE's result with its
+ * without lasting effects.  Covers PR_SET_NAME and PR_GET_NAME (a string of
+ * at most 15 characters, cut by -s 12, with "..." when longer, escapes, the
+ * address when it cannot be read), PR_GET_DUMPABLE's result with its
  * SUID_DUMP_* name and PR_SET_DUMPABLE's argument as one, PR_SET_PDEATHSIG
  * (a signal name, or the number) and PR_GET_PDEATHSIG ([SIGNAL] at exit),
- * options printed with only the arguments they use (PR_GET_KEEPCAPS) or
- * all four (PR_GET_NO_NEW_PRIVS), [VALUE] results (PR_GET_CHILD_SUBREAPER,
+ * options printed with only the arguments they use (PR_GET_KEEPCAPS) or all
+ * four (PR_GET_NO_NEW_PRIVS), [VALUE] results (PR_GET_CHILD_SUBREAPER,
  * PR_GET_TSC), unknown options (hex with the comment "PR_???", four
  * arguments in hex), and the failures EINVAL and EFAULT.  Every setting
  * changed is put back.

@@ -1,11 +1,11 @@
 /*
- * priority.c: getpriority(2) and setpriority(2).  Covers the three kinds
- * of target (PRIO_PROCESS, PRIO_PGRP, PRIO_USER; who 0 or an id, unknown
- * kinds in hex with the comment "PRIO_???"), getpriority's raw result
- * (20 - nice, never negative), nice values out of range (clamped by the
- * kernel) and the failures EINVAL and ESRCH.  Only this process's own nice
- * value is changed; lowering it needs root and fails with EACCES
- * otherwise, printed as it comes.
+ * priority.c: getpriority(2) and setpriority(2).  Covers the three kinds of
+ * target (PRIO_PROCESS, PRIO_PGRP, PRIO_USER; who 0 or an id, unknown kinds
+ * in hex with the comment "PRIO_???"), getpriority's raw result (20 - nice,
+ * never negative), nice values out of range (clamped by the kernel) and the
+ * failures EINVAL and ESRCH.  Only this process's own nice value is
+ * changed; lowering it needs root and fails with EACCES otherwise, printed
+ * as it comes.
  */
 #include "trace-sys.h"
 

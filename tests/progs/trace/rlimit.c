@@ -1,13 +1,12 @@
 /*
  * rlimit.c: getrlimit(2), setrlimit(2) and prlimit64(2).  Covers the
  * resource names (unknown ones in hex with the comment "RLIMIT_???"),
- * limits printed as RLIM64_INFINITY, as N*1024 for multiples of 1024
- * above 1024, or in decimal, the new limit printed at entry and the old
- * one at exit (an address when the call fails), NULL for either, and the
- * failures EINVAL (unknown resource, soft limit above the hard one), EPERM
- * (more files than fs.nr_open) ESRCH and EFAULT.  Only soft and hard
- * limits of this process that nothing here depends on are changed, and
- * put back.
+ * limits printed as RLIM64_INFINITY, as N*1024 for multiples of 1024 above
+ * 1024, or in decimal, the new limit printed at entry and the old one at
+ * exit (an address when the call fails), NULL for either, and the failures
+ * EINVAL (unknown resource, soft limit above the hard one), EPERM (more
+ * files than fs.nr_open)  ESRCH and EFAULT.  Only soft and hard limits of
+ * this process that nothing here depends on are changed, and put back.
  *
  * Static glibc reads RLIMIT_STACK with prlimit64 before main; its line is
  * computed from the first getrlimit's result.

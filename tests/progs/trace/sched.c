@@ -2,14 +2,14 @@
  * sched.c: the scheduler calls sched_getaffinity(2), sched_setaffinity(2),
  * sched_getscheduler(2), sched_setscheduler(2), sched_getparam(2),
  * sched_setparam(2), sched_get_priority_max(2), sched_get_priority_min(2),
- * sched_rr_get_interval(2) and sched_yield(2).  Covers CPU sets printed
- * as lists of CPU numbers over the given size (at entry) or the returned
- * size (at exit), never cut, [] when empty; policies by name, unknown ones
- * and SCHED_RESET_ON_FORK in hex with the comment "SCHED_???", and
- * sched_getscheduler's result with the policy's name in a comment only
- * when it has one; struct sched_param as [PRIORITY]; and the failures
- * EINVAL, ESRCH and EFAULT.  Only this process's affinity and policy
- * change, and only to normal (not real-time) policies.
+ * sched_rr_get_interval(2) and sched_yield(2).  Covers CPU sets printed as
+ * lists of CPU numbers over the given size (at entry) or the returned size
+ * (at exit), never cut, [] when empty; policies by name, unknown ones and
+ * SCHED_RESET_ON_FORK in hex with the comment "SCHED_???", and
+ * sched_getscheduler's result with the policy's name in a comment only when
+ * it has one; struct sched_param as [PRIORITY]; and the failures EINVAL,
+ * ESRCH and EFAULT.  Only this process's affinity and policy change, and
+ * only to normal (not real-time) policies.
  */
 #include "trace-sys.h"
 

@@ -1,17 +1,17 @@
 /*
  * sendto.c: sendto(2), recvfrom(2), sendmsg(2) and recvmsg(2) on AF_UNIX
  * sockets, run with -s 10.  Covers data printed at entry (sends) or up to
- * the result (receives; cut at 10 bytes with "...", the buffer size and
- * the result may differ with MSG_TRUNC), the MSG_* flags in strace's order
- * (unknown bits in hex, with the comment "MSG_???" when none is known),
- * the destination and source addresses (address and length as accept
- * prints them), struct msghdr (msg_name and its length, the iovec array
- * spread over the data and cut after 10 elements, msg_control only when
+ * the result (receives; cut at 10 bytes with "...", the buffer size and the
+ * result may differ with MSG_TRUNC), the MSG_* flags in strace's order
+ * (unknown bits in hex, with the comment "MSG_???" when none is known), the
+ * destination and source addresses (address and length as accept prints
+ * them), struct msghdr (msg_name and its length, the iovec array spread
+ * over the data and cut after 10 elements, msg_control only when
  * msg_controllen is not 0, with SCM_RIGHTS and SCM_CREDENTIALS messages,
  * msg_flags such as MSG_TRUNC and MSG_CTRUNC set by the kernel, and
- * MSG_CMSG_CLOEXEC left in them; msg_namelen given and returned as
- * "110 => 7"), a failed recvmsg shown as {msg_namelen=N}, and the failures EAGAIN, ENOTCONN,
- * EMSGSIZE, EOPNOTSUPP, EBADF and EFAULT.
+ * MSG_CMSG_CLOEXEC left in them; msg_namelen given and returned as "110 =>
+ * 7"), a failed recvmsg shown as {msg_namelen=N}, and the failures EAGAIN,
+ * ENOTCONN, EMSGSIZE, EOPNOTSUPP, EBADF and EFAULT.
  */
 #include "trace-sys.h"
 

@@ -3,9 +3,9 @@
  * ss_size=...}: ss_sp NULL or in hex, the SS_* flags, SS_AUTODISARM, and
  * unknown bits in hex with the comment "SS_???" when none is known), the
  * old stack printed at exit (an address when the call fails), NULL for
- * either, and the failures EINVAL (unknown flags), ENOMEM (a stack
- * smaller than MINSIGSTKSZ) and EFAULT.  No signal is delivered, so the
- * stacks are never used.
+ * either, and the failures EINVAL (unknown flags), ENOMEM (a stack smaller
+ * than MINSIGSTKSZ) and EFAULT.  No signal is delivered, so the stacks are
+ * never used.
  */
 #include "trace-sys.h"
 

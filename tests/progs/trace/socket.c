@@ -1,16 +1,15 @@
 /*
  * socket.c: socket(2) and socketpair(2).  Covers address families by name
- * (unknown ones in hex with the comment "AF_???"), the socket type (its
- * low bits by name, plain 0 when none) then SOCK_NONBLOCK, SOCK_CLOEXEC and
+ * (unknown ones in hex with the comment "AF_???"), the socket type (its low
+ * bits by name, plain 0 when none) then SOCK_NONBLOCK, SOCK_CLOEXEC and
  * unknown bits (in hex with the comment "SOCK_???" when no flag is known),
  * the protocol as the family reads it (IPPROTO_* for AF_INET and AF_INET6,
- * 0 as IPPROTO_IP; NETLINK_* for AF_NETLINK; htons(ETH_P_*) for
- * AF_PACKET; a number for AF_UNIX; unknown values in hex with a comment;
- * always a number for socketpair), socketpair's [FD, FD] (an address on
- * failure), and the failures
- * EAFNOSUPPORT, ESOCKTNOSUPPORT, EPROTONOSUPPORT, EINVAL, EOPNOTSUPP and
- * EFAULT.  Sockets that need privileges (raw ones) or a kernel feature
- * (AF_INET6, AF_VSOCK) are printed as they come.
+ * 0 as IPPROTO_IP; NETLINK_* for AF_NETLINK; htons(ETH_P_*) for AF_PACKET;
+ * a number for AF_UNIX; unknown values in hex with a comment; always a
+ * number for socketpair), socketpair's [FD, FD] (an address on failure),
+ * and the failures EAFNOSUPPORT, ESOCKTNOSUPPORT, EPROTONOSUPPORT, EINVAL,
+ * EOPNOTSUPP and EFAULT.  Sockets that need privileges (raw ones) or a
+ * kernel feature (AF_INET6, AF_VSOCK) are printed as they come.
  */
 #include "trace-sys.h"
 

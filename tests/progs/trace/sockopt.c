@@ -1,16 +1,16 @@
 /*
  * sockopt.c: setsockopt(2) and getsockopt(2) on AF_INET and AF_UNIX
- * sockets.  Covers levels (SOL_SOCKET, SOL_IP, SOL_TCP; unknown ones in
- * hex with strace's comment "SOL_??", two question marks) and option names
- * (unknown ones in hex with the comment "SO_???"), integer values ([N]
- * when the length holds an int, else an address for setsockopt and the
- * returned bytes in hex for getsockopt, an address for length 0), the
- * length given and returned ([8 => 4]), struct linger (partly, with the
- * bytes of a partial field in hex, when the length is short), struct ucred
- * of SO_PEERCRED (partly too), SO_BINDTODEVICE's name, the values of
- * SO_TYPE, SO_DOMAIN, SO_PROTOCOL, SO_ERROR, SO_ACCEPTCONN, SO_REUSEADDR
- * and SO_KEEPALIVE, buffer sizes as the kernel gives them, and the
- * failures EINVAL, ENOPROTOOPT, EOPNOTSUPP, ENOTSOCK, EBADF and EFAULT.
+ * sockets.  Covers levels (SOL_SOCKET, SOL_IP, SOL_TCP; unknown ones in hex
+ * with strace's comment "SOL_??", two question marks) and option names
+ * (unknown ones in hex with the comment "SO_???"), integer values ([N] when
+ * the length holds an int, else an address for setsockopt and the returned
+ * bytes in hex for getsockopt, an address for length 0), the length given
+ * and returned ([8 => 4]), struct linger (partly, with the bytes of a
+ * partial field in hex, when the length is short), struct ucred of
+ * SO_PEERCRED (partly too), SO_BINDTODEVICE's name, the values of SO_TYPE,
+ * SO_DOMAIN, SO_PROTOCOL, SO_ERROR, SO_ACCEPTCONN, SO_REUSEADDR and
+ * SO_KEEPALIVE, buffer sizes as the kernel gives them, and the failures
+ * EINVAL, ENOPROTOOPT, EOPNOTSUPP, ENOTSOCK, EBADF and EFAULT.
  */
 #include "trace-sys.h"
 

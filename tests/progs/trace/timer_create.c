@@ -1,15 +1,15 @@
 /*
  * timer_create.c: the POSIX timer calls timer_create(2), timer_settime(2),
- * timer_gettime(2), timer_getoverrun(2) and timer_delete(2).  Covers
- * struct sigevent (sigev_value only when its pointer is not NULL, the
- * signal by name for SIGEV_SIGNAL and SIGEV_THREAD_ID and as a number
- * otherwise, the SIGEV_* kinds with their extra fields, unknown kinds in
- * hex with the comment "SIGEV_???"), NULL, the new timer's id ([ID] at
- * exit), struct itimerspec (the new value at entry, the old or current
- * one at exit), TIMER_ABSTIME and unknown flags, a timer that expires
- * while its signal is blocked (taken back with sigtimedwait, which is not
- * traced), and the failures EINVAL and EFAULT.  The timer ids are the
- * kernel's, printed as they come.
+ * timer_gettime(2), timer_getoverrun(2) and timer_delete(2).  Covers struct
+ * sigevent (sigev_value only when its pointer is not NULL, the signal by
+ * name for SIGEV_SIGNAL and SIGEV_THREAD_ID and as a number otherwise, the
+ * SIGEV_* kinds with their extra fields, unknown kinds in hex with the
+ * comment "SIGEV_???"), NULL, the new timer's id ([ID] at exit), struct
+ * itimerspec (the new value at entry, the old or current one at exit),
+ * TIMER_ABSTIME and unknown flags, a timer that expires while its signal is
+ * blocked (taken back with sigtimedwait, which is not traced), and the
+ * failures EINVAL and EFAULT.  The timer ids are the kernel's, printed as
+ * they come.
  */
 #include "trace-sys.h"
 

@@ -2,8 +2,8 @@
  * trace-sys.h: helpers shared by the trace-expectation programs of the
  * process, signal, memory, time and socket system calls (listed in
  * sys.list), on top of trace-fs.h's: buffers in hex, resource usage,
- * siginfo, socket addresses, and the lines of the calls that static
- * glibc makes before main when a program traces one of them.
+ * siginfo, socket addresses, and the lines of the calls that static glibc
+ * makes before main when a program traces one of them.
  *
  * Include it first, like trace-fs.h.
  */

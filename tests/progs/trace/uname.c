@@ -1,8 +1,8 @@
 /*
  * uname.c: uname(2) and sysinfo(2).  Covers struct utsname abbreviated to
- * sysname and nodename then "..." (their strings never cut by -s, here
- * 4; whatever this machine's names are), struct sysinfo printed whole (loads as an
- * array of three numbers), and EFAULT (NULL, an unmapped address, a
+ * sysname and nodename then "..." (their strings never cut by -s, here 4;
+ * whatever this machine's names are), struct sysinfo printed whole (loads
+ * as an array of three numbers), and EFAULT (NULL, an unmapped address, a
  * structure that ends in unmapped memory).
  */
 #include "trace-sys.h"

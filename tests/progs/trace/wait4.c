@@ -8,13 +8,13 @@
  * status as the exit code or the signal's name, the times as they are in
  * the structure, since the kernel does not fill them, and {} when nothing
  * was waited for), stopped and continued children, WNOWAIT leaving the
- * child to reap again, WNOHANG with a child still running (wait4 returns
- * 0 and prints the status and rusage as addresses), and the failures
- * ECHILD, EINVAL and EFAULT (which comes after the child was reaped).
+ * child to reap again, WNOHANG with a child still running (wait4 returns 0
+ * and prints the status and rusage as addresses), and the failures ECHILD,
+ * EINVAL and EFAULT (which comes after the child was reaped).
  *
- * The children are made with clone(CLONE_UNTRACED) so that the tracer
- * does not follow them (no lines of theirs, no [pid N] prefixes), and
- * SIGCHLD stays blocked so that it is never delivered.
+ * The children are made with clone(CLONE_UNTRACED) so that the tracer does
+ * not follow them (no lines of theirs, no [pid N] prefixes), and SIGCHLD
+ * stays blocked so that it is never delivered.
  */
 #include "trace-sys.h"
 

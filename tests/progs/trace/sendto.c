@@ -80,10 +80,10 @@ static const char* siov(const struct iovec* iov, size_t cnt, long data) {
 }
 
 /* The control messages of MSG, as many as fit in its msg_controllen. */
-static const char* scmsgs(const struct msghdr* msg) {
+static const char* scmsgs(struct msghdr* msg) {
     const char* out = "[";
 
-    for (struct cmsghdr* c = CMSG_FIRSTHDR(msg); c; c = CMSG_NXTHDR((struct msghdr*)msg, c)) {
+    for (struct cmsghdr* c = CMSG_FIRSTHDR(msg); c; c = CMSG_NXTHDR(msg, c)) {
         const char* data;
 
         if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
@@ -110,7 +110,7 @@ static const char* scmsgs(const struct msghdr* msg) {
 
 /* A struct msghdr, its data spread as siov() does; NAMELEN is
  * msg_namelen as it was given. */
-static const char* smsghdr(const struct msghdr* msg, long data, socklen_t namelen) {
+static const char* smsghdr(struct msghdr* msg, long data, socklen_t namelen) {
     const char* control = "";
     const char* len = xasprintf("%u", namelen);
 
@@ -153,7 +153,7 @@ static long test_recvfrom(int fd, void* buf, size_t len, unsigned int flags, voi
     return rc;
 }
 
-static long test_sendmsg(int fd, const struct msghdr* msg, unsigned int flags) {
+static long test_sendmsg(int fd, struct msghdr* msg, unsigned int flags) {
     const char* before = smsghdr(msg, -1, mapped(msg) ? msg->msg_namelen : 0);
     long rc = syscall(SYS_sendmsg, fd, msg, flags);
     const char* res = sres(rc);
@@ -238,7 +238,8 @@ static void test_messages(void) {
     int cli = bound("mcli", &cli_addr, &cli_len);
     int one = 1;
     char a[4], b[16], many[12][2];
-    struct iovec out[2] = { { "abc", 3 }, { "defghijklmnop", 13 } };
+    char abc[] = "abc", rest[] = "defghijklmnop";
+    struct iovec out[2] = { { abc, 3 }, { rest, 13 } };
     struct iovec in[2] = { { a, sizeof(a) }, { b, sizeof(b) } };
     struct iovec out_many[12];
     union {

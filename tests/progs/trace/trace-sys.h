@@ -1,9 +1,15 @@
 /*
  * trace-sys.h: helpers shared by the trace-expectation programs of the
  * process, signal, memory, time and socket system calls (listed in
- * sys.list), on top of trace-fs.h's: buffers in hex, resource usage,
- * siginfo, socket addresses, and the lines of the calls that static glibc
- * makes before main when a program traces one of them.
+ * sys.list), on top of trace-fs.h's: buffers in \xHH form, protection
+ * bits, the RELRO mprotect that static glibc makes before main, clocks,
+ * timespec, itimerspec and itimerval arguments, signal numbers (with
+ * SIGRTMIN for 32, which trace-fs.h's ssigno() names SIGRT_0), siginfo and
+ * the line of a delivered signal, clock_t counts, address families and
+ * socket addresses with their in/out lengths, and struct rusage.
+ *
+ * Static glibc also calls brk, arch_prctl, prlimit64 and getrandom before
+ * main; the programs that trace those work out their lines themselves.
  *
  * Include it first, like trace-fs.h.
  */

@@ -198,8 +198,10 @@ int decode_fcntl(struct tcb* t) {
 /* the option's value: an int, as strace shows the common ones, else the
  * address */
 static void print_optval(struct tcb* t, PAL_NUM addr, long len) {
-    if (len == (long)sizeof(int))
+    if (len >= (long)sizeof(int))
         print_int(t, addr, -1);
+    else if (len > 0)
+        print_buf_style(t, addr, (PAL_NUM)len, BUF_HEX);
     else
         print_addr(t, addr);
 }

@@ -268,6 +268,11 @@ int decode_personality(struct tcb* t) {
     return 0;
 }
 
+/* A task name is at most 15 bytes; -s may cut it shorter. */
+static size_t task_comm_limit(void) {
+    return g_max_strlen < 15 ? g_max_strlen : 15;
+}
+
 /* prctl options with a string, a signal, a capability or a result in
  * memory print those; the others print their arguments in hex, or none
  * for the plain queries. */
@@ -280,7 +285,7 @@ int decode_prctl(struct tcb* t) {
             if (syserror(t))
                 print_addr(t, t->args[1]);
             else
-                print_cstr(t, t->args[1], 16);
+                print_cstr(t, t->args[1], task_comm_limit());
             break;
         case PR_GET_PDEATHSIG:
         case PR_GET_CHILD_SUBREAPER:
@@ -334,7 +339,7 @@ int decode_prctl(struct tcb* t) {
         return 0;
     case PR_SET_NAME:
         trace_puts(t, ", ");
-        print_cstr(t, t->args[1], 16);
+        print_cstr(t, t->args[1], task_comm_limit());
         return DECODE_DONE;
     case PR_SET_PDEATHSIG:
         trace_puts(t, ", ");

@@ -18,12 +18,12 @@ static void timespec_fields(struct tcb* t, const struct timespec* ts) {
     else if (ts->tv_nsec == UTIME_OMIT)
         trace_puts(t, "UTIME_OMIT}");
     else
-        trace_printf(t, "%ld}", ts->tv_nsec);
+        trace_printf(t, "%llu}", (unsigned long long)ts->tv_nsec);
 }
 
 static void timeval_fields(struct tcb* t, const struct timeval* tv) {
-    trace_printf(t, "{tv_sec=%lld, tv_usec=%lld}", (long long)tv->tv_sec,
-                 (long long)tv->tv_usec);
+    trace_printf(t, "{tv_sec=%lld, tv_usec=%llu}", (long long)tv->tv_sec,
+                 (unsigned long long)tv->tv_usec);
 }
 
 void print_struct_timespec(struct tcb* t, PAL_NUM addr, long count) {
@@ -124,6 +124,34 @@ void print_struct_utimeval(struct tcb* t, PAL_NUM addr, long count) {
             print_date_comment(t, (long long)tv[i].tv_sec, (unsigned long)usec, 6);
     }
     trace_putc(t, ']');
+}
+
+static void time_note(struct tcb* t) {
+    time_t when = (time_t)t->ret;
+    struct tm tm;
+    char date[64];
+
+    if (localtime_r(&when, &tm) && strftime(date, sizeof(date), "%FT%T%z", &tm))
+        trace_printf(t, "(%s)", date);
+}
+
+/* time([1795602456 / * DATE * /]) = 1795602456 (DATE): the seconds read
+ * as a local date, as strace does (the spaces in the comment aside) */
+int decode_time(struct tcb* t) {
+    long long v;
+
+    if (!t->exiting)
+        return 0;
+    if (syserror(t) || !t->args[0]) {
+        print_addr(t, t->args[0]);
+    } else if (tracee_fetch(t, t->args[0], &v, sizeof(v))) {
+        trace_printf(t, "[%lld", v);
+        print_date_comment(t, v, 0, 0);
+        trace_putc(t, ']');
+    }
+    if (!syserror(t))
+        t->rval_note = time_note;
+    return 0;
 }
 
 /* utime's {actime=N, modtime=N}, with the dates they mean */

@@ -178,6 +178,12 @@ static void print_result(struct tcb* t) {
     case SD_RET_OCTAL:
         out_printf("= %#03lo", (unsigned long)ret);
         break;
+    case SD_RET_SIGNO:
+        out_printf("= %ld (", ret);
+        print_signo(t, (int)ret);
+        trace_putc(t, ')');
+        take_buf(t);
+        break;
     case SD_RET_NORETURN:
         out_printf("= ?");
         break;

@@ -57,6 +57,8 @@ static void print_fault(struct tcb* t, const siginfo_t* si) {
 void print_siginfo(struct tcb* t, const siginfo_t* si) {
     trace_puts(t, "{si_signo=");
     print_signo(t, si->si_signo);
+    trace_puts(t, ", si_code=");
+    print_code(t, si);
     if (si->si_errno) {
         const char* e = xlat_name(&xlat_errno, (uint64_t)si->si_errno);
 
@@ -65,8 +67,6 @@ void print_siginfo(struct tcb* t, const siginfo_t* si) {
         else
             trace_printf(t, ", si_errno=%d", si->si_errno);
     }
-    trace_puts(t, ", si_code=");
-    print_code(t, si);
     if (si->si_code <= 0) {
         /* sent by a process */
         switch (si->si_code) {

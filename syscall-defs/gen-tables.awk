@@ -316,8 +316,8 @@ function emit_xlat_c(    i, j, t, name, unk) {
 BEGIN {
     FS = "\t+"
     last_nr = -1
-    split("int long ssize fd pid off hex ptr octal noreturn", r, " ")
-    split("INT LONG SSIZE FD PID OFF HEX PTR OCTAL NORETURN", rc, " ")
+    split("int long ssize fd pid off hex ptr octal signo noreturn", r, " ")
+    split("INT LONG SSIZE FD PID OFF HEX PTR OCTAL SIGNO NORETURN", rc, " ")
     for (i in r)
         RET[r[i]] = "SD_RET_" rc[i]
     split("int uint long ulong hex size off fd dirfd path str mode signo pid uid gid ptr strv hidden", s, " ")

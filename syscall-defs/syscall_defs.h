@@ -27,6 +27,7 @@ enum sd_ret {
     SD_RET_HEX,
     SD_RET_PTR,
     SD_RET_OCTAL,
+    SD_RET_SIGNO,
     SD_RET_NORETURN,
 };
 

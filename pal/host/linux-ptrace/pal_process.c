@@ -58,19 +58,16 @@ static int on_pre_exec_syscall(struct pal_thread* t, struct pal_exec* exec) {
 
     if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(info), &info) < 0)
         return -errno;
-    if (info.op == PTRACE_SYSCALL_INFO_ENTRY) {
-        if (ptrace(PTRACE_GETREGS, t->tid, 0, &t->regs) < 0)
-            return -errno;
-        if (t->regs.orig_rax == SYS_execve) {
-            long n = DkVirtualMemoryReadString(t, t->regs.rdi, exec->path,
-                                               sizeof(exec->path), NULL);
+    /* the call's number and arguments are in INFO: no PTRACE_GETREGS */
+    if (info.op == PTRACE_SYSCALL_INFO_ENTRY && info.entry.nr == SYS_execve) {
+        long n = DkVirtualMemoryReadString(t, info.entry.args[0], exec->path,
+                                           sizeof(exec->path), NULL);
 
-            if (n < 0)
-                exec->path[0] = '\0';
-            exec->filename = t->regs.rdi;
-            exec->argv = t->regs.rsi;
-            exec->envp = t->regs.rdx;
-        }
+        if (n < 0)
+            exec->path[0] = '\0';
+        exec->filename = info.entry.args[0];
+        exec->argv = info.entry.args[1];
+        exec->envp = info.entry.args[2];
     }
     return _DkThreadContinue(t, 0);
 }

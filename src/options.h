@@ -11,6 +11,7 @@
 #define EXIT_CANNOT_EXECUTE 126 /* PROGRAM found but could not be run */
 #define EXIT_NOT_FOUND      127 /* PROGRAM not found */
 
+#include "shim.h"
 #include "trace.h"
 #include "trace_output.h"
 
@@ -20,6 +21,7 @@ struct options {
     const char* trace_file; /* -o, or NULL for stderr */
     struct trace_options trace;
     struct trace_output_options out;
+    struct shim_options shim;
 };
 
 /* Parse the command line into OPTS; prints --help/--version and exits, or

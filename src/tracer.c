@@ -17,7 +17,7 @@
 
 #include "pal_log.h"
 #include "report.h"
-#include "shim_syscall.h"
+#include "shim.h"
 #include "signals.h"
 #include "trace.h"
 #include "trace_output.h"
@@ -109,20 +109,27 @@ static void open_trace(const struct options* opts) {
     trace_init(&opts->trace);
 }
 
+/* The system call upcall, on the calling thread's own context: trace the
+ * entry, let the shim answer, trace the exit, let the thread go. */
+static int syscall_upcall(PAL_HANDLE thread, const struct pal_event* ev) {
+    bool traced = trace_syscall_entry(ev);
+    enum shim_layer layer;
+    long result;
+    int ret = shim_handle_syscall(ev, traced, &result, &layer);
+
+    if (ret < 0)
+        return ret;
+    if (ret == SHIM_SYSCALL_RUNNING || DkThreadGone(thread))
+        return 0;
+    if (traced)
+        trace_syscall_exit(ev, result);
+    return DkSyscallReturn(thread, result);
+}
+
 static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_done) {
     switch (ev->type) {
-    case PAL_EVENT_SYSCALL: {
-        bool traced = trace_syscall_entry(ev);
-        long result;
-        int ret = shim_handle_syscall(ev, traced ? PAL_HOSTCALL_REPORT_EXIT : 0, &result);
-
-        if (ret == SHIM_SYSCALL_DONE && traced)
-            trace_syscall_exit(ev, result);
-        return ret < 0 ? ret : 0;
-    }
-    case PAL_EVENT_SYSCALL_EXIT:
-        trace_syscall_exit(ev, ev->result);
-        return DkThreadResume(ev->thread, 0);
+    case PAL_EVENT_SYSCALL:
+        return -EPROTO; /* the upcall's */
     case PAL_EVENT_SIGNAL:
         log_trace("thread %d: signal %d delivered", ev->tid, ev->sig);
         trace_signal(ev);
@@ -132,10 +139,16 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
         if (ev->tid == main_pid)
             send_report(REPORT_STOPPED, ev->sig);
         return 0;
+    case PAL_EVENT_CLONE:
+        log_debug("thread %d created %d", ev->tid, ev->child_tid);
+        return shim_on_clone(ev);
     case PAL_EVENT_EXEC:
         log_debug("process %d completed an execve", ev->tid);
-        return 0;
+        return shim_on_exec(ev);
     case PAL_EVENT_EXIT:
+        shim_on_exit(ev);
+        if (ev->superseded)
+            return 0;
         log_debug("thread %d gone, wait status %#x", ev->tid, ev->status);
         trace_thread_exit(ev);
         if (ev->tid == main_pid) {
@@ -155,6 +168,7 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
 
 void tracer_main(const struct options* opts, int report_fd) {
     static struct pal_exec exec;
+    PAL_HANDLE main_thread;
     bool main_done = false;
     pid_t main_pid;
     int ret;
@@ -164,7 +178,8 @@ void tracer_main(const struct options* opts, int report_fd) {
     if (opts->trace.enabled)
         open_trace(opts);
 
-    ret = DkProcessCreate(opts->argv, &main_pid, &exec);
+    DkSetSyscallUpcall(syscall_upcall);
+    ret = DkProcessCreate(opts->argv, &main_thread, &main_pid, &exec);
     if (ret < 0) {
         log_error("cannot run '%s': %s", opts->argv[0], strerror(-ret));
         send_report(REPORT_FAILED, ret == -ENOENT   ? EXIT_NOT_FOUND
@@ -173,6 +188,12 @@ void tracer_main(const struct options* opts, int report_fd) {
         exit(EXIT_PTSHIM_FAILURE);
     }
     log_debug("program '%s' started as process %d", opts->argv[0], main_pid);
+    ret = shim_init(&opts->shim, main_thread, main_pid, getppid());
+    if (ret < 0) {
+        log_error("cannot start the library OS: %s", strerror(-ret));
+        send_report(REPORT_FAILED, EXIT_PTSHIM_FAILURE);
+        exit(EXIT_PTSHIM_FAILURE);
+    }
     send_report(REPORT_STARTED, main_pid);
     trace_initial_execve(main_pid, &exec, opts->argv, environ);
     /* the program has its own copies; a pipe must not wait for ours */

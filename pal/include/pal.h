@@ -36,22 +36,24 @@ typedef struct pal_thread* PAL_HANDLE;
 #define PAL_SYSCALL_ARGS 6
 
 enum pal_event_type {
-    /* The thread stopped at a system call entry.  It stays stopped until
-     * it is answered with DkSyscallReturn() or DkSyscallRunOnHost(). */
+    /* The thread stopped at a system call entry.  Not returned by
+     * DkEventWait(): the system call upcall gets it, on the thread's own
+     * context (see DkSetSyscallUpcall()). */
     PAL_EVENT_SYSCALL,
-    /* A call run with DkSyscallRunOnHost(..., PAL_HOSTCALL_REPORT_EXIT)
-     * returned; result is its return value (sysno and args as at entry,
-     * except where the call changed its registers).  The thread stays
-     * stopped, its memory as the call left it, until DkThreadResume(). */
-    PAL_EVENT_SYSCALL_EXIT,
     /* A signal is about to be delivered to the thread.  It stays stopped
      * until DkThreadResume() says which signal (or none) to deliver. */
     PAL_EVENT_SIGNAL,
     /* The thread entered a job-control stop (sig = the stopping signal).
      * The PAL keeps it stopped until SIGCONT; nothing to answer. */
     PAL_EVENT_STOPPED,
+    /* THREAD, inside a fork, vfork, clone or clone3 that runs on the host,
+     * created CHILD (a thread or a process).  Both run on; CHILD's first
+     * system call comes after this event. */
+    PAL_EVENT_CLONE,
     /* The thread's process completed an execve(); it continues on its own.
-     * tid is the process ID (a non-leader that execs takes the leader's ID). */
+     * tid is the process ID (a non-leader that execs takes the leader's ID;
+     * former_tid is then the ID it had, and the former leader's
+     * PAL_EVENT_EXIT, superseded, comes just before). */
     PAL_EVENT_EXEC,
     /* The thread is gone; status is its wait status.  The handle is freed
      * when the next event is requested. */
@@ -64,12 +66,16 @@ struct pal_event {
     pid_t tid;
     int sig;    /* PAL_EVENT_SIGNAL, PAL_EVENT_STOPPED */
     int status; /* PAL_EVENT_EXIT: the wait status */
+    bool superseded; /* PAL_EVENT_EXIT: no status, the thread was a process
+                        leader replaced by another thread's execve */
+    PAL_HANDLE child;  /* PAL_EVENT_CLONE */
+    pid_t child_tid;   /* PAL_EVENT_CLONE */
+    pid_t former_tid;  /* PAL_EVENT_EXEC */
     /* PAL_EVENT_SYSCALL: */
     bool compat; /* entered through the 32-bit int 0x80 gate */
     PAL_NUM sysno;
     PAL_NUM args[PAL_SYSCALL_ARGS];
     PAL_NUM sp;  /* the stack pointer (rt_sigreturn's frame is there) */
-    long result; /* PAL_EVENT_SYSCALL_EXIT */
 };
 
 /* The execve() that started the program: the path it ran (argv[0] found in
@@ -82,32 +88,67 @@ struct pal_exec {
 
 /* Start PROGRAM (argv[0] searched in PATH) as a traced process whose every
  * thread and descendant is traced.  When it returns 0, the program has
- * completed its execve(), described in *EXEC, and *pid is its process ID.
+ * completed its execve(), described in *EXEC, *THREAD is its thread and
+ * *PID its process ID.
  * -ENOENT when the program was not found, another -errno when it could not
  * be executed (both reported before any of the program runs). */
-PAL_NODISCARD int DkProcessCreate(char* const argv[], pid_t* pid, struct pal_exec* exec);
+PAL_NODISCARD int DkProcessCreate(char* const argv[], PAL_HANDLE* thread, pid_t* pid,
+                                  struct pal_exec* exec);
 
-/* Wait for the next event of any traced thread.  -ECHILD when no traced
- * thread is left, -EINTR when a signal interrupted the wait. */
+/* Wait for the next event of any traced thread.  System call stops are
+ * not returned: they run the upcall (DkSetSyscallUpcall()) meanwhile.
+ * -ECHILD when no traced thread is left, -EINTR when a signal interrupted
+ * the wait, or an upcall's negative return value. */
 PAL_NODISCARD int DkEventWait(struct pal_event* ev);
 
-/* Complete the system call at which THREAD is stopped with RESULT (a value
- * or a negative errno) and let the thread continue. */
+/*
+ * The system call upcall: called for each PAL_EVENT_SYSCALL, on THREAD's
+ * own context (a small stack of its own).  It must answer the call before
+ * it returns: with DkSyscallReturn(), or DkSyscallRunOnHost().  While it
+ * waits in DkHostCall(), DkEventWait() serves the other threads and
+ * returns their events, so a host call that blocks stalls only its own
+ * thread.  A negative return value is a failure of ptshim: DkEventWait()
+ * returns it.
+ */
+typedef int (*PAL_SYSCALL_UPCALL)(PAL_HANDLE thread, const struct pal_event* ev);
+void DkSetSyscallUpcall(PAL_SYSCALL_UPCALL upcall);
+
+/*
+ * Run the system call SYSNO with ARGS inside THREAD, which is stopped at a
+ * system call (at its entry, or after an earlier DkHostCall), and return
+ * the call's result (a value, or a negative errno, -ERESTART* included:
+ * the caller must pass those on unchanged, the kernel restarts the
+ * program's call).  Upcall only: its context waits for the call, which
+ * blocks, and is interrupted, as it would natively.
+ *
+ * -ERESTARTNOINTR without running anything when a signal arrived before
+ * the call could start: the thread's registers are again those of the
+ * program's call, which the kernel runs again after the signal's handler.
+ * A later DkHostCall of the same upcall can be abandoned in the same way,
+ * after the earlier ones took effect: the shim's calls therefore make at
+ * most one host call with a side effect, and make it last.
+ * -ESRCH when the thread ended meanwhile (DkThreadGone() is then true).
+ */
+PAL_NODISCARD long DkHostCall(PAL_HANDLE thread, PAL_NUM sysno, const PAL_NUM args[6]);
+
+/* Complete the program's system call at which THREAD is stopped with
+ * RESULT (a value or a negative errno) and let the thread continue.  After
+ * host calls, the registers the program passed are restored, unless an
+ * execve replaced them.  0 when the thread is gone or its call abandoned:
+ * there is nothing to complete. */
 PAL_NODISCARD int DkSyscallReturn(PAL_HANDLE thread, long result);
 
-/* Flags of DkSyscallRunOnHost(). */
-#define PAL_HOSTCALL_REPORT_EXIT 0x1 /* report the result: PAL_EVENT_SYSCALL_EXIT */
+/* Run the program's system call, at whose entry THREAD is stopped, on the
+ * host inside the thread, unchanged, and let the thread go on: the host
+ * kernel blocks, interrupts and restarts it as it would natively, and the
+ * result goes to the program unseen. */
+PAL_NODISCARD int DkSyscallRunOnHost(PAL_HANDLE thread);
 
-/* Run the system call at which THREAD is stopped on the host, inside the
- * thread, unchanged: the host kernel blocks, interrupts and restarts it as
- * it would natively.  The thread continues on its own afterwards, unless
- * FLAGS has PAL_HOSTCALL_REPORT_EXIT.  A call that does not return (exit,
- * a successful execve's old image) reports no exit. */
-PAL_NODISCARD int DkSyscallRunOnHost(PAL_HANDLE thread, PAL_FLG flags);
+/* Whether THREAD ended while its system call was handled. */
+PAL_BOL DkThreadGone(PAL_HANDLE thread);
 
 /* Let a thread stopped at PAL_EVENT_SIGNAL continue, delivering SIG
- * (0: none), or one stopped at PAL_EVENT_SYSCALL_EXIT (SIG must be 0).
- * -EINVAL when the thread is not stopped at either. */
+ * (0: none).  -EINVAL when the thread is not stopped at a signal. */
 PAL_NODISCARD int DkThreadResume(PAL_HANDLE thread, int sig);
 
 /* The siginfo of the signal at which THREAD is stopped (PAL_EVENT_SIGNAL).
@@ -129,6 +170,12 @@ PAL_NODISCARD long DkVirtualMemoryRead(PAL_HANDLE thread, PAL_NUM addr, void* bu
  * not NULL). */
 PAL_NODISCARD long DkVirtualMemoryReadString(PAL_HANDLE thread, PAL_NUM addr, char* buf,
                                              size_t size, size_t* read);
+
+/* Copy LEN bytes from BUF to the tracee address ADDR of THREAD's process.
+ * Returns LEN, or -EFAULT when some of the range cannot be written (a
+ * prefix may have been written, as when the kernel's copy faults). */
+PAL_NODISCARD long DkVirtualMemoryWrite(PAL_HANDLE thread, PAL_NUM addr, const void* buf,
+                                        size_t len);
 
 /* One frame of a stopped thread's stack. */
 struct pal_frame {
@@ -153,6 +200,10 @@ pid_t DkThreadGetProcessId(PAL_HANDLE thread);
  * "socket:[456]"), not NUL-terminated, SIZE bytes at most.  Returns its
  * length, -EBADF when FD is not open. */
 PAL_NODISCARD long DkStreamGetName(PAL_HANDLE thread, int fd, char* buf, size_t size);
+
+/* A pointer the caller keeps with THREAD (NULL until set). */
+void DkThreadSetPrivate(PAL_HANDLE thread, void* data);
+void* DkThreadGetPrivate(PAL_HANDLE thread);
 
 /* Number of threads currently traced. */
 PAL_NUM DkThreadCount(void);

@@ -19,6 +19,11 @@
  * so that the caller may still use its handle while handling the event. */
 static struct pal_thread* g_exited;
 
+/* An event that comes with the one reported: an execve's, after the
+ * superseded leader's exit. */
+static struct pal_event g_pending;
+static bool g_have_pending;
+
 /*
  * A `syscall` instruction leaves the return address in rcx and the flags in
  * r11, and the kernel saves those very registers as rip and eflags; the
@@ -30,7 +35,12 @@ static bool entered_by_int80(const struct user_regs_struct* regs) {
     return regs->rcx != regs->rip || regs->r11 != regs->eflags;
 }
 
-static void fill_syscall_event(const struct pal_thread* t, struct pal_event* ev) {
+static void fill_syscall_event(struct pal_thread* t) {
+    struct pal_event* ev = &t->event;
+
+    ev->type = PAL_EVENT_SYSCALL;
+    ev->thread = t;
+    ev->tid = t->tid;
     ev->compat = entered_by_int80(&t->regs);
     ev->sysno = t->regs.orig_rax;
     ev->args[0] = t->regs.rdi;
@@ -42,24 +52,8 @@ static void fill_syscall_event(const struct pal_thread* t, struct pal_event* ev)
     ev->sp = t->regs.rsp;
 }
 
-/* The exit of a call run on the host.  Returns 1 when EV holds an event. */
-static int on_hostcall_exit(struct pal_thread* t, struct pal_event* ev) {
-    if (!t->report_exit) {
-        t->state = PAL_THREAD_RUNNING_TRACE;
-        return _DkThreadContinue(t, 0);
-    }
-    if (ptrace(PTRACE_GETREGS, t->tid, 0, &t->regs) < 0)
-        return errno == ESRCH ? 0 : -errno;
-    t->state = PAL_THREAD_AT_SYSCALL_EXIT;
-    ev->type = PAL_EVENT_SYSCALL_EXIT;
-    fill_syscall_event(t, ev);
-    ev->result = (long)t->regs.rax;
-    return 1;
-}
-
-/* Returns 1 when EV holds an event for the caller, 0 to keep waiting, or a
- * negative errno. */
-static int on_syscall_stop(struct pal_thread* t, struct pal_event* ev) {
+/* A system call stop.  Returns 0 to keep waiting, or a negative errno. */
+static int on_syscall_stop(struct pal_thread* t) {
     switch (t->state) {
     case PAL_THREAD_HOSTCALL_SKIP_EXIT:
         /* the exit of the call the kernel skipped: next comes its rerun */
@@ -73,7 +67,10 @@ static int on_syscall_stop(struct pal_thread* t, struct pal_event* ev) {
         t->state = PAL_THREAD_HOSTCALL_RUNNING;
         return _DkThreadContinue(t, 0);
     case PAL_THREAD_HOSTCALL_RUNNING:
-        return on_hostcall_exit(t, ev);
+        if (t->hostcall_waits)
+            return _DkHostCallExit(t);
+        t->state = PAL_THREAD_RUNNING_TRACE;
+        return _DkThreadContinue(t, 0);
     case PAL_THREAD_RUNNING_EMU:
     case PAL_THREAD_RUNNING_TRACE:
         break;
@@ -83,11 +80,11 @@ static int on_syscall_stop(struct pal_thread* t, struct pal_event* ev) {
     }
     if (ptrace(PTRACE_GETREGS, t->tid, 0, &t->regs) < 0)
         return errno == ESRCH ? 0 : -errno;
+    t->entry_regs = t->regs;
     t->entry_runs = t->state == PAL_THREAD_RUNNING_TRACE;
     t->state = PAL_THREAD_AT_SYSCALL;
-    ev->type = PAL_EVENT_SYSCALL;
-    fill_syscall_event(t, ev);
-    switch (ev->sysno) {
+    fill_syscall_event(t);
+    switch (t->event.sysno) {
     case SYS_mmap:
     case SYS_munmap:
     case SYS_mremap:
@@ -98,26 +95,69 @@ static int on_syscall_stop(struct pal_thread* t, struct pal_event* ev) {
         _DkStackMapsChanged();
         break;
     }
-    return 1;
+    return _DkContextStart(t);
+}
+
+/* A thread that ended, or was dropped at an execve, while its call was
+ * handled: its upcall finishes first. */
+static int finish_upcall(struct pal_thread* t) {
+    return t->in_upcall ? _DkHostCallGone(t) : 0;
 }
 
 /* After execve in a non-leader thread, the kernel gives the exec'ing thread
- * the leader's ID; the former leader's record is stale. */
-static struct pal_thread* on_exec(struct pal_thread* t) {
+ * the leader's ID, and the former leader is gone without an exit status.
+ * Returns the thread that exec'd; *LEADER is the superseded leader's
+ * record, out of the table, when there is one. */
+static struct pal_thread* on_exec(struct pal_thread* t, pid_t* former_tid,
+                                  struct pal_thread** leader) {
     unsigned long former;
     struct pal_thread* execer;
-    pid_t leader = t->tid;
+    pid_t leader_tid = t->tid;
 
+    *former_tid = leader_tid;
+    *leader = NULL;
     if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &former) < 0 || (pid_t)former == t->tid)
         return t;
     execer = _DkThreadLookup((pid_t)former);
     if (!execer)
         return t;
-    log_debug("thread %lu exec'd and becomes %d", former, leader);
-    _DkThreadRemove(t);
-    _DkThreadRename(execer, leader);
-    execer->tgid = leader;
+    log_debug("thread %lu exec'd and becomes %d", former, leader_tid);
+    _DkThreadUnlink(t);
+    *leader = t;
+    _DkThreadRename(execer, leader_tid);
+    execer->tgid = leader_tid;
+    *former_tid = (pid_t)former;
     return execer;
+}
+
+/* A fork, vfork or clone event of the creator T.  The child's first stop
+ * may come before or after it: a child seen first is held (NEW) until this
+ * event, so that its creation is reported before any of its calls. */
+static int on_clone_event(struct pal_thread* t, struct pal_event* ev) {
+    unsigned long msg;
+    struct pal_thread* child;
+    int ret;
+
+    if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) < 0)
+        return errno == ESRCH ? 0 : -errno;
+    child = _DkThreadLookup((pid_t)msg);
+    if (!child) {
+        child = _DkThreadAdd((pid_t)msg, PAL_THREAD_BORN);
+        if (!child)
+            return -ENOMEM;
+    } else if (child->state == PAL_THREAD_NEW) {
+        child->state = PAL_THREAD_RUNNING_TRACE;
+        ret = _DkThreadContinue(child, 0);
+        if (ret < 0)
+            return ret;
+    }
+    ret = _DkThreadContinue(t, 0);
+    if (ret < 0)
+        return ret;
+    ev->type = PAL_EVENT_CLONE;
+    ev->child = child;
+    ev->child_tid = child->tid;
+    return 1;
 }
 
 static bool is_stop_signal(int sig) {
@@ -144,30 +184,59 @@ static int on_event_stop(struct pal_thread* t, int event, int sig, struct pal_ev
         t->group_stopped = false;
         return _DkThreadContinue(t, 0);
     case PTRACE_EVENT_EXEC: {
+        struct pal_thread* leader;
         int ret;
 
-        t = on_exec(t);
+        t = on_exec(t, &ev->former_tid, &leader);
         ev->thread = t;
+        ev->tid = t->tid;
+        /* a host call's exec: the registers are the new program's */
+        t->execed = true;
         ret = _DkThreadContinue(t, 0);
         if (ret < 0)
             return ret;
         ev->type = PAL_EVENT_EXEC;
+        if (!leader)
+            return 1;
+        /* the superseded leader's end first, then the exec */
+        ret = finish_upcall(leader);
+        if (ret < 0)
+            return ret;
+        g_pending = *ev;
+        g_have_pending = true;
+        *ev = (struct pal_event){.type = PAL_EVENT_EXIT, .thread = leader, .tid = leader->tid,
+                                 .superseded = true};
+        g_exited = leader;
         return 1;
     }
+    case PTRACE_EVENT_FORK:
+    case PTRACE_EVENT_VFORK:
+    case PTRACE_EVENT_CLONE:
+        return on_clone_event(t, ev);
     default:
-        /* fork, vfork, clone: the child announces itself with its own stop */
         return _DkThreadContinue(t, 0);
     }
 }
 
 static int on_signal_stop(struct pal_thread* t, int sig, struct pal_event* ev) {
+    bool abandon = false;
+
     /* A signal between a rewound call's skipped exit and its rerun: the
-     * call has not run.  Deliver the signal; the syscall instruction runs
-     * again after any handler and stops anew, as it would natively. */
-    if (t->state == PAL_THREAD_HOSTCALL_SKIP_EXIT || t->state == PAL_THREAD_HOSTCALL_ENTRY)
+     * call has not run.  Deliver the signal; the program's syscall
+     * instruction runs again after any handler and stops anew, as it would
+     * natively.  A host call the shim waits for is abandoned. */
+    if (t->state == PAL_THREAD_HOSTCALL_SKIP_EXIT || t->state == PAL_THREAD_HOSTCALL_ENTRY) {
         t->state = PAL_THREAD_RUNNING_EMU;
+        abandon = t->hostcall_waits;
+    }
     t->resume_state = t->state;
     t->state = PAL_THREAD_AT_SIGNAL;
+    if (abandon) {
+        int ret = _DkHostCallAbandon(t);
+
+        if (ret < 0)
+            return ret;
+    }
     ev->type = PAL_EVENT_SIGNAL;
     ev->sig = sig;
     return 1;
@@ -177,6 +246,11 @@ int DkEventWait(struct pal_event* ev) {
     if (g_exited) {
         _DkThreadRemove(g_exited);
         g_exited = NULL;
+    }
+    if (g_have_pending) {
+        *ev = g_pending;
+        g_have_pending = false;
+        return 0;
     }
     for (;;) {
         struct pal_thread* t;
@@ -189,6 +263,9 @@ int DkEventWait(struct pal_event* ev) {
         if (WIFEXITED(status) || WIFSIGNALED(status)) {
             if (!t)
                 continue; /* a thread dropped at an execve */
+            ret = finish_upcall(t);
+            if (ret < 0)
+                return ret;
             ev->type = PAL_EVENT_EXIT;
             ev->thread = t;
             ev->tid = tid;
@@ -199,17 +276,25 @@ int DkEventWait(struct pal_event* ev) {
         if (!WIFSTOPPED(status))
             continue;
         if (!t) {
-            /* A new thread or process, auto-attached; its first stop may
-             * come before its creator's fork/clone event. */
-            t = _DkThreadAdd(tid, PAL_THREAD_RUNNING_TRACE);
-            if (!t)
+            /* A new thread or process, auto-attached, whose first stop came
+             * before its creator's fork/clone event: held until then. */
+            if (!_DkThreadAdd(tid, PAL_THREAD_NEW))
                 return -ENOMEM;
+            continue;
+        }
+        if (t->state == PAL_THREAD_BORN) {
+            /* the first stop of a child already announced */
+            t->state = PAL_THREAD_RUNNING_TRACE;
+            ret = _DkThreadContinue(t, 0);
+            if (ret < 0)
+                return ret;
+            continue;
         }
         ev->thread = t;
         ev->tid = tid;
         sig = WSTOPSIG(status);
         if (sig == (SIGTRAP | 0x80))
-            ret = on_syscall_stop(t, ev);
+            ret = on_syscall_stop(t);
         else if (status >> 16)
             ret = on_event_stop(t, status >> 16, sig, ev);
         else

@@ -48,6 +48,10 @@ enum pal_thread_state {
     PAL_THREAD_AT_SYSCALL,      /* stopped at entry, waiting for an answer */
     PAL_THREAD_AT_SYSCALL_EXIT, /* stopped at exit, reported, waiting */
     PAL_THREAD_AT_SIGNAL,       /* stopped at signal delivery, waiting */
+    PAL_THREAD_NEW,  /* a child stopped before its creator's fork/clone
+                        event: held until that event */
+    PAL_THREAD_BORN, /* announced by its creator's event; its first stop
+                        is still to come */
 };
 
 struct pal_thread {
@@ -57,10 +61,29 @@ struct pal_thread {
     enum pal_thread_state state;
     enum pal_thread_state resume_state; /* while AT_SIGNAL: how to go on */
     bool entry_runs;    /* AT_SYSCALL: the kernel will run the call (TRACE mode) */
-    bool report_exit;   /* a host call's exit is reported as an event */
     bool group_stopped; /* in a job-control stop (PTRACE_LISTEN) */
     struct user_regs_struct regs; /* valid while AT_SYSCALL and AT_SYSCALL_EXIT */
     void* unwind;                 /* libunwind-ptrace's state, once -k unwound it */
+    void* private;                /* DkThreadSetPrivate() */
+    bool unlinked;                /* out of the table, freed at the next wait */
+
+    /* The program's call being answered (pal_hostcall.c) */
+    struct user_regs_struct entry_regs; /* its registers at the entry stop */
+    bool hostcall_waits; /* a DkHostCall's context waits for its exit */
+    bool args_changed;   /* a host call ran with other registers */
+    bool execed;         /* a host call completed an execve */
+    bool abandoned;      /* a signal came before a host call started */
+    bool gone;           /* the thread exited while its call was handled */
+
+    /* Its context (pal_context.c) */
+    struct pal_event event; /* the system call the upcall handles */
+    void* stack;            /* CONTEXT_STACK_SIZE bytes, or NULL */
+    void* sp;               /* its saved stack pointer, while not running */
+    bool in_upcall;         /* the upcall runs or waits on it */
+    bool waiting;           /* in _DkContextWait */
+    long wake_result;       /* what _DkContextWait returns */
+    int upcall_ret;
+    void* fake_stack;       /* ASan's, while waiting */
 };
 
 RB_HEAD(pal_thread_tree, pal_thread);
@@ -69,6 +92,7 @@ RB_HEAD(pal_thread_tree, pal_thread);
 struct pal_thread* _DkThreadLookup(pid_t tid);
 struct pal_thread* _DkThreadAdd(pid_t tid, enum pal_thread_state state);
 void _DkThreadRemove(struct pal_thread* t);
+void _DkThreadUnlink(struct pal_thread* t);
 void _DkThreadRename(struct pal_thread* t, pid_t tid);
 
 /* pal_stack.c, pal_symbols.c: stack traces.  The entry of a call that maps
@@ -84,6 +108,23 @@ const char* _DkElfSymbol(const struct pal_elf* e, PAL_NUM off, PAL_NUM* sym_off)
 
 /* pal_resume.c: resume a stopped thread as its state says. */
 PAL_NODISCARD int _DkThreadContinue(struct pal_thread* t, int sig);
+
+/* pal_context.c: the upcall on a thread's own context.  Start and Resume
+ * run it until it returns or waits again, and return its negative return
+ * value once it returned one, else 0.  Wait, called on the context, puts it
+ * aside until Resume, and returns Resume's RESULT. */
+PAL_NODISCARD int _DkContextStart(struct pal_thread* t);
+PAL_NODISCARD int _DkContextResume(struct pal_thread* t, long result);
+long _DkContextWait(struct pal_thread* t);
+void _DkContextFree(struct pal_thread* t);
+
+/* pal_hostcall.c: the stops of a host call the shim waits for.  The exit
+ * stop (regs read) resumes the waiting context; a signal before the call
+ * ran abandons it; the thread's end finishes it.  Each returns the
+ * context's error, or 0. */
+PAL_NODISCARD int _DkHostCallExit(struct pal_thread* t);
+PAL_NODISCARD int _DkHostCallAbandon(struct pal_thread* t);
+PAL_NODISCARD int _DkHostCallGone(struct pal_thread* t);
 
 /* The options every traced thread has: all descendants traced, exec seen,
  * syscall stops told apart from SIGTRAP, and no thread survives the tracer. */

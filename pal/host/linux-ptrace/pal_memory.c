@@ -1,5 +1,5 @@
 /*
- * pal_memory.c: reading the tracee's memory.
+ * pal_memory.c: reading and writing the tracee's memory.
  *
  * process_vm_readv copies from another process in one system call and
  * fails cleanly on unmapped memory, which is what a tracee's pointer may
@@ -29,6 +29,20 @@ long DkVirtualMemoryRead(PAL_HANDLE t, PAL_NUM addr, void* buf, size_t len) {
     if (n < 0)
         return errno == ESRCH ? -ESRCH : -EFAULT;
     return n > 0 ? n : -EFAULT;
+}
+
+long DkVirtualMemoryWrite(PAL_HANDLE t, PAL_NUM addr, const void* buf, size_t len) {
+    /* process_vm_writev only reads local, but struct iovec is not const */
+    struct iovec local = {.iov_base = (void*)(uintptr_t)buf, .iov_len = len};
+    struct iovec remote = {.iov_base = (void*)(uintptr_t)addr, .iov_len = len};
+    ssize_t n;
+
+    if (len == 0)
+        return 0;
+    n = process_vm_writev(t->tid, &local, 1, &remote, 1, 0);
+    if (n < 0)
+        return errno == ESRCH ? -ESRCH : -EFAULT;
+    return (size_t)n == len ? (long)n : -EFAULT;
 }
 
 long DkVirtualMemoryReadString(PAL_HANDLE t, PAL_NUM addr, char* buf, size_t size,

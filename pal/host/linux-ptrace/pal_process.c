@@ -105,7 +105,6 @@ static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped, struct 
         case PTRACE_EVENT_EXEC:
             /* resumed with PTRACE_SYSCALL, the execve reports its exit */
             t->state = PAL_THREAD_HOSTCALL_RUNNING;
-            t->report_exit = false;
             return _DkThreadContinue(t, 0);
         case PTRACE_EVENT_STOP:
             /* job-control stop before exec: stay stopped until SIGCONT */
@@ -131,7 +130,7 @@ static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped, struct 
     }
 }
 
-int DkProcessCreate(char* const argv[], pid_t* pidp, struct pal_exec* exec) {
+int DkProcessCreate(char* const argv[], PAL_HANDLE* thread, pid_t* pidp, struct pal_exec* exec) {
     int sync_fds[2], err_fds[2];
     pid_t self = getpid(), pid;
     struct pal_thread* t;
@@ -201,6 +200,7 @@ int DkProcessCreate(char* const argv[], pid_t* pidp, struct pal_exec* exec) {
         goto out;
     }
     *pidp = pid;
+    *thread = t;
 out:
     for (int i = 0; i < 2; i++) {
         if (sync_fds[i] >= 0)

@@ -53,14 +53,23 @@ struct pal_thread* _DkThreadAdd(pid_t tid, enum pal_thread_state state) {
     return t;
 }
 
-void _DkThreadRemove(struct pal_thread* t) {
-    _DkStackThreadGone(t);
-    if (t->tgid == t->tid)
-        _DkStackProcessGone(t->tgid);
+/* Out of the table, still allocated: its ID may be taken at once. */
+void _DkThreadUnlink(struct pal_thread* t) {
+    if (t->unlinked)
+        return;
     RB_REMOVE(pal_thread_tree, &g_threads, t);
     if (g_last_thread == t)
         g_last_thread = NULL;
     g_thread_count--;
+    t->unlinked = true;
+}
+
+void _DkThreadRemove(struct pal_thread* t) {
+    _DkContextFree(t);
+    _DkStackThreadGone(t);
+    if (t->tgid == t->tid)
+        _DkStackProcessGone(t->tgid);
+    _DkThreadUnlink(t);
     free(t);
 }
 
@@ -77,4 +86,12 @@ void _DkThreadRename(struct pal_thread* t, pid_t tid) {
 
 PAL_NUM DkThreadCount(void) {
     return g_thread_count;
+}
+
+void DkThreadSetPrivate(PAL_HANDLE t, void* data) {
+    t->private = data;
+}
+
+void* DkThreadGetPrivate(PAL_HANDLE t) {
+    return t->private;
 }

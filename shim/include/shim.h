@@ -1,0 +1,53 @@
+/*
+ * shim.h: the library OS as the ptshim program sees it: the entry point for
+ * a stopped system call, and the events that keep its bookkeeping in step
+ * with the host.
+ */
+#ifndef SHIM_H
+#define SHIM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "pal.h"
+
+/* Who answered a system call (--report, the trace's layer). */
+enum shim_layer {
+    SHIM_LAYER_SHIM,   /* shim_do_<name> in the tracer */
+    SHIM_LAYER_HOST,   /* passed through to the host */
+    SHIM_LAYER_ENOSYS, /* ENOSYS: unsupported, unknown, or --strict */
+    SHIM_NLAYERS,
+};
+
+struct shim_options {
+    bool strict; /* every PASSTHROUGH call returns ENOSYS */
+    /* --cpus: the CPUs the program sees and runs on (NULL: the host's) */
+    const uint64_t* cpus;
+    int ncpu_words;
+};
+
+/* Set the options and take the program's first process, PID, whose parent
+ * the program sees as PPID. */
+PAL_NODISCARD int shim_init(const struct shim_options* opts, PAL_HANDLE thread, pid_t pid,
+                            pid_t ppid);
+
+#define SHIM_SYSCALL_DONE    0 /* *RESULT holds the result */
+#define SHIM_SYSCALL_RUNNING 1 /* handed to the host, the thread runs on */
+
+/* Answer the system call of EV (a PAL_EVENT_SYSCALL, on the thread's
+ * context).  With WANT_RESULT, or when the shim answers it, the call
+ * completes with the thread still stopped (SHIM_SYSCALL_DONE, *RESULT set)
+ * and the caller lets it go with DkSyscallReturn(); otherwise a call for
+ * the host is handed to it (SHIM_SYSCALL_RUNNING).  *LAYER says who
+ * answered.  A negative errno is a failure of ptshim. */
+PAL_NODISCARD int shim_handle_syscall(const struct pal_event* ev, bool want_result,
+                                      long* result, enum shim_layer* layer);
+
+/* The bookkeeping's events: a thread or process created (PAL_EVENT_CLONE),
+ * an execve completed, a thread gone.  A negative errno is a failure of
+ * ptshim. */
+PAL_NODISCARD int shim_on_clone(const struct pal_event* ev);
+PAL_NODISCARD int shim_on_exec(const struct pal_event* ev);
+void shim_on_exit(const struct pal_event* ev);
+
+#endif /* SHIM_H */

@@ -1,0 +1,107 @@
+/*
+ * shim_internal.h: what every part of the shim shares: the three forms of
+ * a line of shim_syscalls.c, the entry they define, and access to the
+ * calling thread's memory.
+ */
+#ifndef SHIM_INTERNAL_H
+#define SHIM_INTERNAL_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "pal.h"
+#include "shim_entries.h" /* generated: __shim_<name> for every row */
+#include "syscall_defs.h"
+
+/* An address in the calling thread's process, never dereferenced in the
+ * tracer: copy_from_user()/copy_to_user() read and write it. */
+typedef uint64_t uptr;
+
+/* Who answers a system call. */
+enum shim_kind {
+    SHIM_IMPLEMENTED, /* shim_do_<name>, in the tracer */
+    SHIM_PASSTHROUGH, /* run on the host unchanged (ENOSYS with --strict) */
+    SHIM_ENOSYS,      /* deliberately unsupported */
+};
+
+struct shim_syscall {
+    const char* name;
+    int nargs;
+    enum shim_kind kind;
+    long (*call)(const PAL_NUM* args); /* SHIM_IMPLEMENTED */
+};
+
+/* The table of entries by number, generated from syscalls.tbl: NULL for a
+ * number without a row. */
+extern const struct shim_syscall* const shim_table[PTSHIM_NSYSCALLS];
+
+/*
+ * The forms of a line of shim_syscalls.c, after Graphene's: NAME, the
+ * number of arguments, (for DEFINE_SHIM_SYSCALL) the function, the return
+ * type, and a type and a name per argument.  Each defines the entry
+ * __shim_NAME; DEFINE_SHIM_SYSCALL also a wrapper that calls FUNC with the
+ * registers cast to the argument types.
+ */
+#define SHIM_ARGS_0()
+#define SHIM_ARGS_1(t1, a1) (t1)args[0]
+#define SHIM_ARGS_2(t1, a1, t2, a2) SHIM_ARGS_1(t1, a1), (t2)args[1]
+#define SHIM_ARGS_3(t1, a1, t2, a2, t3, a3) SHIM_ARGS_2(t1, a1, t2, a2), (t3)args[2]
+#define SHIM_ARGS_4(t1, a1, t2, a2, t3, a3, t4, a4) \
+    SHIM_ARGS_3(t1, a1, t2, a2, t3, a3), (t4)args[3]
+#define SHIM_ARGS_5(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5) \
+    SHIM_ARGS_4(t1, a1, t2, a2, t3, a3, t4, a4), (t5)args[4]
+#define SHIM_ARGS_6(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6) \
+    SHIM_ARGS_5(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5), (t6)args[5]
+
+/* The number of items in a macro's argument list (0 to 12). */
+#define SHIM_COUNT(...) SHIM_COUNT_(x, ##__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define SHIM_COUNT_(x, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, n, ...) n
+
+#define SHIM_CHECK_NARGS(name, n, ...)                                  \
+    _Static_assert(SHIM_COUNT(__VA_ARGS__) == 2 * (n),                  \
+                   #name ": the argument count does not match the list \
+of types and names")
+
+#define DEFINE_SHIM_SYSCALL(name, n, func, ret, ...)                          \
+    SHIM_CHECK_NARGS(name, n, ##__VA_ARGS__);                                 \
+    static long shim_call_##name(const PAL_NUM* args) {                       \
+        (void)args;                                                           \
+        return (long)func(SHIM_ARGS_##n(__VA_ARGS__));                        \
+    }                                                                         \
+    const struct shim_syscall __shim_##name = {#name, n, SHIM_IMPLEMENTED,    \
+                                               shim_call_##name};
+
+#define SHIM_SYSCALL_PASSTHROUGH(name, n, ret, ...)  \
+    SHIM_CHECK_NARGS(name, n, ##__VA_ARGS__);        \
+    const struct shim_syscall __shim_##name = {#name, n, SHIM_PASSTHROUGH, NULL};
+
+#define SHIM_SYSCALL_RETURN_ENOSYS(name, n, ret, ...) \
+    SHIM_CHECK_NARGS(name, n, ##__VA_ARGS__);         \
+    const struct shim_syscall __shim_##name = {#name, n, SHIM_ENOSYS, NULL};
+
+/* Run a system call on the host, inside the calling thread (DkHostCall):
+ * its result, or a negative errno.  The thread waits for it, not the
+ * tracer.  shim_host_call_self() runs the program's call as it made it. */
+long shim_host_call(PAL_NUM sysno, PAL_NUM a0, PAL_NUM a1, PAL_NUM a2, PAL_NUM a3, PAL_NUM a4,
+                    PAL_NUM a5);
+long shim_host_call_self(void);
+#define shim_host_call0(nr) shim_host_call((nr), 0, 0, 0, 0, 0, 0)
+#define shim_host_call1(nr, a) shim_host_call((nr), (PAL_NUM)(a), 0, 0, 0, 0, 0)
+#define shim_host_call2(nr, a, b) shim_host_call((nr), (PAL_NUM)(a), (PAL_NUM)(b), 0, 0, 0, 0)
+#define shim_host_call3(nr, a, b, c) \
+    shim_host_call((nr), (PAL_NUM)(a), (PAL_NUM)(b), (PAL_NUM)(c), 0, 0, 0)
+#define shim_host_call4(nr, a, b, c, d) \
+    shim_host_call((nr), (PAL_NUM)(a), (PAL_NUM)(b), (PAL_NUM)(c), (PAL_NUM)(d), 0, 0)
+#define shim_host_call5(nr, a, b, c, d, e) \
+    shim_host_call((nr), (PAL_NUM)(a), (PAL_NUM)(b), (PAL_NUM)(c), (PAL_NUM)(d), (PAL_NUM)(e), 0)
+
+/* Copy between the tracer and the calling thread's memory, as the kernel's
+ * copy_from_user/copy_to_user: 0, or -EFAULT when any byte of the range is
+ * not accessible. */
+int copy_from_user(void* dst, uptr src, size_t len);
+int copy_to_user(uptr dst, const void* src, size_t len);
+/* A NUL-terminated string of at most SIZE bytes with its NUL: its length,
+ * -EFAULT, or -ENAMETOOLONG. */
+long copy_str_from_user(char* dst, uptr src, size_t size);
+
+#endif /* SHIM_INTERNAL_H */

@@ -1,0 +1,60 @@
+/*
+ * shim_thread.h: the library OS's processes and threads.
+ *
+ * Each traced thread has a struct shim_thread, kept with its PAL handle
+ * (DkThreadSetPrivate); threads of one process share a struct
+ * shim_process.  Created when the PAL reports a fork, vfork or clone,
+ * dropped when the PAL reports the thread gone.
+ */
+#ifndef SHIM_THREAD_H
+#define SHIM_THREAD_H
+
+#include <stdbool.h>
+#include <sys/queue.h>
+#include <sys/types.h>
+
+#include "pal.h"
+
+struct shim_process {
+    pid_t pid;
+    /* The parent, while it lives; after, getppid() asks the host, which
+     * knows where the orphan went.  The program's first process has none:
+     * its parent is ptshim (ppid). */
+    struct shim_process* parent;
+    pid_t ppid;
+    bool first; /* the program's first process */
+    int nthreads;
+    LIST_HEAD(, shim_thread) threads;
+    LIST_ENTRY(shim_process) list;
+};
+
+struct shim_thread {
+    pid_t tid;
+    PAL_HANDLE pal;
+    struct shim_process* proc;
+    LIST_ENTRY(shim_thread) siblings; /* in proc->threads */
+    /* the system call being answered */
+    PAL_NUM sysno;
+    const PAL_NUM* args;
+};
+
+/* The thread whose system call the shim answers. */
+extern struct shim_thread* g_shim_cur;
+
+static inline struct shim_thread* shim_cur_thread(void) {
+    return g_shim_cur;
+}
+
+/* The thread of a PAL handle, or NULL when the shim has none (a thread it
+ * could not record). */
+static inline struct shim_thread* shim_thread_of(PAL_HANDLE pal) {
+    return (struct shim_thread*)DkThreadGetPrivate(pal);
+}
+
+/* A new thread TID in PROC, or (PROC NULL) the first thread of a new
+ * process whose parent is PARENT.  NULL when out of memory. */
+struct shim_thread* shim_thread_new(PAL_HANDLE pal, pid_t tid, struct shim_process* proc,
+                                    struct shim_process* parent);
+void shim_thread_free(struct shim_thread* t);
+
+#endif /* SHIM_THREAD_H */

@@ -1,0 +1,136 @@
+/*
+ * shim_dispatch.c: from a system call stop to the shim.
+ *
+ * The entry of the call's number (shim_table, generated from syscalls.tbl;
+ * the entries are the lines of shim_syscalls.c) says who answers it:
+ * shim_do_<name> in the tracer, the host, or ENOSYS.  A call through the
+ * 32-bit gate is refused with ENOSYS and a message rather than decoded
+ * with the wrong table; a number the table lacks (a call newer than it)
+ * goes to the host.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pal_log.h"
+#include "shim.h"
+#include "shim_internal.h"
+#include "shim_thread.h"
+
+static struct shim_options g_opts;
+/* --strict: the calls already reported, one bit per number */
+static uint64_t g_strict_reported[(PTSHIM_NSYSCALLS + 63) / 64];
+
+int shim_init(const struct shim_options* opts, PAL_HANDLE pal, pid_t pid, pid_t ppid) {
+    struct shim_thread* t;
+
+    g_opts = *opts;
+    t = shim_thread_new(pal, pid, NULL, NULL);
+    if (!t)
+        return -ENOMEM;
+    t->proc->first = true;
+    t->proc->ppid = ppid;
+    return 0;
+}
+
+static void strict_report(PAL_NUM sysno, const char* name) {
+    uint64_t bit = 1ULL << (sysno % 64);
+
+    if (sysno < PTSHIM_NSYSCALLS) {
+        if (g_strict_reported[sysno / 64] & bit)
+            return;
+        g_strict_reported[sysno / 64] |= bit;
+    }
+    DkLog(PAL_LOG_ERROR, __FILE__, __LINE__, __func__,
+          "strict: %s (%lu) is not implemented by the shim; returned ENOSYS", name,
+          (unsigned long)sysno);
+}
+
+static int pass_to_host(const struct pal_event* ev, bool want_result, long* result) {
+    log_trace("thread %d: system call %lu run on the host", ev->tid, (unsigned long)ev->sysno);
+    if (!want_result) {
+        int ret = DkSyscallRunOnHost(ev->thread);
+
+        return ret < 0 ? ret : SHIM_SYSCALL_RUNNING;
+    }
+    *result = DkHostCall(ev->thread, ev->sysno, ev->args);
+    return SHIM_SYSCALL_DONE;
+}
+
+int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* result,
+                        enum shim_layer* layer) {
+    const struct shim_syscall* e = ev->sysno < PTSHIM_NSYSCALLS ? shim_table[ev->sysno] : NULL;
+    struct shim_thread* self = shim_thread_of(ev->thread);
+
+    if (ev->compat) {
+        log_error("thread %d: 32-bit system call %lu (int 0x80) refused with ENOSYS: "
+                  "ptshim handles x86-64 system calls only",
+                  ev->tid, (unsigned long)ev->sysno);
+        *layer = SHIM_LAYER_ENOSYS;
+        *result = -ENOSYS;
+        return SHIM_SYSCALL_DONE;
+    }
+    if (!self) {
+        /* a thread the shim could not record (out of memory): the host
+         * answers for it, as without a library OS */
+        *layer = SHIM_LAYER_HOST;
+        return pass_to_host(ev, want_result, result);
+    }
+    /* the call in progress: a clone's flags, the program's own call */
+    self->sysno = ev->sysno;
+    self->args = ev->args;
+    if (!e) {
+        if (g_opts.strict) {
+            strict_report(ev->sysno, "unknown system call");
+            *layer = SHIM_LAYER_ENOSYS;
+            *result = -ENOSYS;
+            return SHIM_SYSCALL_DONE;
+        }
+        *layer = SHIM_LAYER_HOST;
+        return pass_to_host(ev, want_result, result);
+    }
+    switch (e->kind) {
+    case SHIM_IMPLEMENTED:
+        log_trace("thread %d: system call %lu answered by the shim", ev->tid,
+                  (unsigned long)ev->sysno);
+        g_shim_cur = self;
+        *layer = SHIM_LAYER_SHIM;
+        *result = e->call(ev->args);
+        g_shim_cur = NULL;
+        return SHIM_SYSCALL_DONE;
+    case SHIM_PASSTHROUGH:
+        if (g_opts.strict) {
+            strict_report(ev->sysno, e->name);
+            break;
+        }
+        *layer = SHIM_LAYER_HOST;
+        return pass_to_host(ev, want_result, result);
+    case SHIM_ENOSYS:
+        break;
+    }
+    *layer = SHIM_LAYER_ENOSYS;
+    *result = -ENOSYS;
+    return SHIM_SYSCALL_DONE;
+}
+
+long shim_host_call(PAL_NUM sysno, PAL_NUM a0, PAL_NUM a1, PAL_NUM a2, PAL_NUM a3, PAL_NUM a4,
+                    PAL_NUM a5) {
+    struct shim_thread* self = g_shim_cur;
+    const PAL_NUM args[6] = {a0, a1, a2, a3, a4, a5};
+    long ret;
+
+    ret = DkHostCall(self->pal, sysno, args);
+    /* other threads' calls ran meanwhile */
+    g_shim_cur = self;
+    return ret;
+}
+
+long shim_host_call_self(void) {
+    struct shim_thread* self = g_shim_cur;
+    long ret = DkHostCall(self->pal, self->sysno, self->args);
+
+    g_shim_cur = self;
+    return ret;
+}

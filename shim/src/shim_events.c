@@ -1,0 +1,75 @@
+/*
+ * shim_events.c: the bookkeeping kept in step with the host as the PAL
+ * reports threads created, execve completed and threads gone.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <linux/sched.h>
+
+#include "pal_log.h"
+#include "shim.h"
+#include "shim_internal.h"
+#include "shim_thread.h"
+
+/* The clone flags of the call in which CREATOR is. */
+static uint64_t creator_clone_flags(const struct shim_thread* creator) {
+    uint64_t flags;
+
+    switch (creator->sysno) {
+    case PTSHIM_NR_clone:
+        return creator->args[0];
+    case PTSHIM_NR_clone3:
+        /* struct clone_args starts with the flags; the creator is stopped
+         * inside the call, so they are what the kernel read */
+        if (DkVirtualMemoryRead(creator->pal, creator->args[0], &flags, sizeof(flags)) ==
+            sizeof(flags))
+            return flags;
+        return 0;
+    case PTSHIM_NR_vfork:
+        return CLONE_VM | CLONE_VFORK;
+    default: /* fork */
+        return 0;
+    }
+}
+
+int shim_on_clone(const struct pal_event* ev) {
+    struct shim_thread* creator = shim_thread_of(ev->thread);
+    struct shim_thread* child;
+    struct shim_process* parent;
+    uint64_t flags;
+
+    if (!creator)
+        return 0; /* unrecorded: its children stay unrecorded too */
+    flags = creator_clone_flags(creator);
+    if (flags & CLONE_THREAD) {
+        child = shim_thread_new(ev->child, ev->child_tid, creator->proc, NULL);
+    } else {
+        parent = flags & CLONE_PARENT ? creator->proc->parent : creator->proc;
+        child = shim_thread_new(ev->child, ev->child_tid, NULL, parent);
+        if (child && (flags & CLONE_PARENT) && !parent)
+            child->proc->ppid = creator->proc->ppid;
+    }
+    if (!child) {
+        log_error("out of memory for thread %d: the host answers its calls", ev->child_tid);
+        return 0;
+    }
+    return 0;
+}
+
+int shim_on_exec(const struct pal_event* ev) {
+    struct shim_thread* t = shim_thread_of(ev->thread);
+
+    if (!t)
+        return 0;
+    /* a non-leader that exec'd took the leader's ID */
+    t->tid = ev->tid;
+    return 0;
+}
+
+void shim_on_exit(const struct pal_event* ev) {
+    struct shim_thread* t = shim_thread_of(ev->thread);
+
+    if (t)
+        shim_thread_free(t);
+}

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,9 +29,15 @@ struct option_doc {
 
 enum {
     OPT_JSON = 256,
+    OPT_STRICT,
+    OPT_CPUS,
+    OPT_REPORT,
+    OPT_SHOW_LAYER,
 };
 
 static const struct option_doc g_option_docs[] = {
+    {{"cpus", required_argument, NULL, OPT_CPUS}, 0, "LIST",
+     "the program sees and runs on these CPUs only (e.g. 0 or 0-1,3)"},
     {{"columns", required_argument, NULL, 'a'}, 'a', "COLUMN",
      "trace: align results at COLUMN (default 40)"},
     {{"summary-only", no_argument, NULL, 'c'}, 'c', NULL,
@@ -44,10 +51,16 @@ static const struct option_doc g_option_docs[] = {
      "trace every process and thread (ptshim always follows them all)"},
     {{"help", no_argument, NULL, 'h'}, 'h', NULL, "print this help and exit"},
     {{"json", no_argument, NULL, OPT_JSON}, 0, NULL,
-     "trace as JSON: one object per line for each call and event"},
+     "trace as JSON: one object per line for each call and event; --report as JSON"},
     {{"stack-trace", no_argument, NULL, 'k'}, 'k', NULL,
      "trace: the program's stack after each call (libunwind)"},
     {{"output", required_argument, NULL, 'o'}, 'o', "FILE", "write the trace to FILE, not stderr"},
+    {{"report", required_argument, NULL, OPT_REPORT}, 0, "FILE",
+     "at exit, write each system call's count and the layer that answered it"},
+    {{"show-layer", no_argument, NULL, OPT_SHOW_LAYER}, 0, NULL,
+     "trace: end each call's line with [shim], [host] or [enosys]"},
+    {{"strict", no_argument, NULL, OPT_STRICT}, 0, NULL,
+     "calls the shim does not implement fail with ENOSYS, reported once each"},
     {{"quiet", no_argument, NULL, 'q'}, 'q', NULL,
      "trace: twice, no \"+++ exited\" lines"},
     {{"string-limit", required_argument, NULL, 's'}, 's', "SIZE",
@@ -109,6 +122,46 @@ static long number_arg(const char* opt, const char* arg, long min, long max) {
     if (errno || end == arg || *end || v < min || v > max)
         usage_error("%s: '%s' is not a number from %ld to %ld", opt, arg, min, max);
     return v;
+}
+
+/* --cpus LIST: "0", "0-3", "0,2-3"; every CPU must be one ptshim may
+ * run on. */
+static void cpus_arg(const char* arg, struct options* opts) {
+    cpu_set_t allowed;
+    const char* p = arg;
+
+    if (sched_getaffinity(0, sizeof(allowed), &allowed) < 0)
+        usage_error("--cpus: cannot read ptshim's CPU affinity: %s", strerror(errno));
+    memset(opts->cpus, 0, sizeof(opts->cpus));
+    for (;;) {
+        char* end;
+        long lo, hi;
+
+        errno = 0;
+        lo = strtol(p, &end, 10);
+        if (errno || end == p || lo < 0 || lo >= OPTIONS_MAX_CPUS)
+            usage_error("--cpus: '%s' is not a list of CPU numbers such as 0 or 0-1,3", arg);
+        hi = lo;
+        p = end;
+        if (*p == '-') {
+            hi = strtol(p + 1, &end, 10);
+            if (errno || end == p + 1 || hi < lo || hi >= OPTIONS_MAX_CPUS)
+                usage_error("--cpus: '%s' is not a list of CPU numbers such as 0 or 0-1,3", arg);
+            p = end;
+        }
+        for (long c = lo; c <= hi; c++) {
+            if (!CPU_ISSET((int)c, &allowed))
+                usage_error("--cpus: CPU %ld is not one ptshim may run on", c);
+            opts->cpus[c / 64] |= 1ULL << (c % 64);
+        }
+        if (*p == '\0')
+            break;
+        if (*p != ',')
+            usage_error("--cpus: '%s' is not a list of CPU numbers such as 0 or 0-1,3", arg);
+        p++;
+    }
+    opts->shim.cpus = opts->cpus;
+    opts->shim.ncpu_words = OPTIONS_MAX_CPUS / 64;
 }
 
 void options_parse(int argc, char** argv, struct options* opts) {
@@ -190,7 +243,20 @@ void options_parse(int argc, char** argv, struct options* opts) {
             opts->trace.enabled = true;
             break;
         case OPT_JSON:
+            /* a JSON trace, unless it only formats --report */
             opts->trace.json = true;
+            break;
+        case OPT_STRICT:
+            opts->shim.strict = true;
+            break;
+        case OPT_CPUS:
+            cpus_arg(optarg, opts);
+            break;
+        case OPT_REPORT:
+            opts->report_file = optarg;
+            break;
+        case OPT_SHOW_LAYER:
+            opts->out.show_layer = true;
             opts->trace.enabled = true;
             break;
         case 'h':
@@ -208,6 +274,8 @@ void options_parse(int argc, char** argv, struct options* opts) {
     }
     if (optind >= argc)
         usage_error("missing PROGRAM to run");
+    if (opts->trace.json && !opts->report_file)
+        opts->trace.enabled = true;
     opts->trace.lines = opts->trace.enabled && !summary_only;
     opts->argv = &argv[optind];
 }

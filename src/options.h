@@ -5,6 +5,7 @@
 #define OPTIONS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 /* Exit statuses of ptshim's own, after env(1) and timeout(1). */
 #define EXIT_PTSHIM_FAILURE 125 /* ptshim failed, or bad usage */
@@ -15,13 +16,17 @@
 #include "trace.h"
 #include "trace_output.h"
 
+#define OPTIONS_MAX_CPUS 1024
+
 struct options {
     int log_level;
     char** argv; /* PROGRAM [ARGS...], NULL-terminated */
     const char* trace_file; /* -o, or NULL for stderr */
+    const char* report_file; /* --report */
     struct trace_options trace;
     struct trace_output_options out;
     struct shim_options shim;
+    uint64_t cpus[OPTIONS_MAX_CPUS / 64]; /* --cpus, for shim.cpus */
 };
 
 /* Parse the command line into OPTS; prints --help/--version and exits, or

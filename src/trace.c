@@ -193,13 +193,14 @@ static bool status_selected(const struct tcb* t) {
     return g_opts.status & (syserror(t) ? TRACE_STATUS_FAILED : TRACE_STATUS_SUCCESSFUL);
 }
 
-void trace_syscall_exit(const struct pal_event* ev, long result) {
+void trace_syscall_exit(const struct pal_event* ev, long result, const char* layer) {
     struct tcb* t = tcb_get(ev);
 
     if (!t->in_syscall || !t->traced)
         return;
     t->in_syscall = false;
     t->ret = result;
+    t->layer = layer;
     t->exiting = true;
     if (g_opts.summary)
         trace_summary_count(t);

@@ -44,6 +44,7 @@ struct tcb {
      * at exit while the tracee's memory can still be read: poll's
      * "= 1 ([{fd=3, revents=POLLIN}])", select's "= 0 (Timeout)" */
     void (*rval_note)(struct tcb* t);
+    const char* layer;     /* who answered the call: "shim", "host", "enosys" */
     struct timespec start; /* entry time (-T, -c, --json) */
     struct timespec start_real; /* --json: the wall-clock time of the entry */
     /* --json: where each argument's text is in buf (end 0: not printed) */
@@ -114,8 +115,9 @@ void trace_filter_defaults(struct trace_options* o);
 void trace_init(const struct trace_options* o);
 /* A system call entry; returns whether its exit must be seen. */
 bool trace_syscall_entry(const struct pal_event* ev);
-/* The call of EV's thread returned RESULT. */
-void trace_syscall_exit(const struct pal_event* ev, long result);
+/* The call of EV's thread returned RESULT, answered by LAYER ("shim",
+ * "host" or "enosys"). */
+void trace_syscall_exit(const struct pal_event* ev, long result, const char* layer);
 void trace_signal(const struct pal_event* ev);
 void trace_thread_exit(const struct pal_event* ev);
 /* The program's first execve(), done before its first stop. */

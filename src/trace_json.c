@@ -260,6 +260,8 @@ void trace_json_syscall(struct tcb* t, bool unfinished) {
     } else {
         fprintf(f, ",\"ret\":%ld,\"errno\":null", t->ret);
     }
+    if (!unfinished && t->layer)
+        fprintf(f, ",\"layer\":\"%s\"", t->layer);
     fputs(",\"text\":", f);
     json_str(f, t->buf, t->len);
     if (t->stack_valid && t->nframes >= 0) {

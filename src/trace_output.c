@@ -229,6 +229,8 @@ void trace_emit_exit(struct tcb* t) {
     print_result(t);
     if (g_out.show_time)
         print_duration(t);
+    if (g_out.show_layer && t->layer)
+        out_printf(" [%s]", t->layer);
     end_line();
     g_open_line = NULL;
     t->entry_out = false;

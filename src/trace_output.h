@@ -15,6 +15,7 @@ struct trace_output_options {
     int timestamps;     /* -t: 1 seconds, 2 microseconds, 3 epoch */
     bool show_time;     /* -T: the time spent in the call */
     bool fd_paths;      /* -y */
+    bool show_layer;    /* --show-layer: [shim], [host] or [enosys] */
 };
 
 void trace_output_init(const struct trace_output_options* o);

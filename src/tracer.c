@@ -19,11 +19,13 @@
 #include "report.h"
 #include "shim.h"
 #include "signals.h"
+#include "syscall_report.h"
 #include "trace.h"
 #include "trace_output.h"
 #include "tracer.h"
 
 static int g_report_fd = -1;
+static const struct options* g_opts;
 
 static void send_report(int type, int value) {
     struct report r = {.type = type, .value = value};
@@ -119,11 +121,24 @@ static int syscall_upcall(PAL_HANDLE thread, const struct pal_event* ev) {
 
     if (ret < 0)
         return ret;
+    syscall_report_count(ev->sysno, layer);
     if (ret == SHIM_SYSCALL_RUNNING || DkThreadGone(thread))
         return 0;
     if (traced)
-        trace_syscall_exit(ev, result);
+        trace_syscall_exit(ev, result, g_layer_names[layer]);
     return DkSyscallReturn(thread, result);
+}
+
+/* --report: written when the program exits, before ptshim returns; calls
+ * of descendants that outlive it are not in it. */
+static void write_report(void) {
+    int ret;
+
+    if (!g_opts->report_file)
+        return;
+    ret = syscall_report_write(g_opts->report_file, g_opts->trace.json, g_opts->argv);
+    if (ret < 0)
+        log_error("cannot write the report %s: %s", g_opts->report_file, strerror(-ret));
 }
 
 static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_done) {
@@ -152,8 +167,9 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
         log_debug("thread %d gone, wait status %#x", ev->tid, ev->status);
         trace_thread_exit(ev);
         if (ev->tid == main_pid) {
-            /* the trace is complete when ptshim returns */
+            /* the trace and the report are complete when ptshim returns */
             trace_finish();
+            write_report();
             *main_done = true;
             /* the exiting thread is still counted until the next wait */
             log_debug("program exited; %lu other traced threads known",
@@ -174,6 +190,7 @@ void tracer_main(const struct options* opts, int report_fd) {
     int ret;
 
     g_report_fd = report_fd;
+    g_opts = opts;
     setup_signals();
     if (opts->trace.enabled)
         open_trace(opts);
@@ -196,6 +213,8 @@ void tracer_main(const struct options* opts, int report_fd) {
     }
     send_report(REPORT_STARTED, main_pid);
     trace_initial_execve(main_pid, &exec, opts->argv, environ);
+    /* the program's first call, run on the host before its first stop */
+    syscall_report_count(PTSHIM_NR_execve, SHIM_LAYER_HOST);
     /* the program has its own copies; a pipe must not wait for ours */
     streams_to_null(STDIN_FILENO, STDOUT_FILENO);
 

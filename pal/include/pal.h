@@ -201,6 +201,22 @@ pid_t DkThreadGetProcessId(PAL_HANDLE thread);
  * length, -EBADF when FD is not open. */
 PAL_NODISCARD long DkStreamGetName(PAL_HANDLE thread, int fd, char* buf, size_t size);
 
+/* Let THREAD run only on the CPU_NUM CPUs listed in CPU_INDEXES (as
+ * sched_setaffinity(2); the host may narrow the set to the CPUs it allows
+ * the thread).  -EINVAL when none of them can be used, -ESRCH when the
+ * thread is gone. */
+PAL_NODISCARD int DkThreadSetCPUAffinity(PAL_HANDLE thread, PAL_NUM cpu_num,
+                                         const PAL_IDX* cpu_indexes);
+
+/* The CPUs THREAD may run on, in increasing order: the first MAX go to
+ * CPU_INDEXES.  Returns how many there are, or a negative errno. */
+PAL_NODISCARD long DkThreadGetCPUAffinity(PAL_HANDLE thread, PAL_IDX* cpu_indexes,
+                                          PAL_NUM max);
+
+/* The number of CPU IDs the host kernel knows (its nr_cpu_ids: the highest
+ * possible CPU plus one). */
+PAL_NUM DkSystemCPUIds(void);
+
 /* A pointer the caller keeps with THREAD (NULL until set). */
 void DkThreadSetPrivate(PAL_HANDLE thread, void* data);
 void* DkThreadGetPrivate(PAL_HANDLE thread);

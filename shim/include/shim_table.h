@@ -21,4 +21,8 @@ pid_t shim_do_getpid(void);
 pid_t shim_do_getppid(void);
 pid_t shim_do_gettid(void);
 
+/* sys/shim_sched.c */
+long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
+long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
+
 #endif /* SHIM_TABLE_H */

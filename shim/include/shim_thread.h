@@ -10,7 +10,9 @@
 #define SHIM_THREAD_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <sys/queue.h>
+#include <sys/tree.h>
 #include <sys/types.h>
 
 #include "pal.h"
@@ -28,11 +30,21 @@ struct shim_process {
     LIST_ENTRY(shim_process) list;
 };
 
+/* CPUs the shim can name: sched_{get,set}affinity beyond them fail as on
+ * a machine with that many */
+#define SHIM_MAX_CPUS 1024
+
+struct shim_cpuset {
+    uint64_t bits[SHIM_MAX_CPUS / 64];
+};
+
 struct shim_thread {
     pid_t tid;
     PAL_HANDLE pal;
     struct shim_process* proc;
     LIST_ENTRY(shim_thread) siblings; /* in proc->threads */
+    RB_ENTRY(shim_thread) by_tid;
+    struct shim_cpuset cpus; /* where it may run, as the program sees it */
     /* the system call being answered */
     PAL_NUM sysno;
     const PAL_NUM* args;
@@ -56,5 +68,10 @@ static inline struct shim_thread* shim_thread_of(PAL_HANDLE pal) {
 struct shim_thread* shim_thread_new(PAL_HANDLE pal, pid_t tid, struct shim_process* proc,
                                     struct shim_process* parent);
 void shim_thread_free(struct shim_thread* t);
+
+/* The traced thread TID, or NULL. */
+struct shim_thread* shim_thread_lookup(pid_t tid);
+/* TID changed (a non-leader's execve took the leader's ID). */
+void shim_thread_set_tid(struct shim_thread* t, pid_t tid);
 
 #endif /* SHIM_THREAD_H */

@@ -17,6 +17,7 @@
 #include "pal_log.h"
 #include "shim.h"
 #include "shim_internal.h"
+#include "shim_sched.h"
 #include "shim_thread.h"
 
 static struct shim_options g_opts;
@@ -32,7 +33,7 @@ int shim_init(const struct shim_options* opts, PAL_HANDLE pal, pid_t pid, pid_t 
         return -ENOMEM;
     t->proc->first = true;
     t->proc->ppid = ppid;
-    return 0;
+    return shim_sched_init(t, opts->cpus, opts->ncpu_words);
 }
 
 static void strict_report(PAL_NUM sysno, const char* name) {

@@ -54,6 +54,8 @@ int shim_on_clone(const struct pal_event* ev) {
         log_error("out of memory for thread %d: the host answers its calls", ev->child_tid);
         return 0;
     }
+    /* as the kernel copies them from the creating thread */
+    child->cpus = creator->cpus;
     return 0;
 }
 
@@ -63,7 +65,8 @@ int shim_on_exec(const struct pal_event* ev) {
     if (!t)
         return 0;
     /* a non-leader that exec'd took the leader's ID */
-    t->tid = ev->tid;
+    if (t->tid != ev->tid)
+        shim_thread_set_tid(t, ev->tid);
     return 0;
 }
 

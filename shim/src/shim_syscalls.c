@@ -227,8 +227,8 @@ SHIM_SYSCALL_PASSTHROUGH(fremovexattr, 2, int, int, fd, uptr, name)
 SHIM_SYSCALL_PASSTHROUGH(tkill, 2, int, pid_t, pid, int, sig)
 SHIM_SYSCALL_PASSTHROUGH(time, 1, long, uptr, tloc)
 SHIM_SYSCALL_PASSTHROUGH(futex, 6, long, uptr, uaddr, int, op, unsigned int, val, uptr, utime, uptr, uaddr2, unsigned int, val3)
-SHIM_SYSCALL_PASSTHROUGH(sched_setaffinity, 3, int, pid_t, pid, unsigned int, len, uptr, user_mask_ptr)
-SHIM_SYSCALL_PASSTHROUGH(sched_getaffinity, 3, int, pid_t, pid, unsigned int, len, uptr, user_mask_ptr)
+DEFINE_SHIM_SYSCALL(sched_setaffinity, 3, shim_do_sched_setaffinity, long, pid_t, pid, unsigned int, len, uptr, user_mask_ptr) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(sched_getaffinity, 3, shim_do_sched_getaffinity, long, pid_t, pid, unsigned int, len, uptr, user_mask_ptr) /* sys/shim_sched.c */
 SHIM_SYSCALL_PASSTHROUGH(set_thread_area, 1, int, uptr, u_info)
 SHIM_SYSCALL_PASSTHROUGH(io_setup, 2, int, unsigned int, nr_events, uptr, ctxp)
 SHIM_SYSCALL_PASSTHROUGH(io_destroy, 1, int, unsigned long, ctx)

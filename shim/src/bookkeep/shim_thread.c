@@ -14,6 +14,36 @@ struct shim_thread* g_shim_cur;
 
 static LIST_HEAD(, shim_process) g_processes = LIST_HEAD_INITIALIZER(g_processes);
 
+RB_HEAD(shim_thread_tree, shim_thread);
+static struct shim_thread_tree g_threads = RB_INITIALIZER(&g_threads);
+
+static int tid_cmp(const struct shim_thread* a, const struct shim_thread* b) {
+    return (a->tid > b->tid) - (a->tid < b->tid);
+}
+
+/* RB_GENERATE_STATIC, spelled out: libbsd leaves its __unused undefined */
+RB_GENERATE_INTERNAL(shim_thread_tree, shim_thread, by_tid, tid_cmp,
+                     __attribute__((__unused__)) static)
+
+struct shim_thread* shim_thread_lookup(pid_t tid) {
+    struct shim_thread key = {.tid = tid};
+
+    return RB_FIND(shim_thread_tree, &g_threads, &key);
+}
+
+void shim_thread_set_tid(struct shim_thread* t, pid_t tid) {
+    struct shim_thread* stale;
+
+    RB_REMOVE(shim_thread_tree, &g_threads, t);
+    t->tid = tid;
+    /* the superseded leader's record is dropped before, but be safe */
+    stale = RB_INSERT(shim_thread_tree, &g_threads, t);
+    if (stale) {
+        RB_REMOVE(shim_thread_tree, &g_threads, stale);
+        RB_INSERT(shim_thread_tree, &g_threads, t);
+    }
+}
+
 struct shim_thread* shim_thread_new(PAL_HANDLE pal, pid_t tid, struct shim_process* proc,
                                     struct shim_process* parent) {
     struct shim_thread* t = calloc(1, sizeof(*t));
@@ -35,6 +65,7 @@ struct shim_thread* shim_thread_new(PAL_HANDLE pal, pid_t tid, struct shim_proce
     t->tid = tid;
     t->pal = pal;
     t->proc = proc;
+    RB_INSERT(shim_thread_tree, &g_threads, t);
     proc->nthreads++;
     LIST_INSERT_HEAD(&proc->threads, t, siblings);
     DkThreadSetPrivate(pal, t);
@@ -45,6 +76,8 @@ void shim_thread_free(struct shim_thread* t) {
     struct shim_process* proc = t->proc;
 
     DkThreadSetPrivate(t->pal, NULL);
+    if (shim_thread_lookup(t->tid) == t)
+        RB_REMOVE(shim_thread_tree, &g_threads, t);
     LIST_REMOVE(t, siblings);
     if (--proc->nthreads == 0) {
         struct shim_process* p;

@@ -1,0 +1,106 @@
+/*
+ * pal_cpu.c: the CPUs a traced thread may run on (the seed's example of a
+ * new PAL call: DkThreadSetCPUAffinity).
+ *
+ * The tracer sets and reads the affinity of a traced thread itself: no
+ * permission is needed for its own children, and the thread need not
+ * stop.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "pal_host.h"
+
+/* The kernel's own mask, as large as any CPU number it may know. */
+#define PAL_MAX_CPUS 8192
+
+static PAL_NUM g_cpu_ids;
+
+/* The highest number in a CPU list such as "0-3,5", plus one. */
+static PAL_NUM list_end(const char* s) {
+    PAL_NUM end = 0;
+
+    while (*s) {
+        char* next;
+        unsigned long v = strtoul(s, &next, 10);
+
+        if (next == s)
+            break;
+        if (v + 1 > end)
+            end = v + 1;
+        s = next + (*next != '\0');
+    }
+    return end;
+}
+
+PAL_NUM DkSystemCPUIds(void) {
+    char buf[256];
+    FILE* f;
+
+    if (g_cpu_ids)
+        return g_cpu_ids;
+    f = fopen("/sys/devices/system/cpu/possible", "re");
+    if (f) {
+        if (fgets(buf, sizeof(buf), f))
+            g_cpu_ids = list_end(buf);
+        fclose(f);
+    }
+    if (!g_cpu_ids) {
+        /* the raw call returns the size of the kernel's mask, nr_cpu_ids
+         * rounded up to longs: a bound, when /sys says nothing */
+        unsigned long mask[PAL_MAX_CPUS / 64];
+        long n = syscall(SYS_sched_getaffinity, 0, sizeof(mask), mask);
+
+        g_cpu_ids = n > 0 ? (PAL_NUM)n * 8 : 1;
+    }
+    return g_cpu_ids;
+}
+
+long DkThreadGetCPUAffinity(PAL_HANDLE t, PAL_IDX* cpu_indexes, PAL_NUM max) {
+    cpu_set_t* set = CPU_ALLOC(PAL_MAX_CPUS);
+    size_t size = CPU_ALLOC_SIZE(PAL_MAX_CPUS);
+    long n = 0;
+
+    if (!set)
+        return -ENOMEM;
+    if (sched_getaffinity(t->tid, size, set) < 0) {
+        n = -errno;
+        CPU_FREE(set);
+        return n;
+    }
+    for (int c = 0; c < PAL_MAX_CPUS; c++)
+        if (CPU_ISSET_S(c, size, set)) {
+            if ((PAL_NUM)n < max)
+                cpu_indexes[n] = (PAL_IDX)c;
+            n++;
+        }
+    CPU_FREE(set);
+    return n;
+}
+
+int DkThreadSetCPUAffinity(PAL_HANDLE t, PAL_NUM cpu_num, const PAL_IDX* cpu_indexes) {
+    cpu_set_t* set = CPU_ALLOC(PAL_MAX_CPUS);
+    size_t size = CPU_ALLOC_SIZE(PAL_MAX_CPUS);
+    int ret = 0;
+
+    if (!set)
+        return -ENOMEM;
+    CPU_ZERO_S(size, set);
+    for (PAL_NUM i = 0; i < cpu_num; i++) {
+        if (cpu_indexes[i] >= PAL_MAX_CPUS) {
+            CPU_FREE(set);
+            return -EINVAL;
+        }
+        CPU_SET_S(cpu_indexes[i], size, set);
+    }
+    if (sched_setaffinity(t->tid, size, set) < 0)
+        ret = -errno;
+    CPU_FREE(set);
+    return ret;
+}

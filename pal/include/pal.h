@@ -221,6 +221,16 @@ PAL_NUM DkSystemCPUIds(void);
 void DkThreadSetPrivate(PAL_HANDLE thread, void* data);
 void* DkThreadGetPrivate(PAL_HANDLE thread);
 
+/* The F_GETFL flags of THREAD's descriptor FD (access mode and status
+ * flags) and its close-on-exec flag, as the host has them.  -EBADF when
+ * FD is not open. */
+PAL_NODISCARD int DkStreamGetFlags(PAL_HANDLE thread, int fd, int* flags, bool* cloexec);
+
+/* THREAD's current directory as the host names it, not NUL-terminated,
+ * SIZE bytes at most ("/a/b (deleted)" once it was removed).  Returns its
+ * length; -ENAMETOOLONG when it does not fit. */
+PAL_NODISCARD long DkThreadGetCwd(PAL_HANDLE thread, char* buf, size_t size);
+
 /* Number of threads currently traced. */
 PAL_NUM DkThreadCount(void);
 

@@ -25,4 +25,42 @@ pid_t shim_do_gettid(void);
 long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
 long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
 
+/* sys/shim_open.c */
+long shim_do_open(uptr filename, int flags, mode_t mode);
+long shim_do_close(unsigned int fd);
+long shim_do_creat(uptr pathname, mode_t mode);
+long shim_do_openat(int dfd, uptr filename, int flags, mode_t mode);
+long shim_do_close_range(unsigned int fd, unsigned int max_fd, unsigned int flags);
+
+/* sys/shim_dup.c */
+long shim_do_dup(unsigned int fildes);
+long shim_do_dup2(unsigned int oldfd, unsigned int newfd);
+long shim_do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long shim_do_dup3(unsigned int oldfd, unsigned int newfd, int flags);
+
+/* sys/shim_pipe.c */
+long shim_do_pipe(uptr fildes);
+long shim_do_pipe2(uptr fildes, int flags);
+
+/* sys/shim_rw.c */
+long shim_do_read(unsigned int fd, uptr buf, size_t count);
+long shim_do_write(unsigned int fd, uptr buf, size_t count);
+long shim_do_lseek(unsigned int fd, off_t offset, unsigned int whence);
+long shim_do_pread64(unsigned int fd, uptr buf, size_t count, loff_t pos);
+long shim_do_pwrite64(unsigned int fd, uptr buf, size_t count, loff_t pos);
+long shim_do_readv(unsigned long fd, uptr vec, unsigned long vlen);
+long shim_do_writev(unsigned long fd, uptr vec, unsigned long vlen);
+
+/* sys/shim_getdents.c */
+long shim_do_fstat(unsigned int fd, uptr statbuf);
+long shim_do_getdents64(unsigned int fd, uptr dirent, unsigned int count);
+
+/* sys/shim_ioctl.c */
+long shim_do_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+
+/* sys/shim_getcwd.c */
+long shim_do_getcwd(uptr buf, unsigned long size);
+long shim_do_chdir(uptr filename);
+long shim_do_fchdir(unsigned int fd);
+
 #endif /* SHIM_TABLE_H */

@@ -44,6 +44,7 @@ struct shim_thread {
     struct shim_process* proc;
     LIST_ENTRY(shim_thread) siblings; /* in proc->threads */
     RB_ENTRY(shim_thread) by_tid;
+    struct shim_fd_table* files; /* shared by CLONE_FILES */
     struct shim_cpuset cpus; /* where it may run, as the program sees it */
     /* the system call being answered */
     PAL_NUM sysno;

@@ -16,6 +16,7 @@
 
 #include "pal_log.h"
 #include "shim.h"
+#include "shim_handle.h"
 #include "shim_internal.h"
 #include "shim_sched.h"
 #include "shim_thread.h"
@@ -33,6 +34,9 @@ int shim_init(const struct shim_options* opts, PAL_HANDLE pal, pid_t pid, pid_t 
         return -ENOMEM;
     t->proc->first = true;
     t->proc->ppid = ppid;
+    t->files = shim_fd_table_new();
+    if (!t->files)
+        return -ENOMEM;
     return shim_sched_init(t, opts->cpus, opts->ncpu_words);
 }
 

@@ -9,6 +9,7 @@
 
 #include "pal_log.h"
 #include "shim.h"
+#include "shim_handle.h"
 #include "shim_internal.h"
 #include "shim_thread.h"
 
@@ -56,6 +57,18 @@ int shim_on_clone(const struct pal_event* ev) {
     }
     /* as the kernel copies them from the creating thread */
     child->cpus = creator->cpus;
+    if (flags & CLONE_FILES) {
+        child->files = creator->files;
+        child->files->refcount++;
+    } else {
+        child->files = shim_fd_table_copy(creator->files);
+        if (!child->files) {
+            log_error("out of memory for thread %d: the host answers its calls",
+                      ev->child_tid);
+            shim_thread_free(child);
+            return 0;
+        }
+    }
     return 0;
 }
 
@@ -67,6 +80,17 @@ int shim_on_exec(const struct pal_event* ev) {
     /* a non-leader that exec'd took the leader's ID */
     if (t->tid != ev->tid)
         shim_thread_set_tid(t, ev->tid);
+    /* the kernel unshares the table, then closes the close-on-exec
+     * descriptors */
+    if (t->files->refcount > 1) {
+        struct shim_fd_table* own = shim_fd_table_copy(t->files);
+
+        if (!own)
+            return -ENOMEM;
+        shim_fd_table_put(t->files);
+        t->files = own;
+    }
+    shim_fd_table_exec(t->files);
     return 0;
 }
 

@@ -24,15 +24,15 @@
 #include "shim_table.h"
 
 /* clang-format off */
-SHIM_SYSCALL_PASSTHROUGH(read, 3, ssize_t, int, fd, uptr, buf, size_t, count)
-SHIM_SYSCALL_PASSTHROUGH(write, 3, ssize_t, int, fd, uptr, buf, size_t, count)
-SHIM_SYSCALL_PASSTHROUGH(open, 3, int, uptr, filename, unsigned int, flags, mode_t, mode)
-SHIM_SYSCALL_PASSTHROUGH(close, 1, int, int, fd)
+DEFINE_SHIM_SYSCALL(read, 3, shim_do_read, long, unsigned int, fd, uptr, buf, size_t, count) /* sys/shim_rw.c */
+DEFINE_SHIM_SYSCALL(write, 3, shim_do_write, long, unsigned int, fd, uptr, buf, size_t, count) /* sys/shim_rw.c */
+DEFINE_SHIM_SYSCALL(open, 3, shim_do_open, long, uptr, filename, int, flags, mode_t, mode) /* sys/shim_open.c */
+DEFINE_SHIM_SYSCALL(close, 1, shim_do_close, long, unsigned int, fd) /* sys/shim_open.c */
 SHIM_SYSCALL_PASSTHROUGH(stat, 2, int, uptr, filename, uptr, statbuf)
-SHIM_SYSCALL_PASSTHROUGH(fstat, 2, int, int, fd, uptr, statbuf)
+DEFINE_SHIM_SYSCALL(fstat, 2, shim_do_fstat, long, unsigned int, fd, uptr, statbuf) /* sys/shim_getdents.c */
 SHIM_SYSCALL_PASSTHROUGH(lstat, 2, int, uptr, filename, uptr, statbuf)
 SHIM_SYSCALL_PASSTHROUGH(poll, 3, int, uptr, ufds, unsigned int, nfds, int, timeout_msecs)
-SHIM_SYSCALL_PASSTHROUGH(lseek, 3, off_t, int, fd, off_t, offset, int, whence)
+DEFINE_SHIM_SYSCALL(lseek, 3, shim_do_lseek, long, unsigned int, fd, off_t, offset, unsigned int, whence) /* sys/shim_rw.c */
 SHIM_SYSCALL_PASSTHROUGH(mmap, 6, long, uptr, addr, size_t, len, unsigned int, prot, unsigned int, flags, int, fd, unsigned long, off)
 SHIM_SYSCALL_PASSTHROUGH(mprotect, 3, int, uptr, start, size_t, len, unsigned int, prot)
 SHIM_SYSCALL_PASSTHROUGH(munmap, 2, int, uptr, addr, size_t, len)
@@ -40,13 +40,13 @@ SHIM_SYSCALL_PASSTHROUGH(brk, 1, long, uptr, brk)
 SHIM_SYSCALL_PASSTHROUGH(rt_sigaction, 4, int, int, sig, uptr, act, uptr, oact, size_t, sigsetsize)
 SHIM_SYSCALL_PASSTHROUGH(rt_sigprocmask, 4, int, int, how, uptr, nset, uptr, oset, size_t, sigsetsize)
 SHIM_SYSCALL_PASSTHROUGH(rt_sigreturn, 0, long)
-SHIM_SYSCALL_PASSTHROUGH(ioctl, 3, int, int, fd, unsigned int, cmd, unsigned long, arg)
-SHIM_SYSCALL_PASSTHROUGH(pread64, 4, ssize_t, int, fd, uptr, buf, size_t, count, off_t, pos)
-SHIM_SYSCALL_PASSTHROUGH(pwrite64, 4, ssize_t, int, fd, uptr, buf, size_t, count, off_t, pos)
-SHIM_SYSCALL_PASSTHROUGH(readv, 3, ssize_t, int, fd, uptr, vec, unsigned long, vlen)
-SHIM_SYSCALL_PASSTHROUGH(writev, 3, ssize_t, int, fd, uptr, vec, unsigned long, vlen)
+DEFINE_SHIM_SYSCALL(ioctl, 3, shim_do_ioctl, long, unsigned int, fd, unsigned int, cmd, unsigned long, arg) /* sys/shim_ioctl.c */
+DEFINE_SHIM_SYSCALL(pread64, 4, shim_do_pread64, long, unsigned int, fd, uptr, buf, size_t, count, loff_t, pos) /* sys/shim_rw.c */
+DEFINE_SHIM_SYSCALL(pwrite64, 4, shim_do_pwrite64, long, unsigned int, fd, uptr, buf, size_t, count, loff_t, pos) /* sys/shim_rw.c */
+DEFINE_SHIM_SYSCALL(readv, 3, shim_do_readv, long, unsigned long, fd, uptr, vec, unsigned long, vlen) /* sys/shim_rw.c */
+DEFINE_SHIM_SYSCALL(writev, 3, shim_do_writev, long, unsigned long, fd, uptr, vec, unsigned long, vlen) /* sys/shim_rw.c */
 SHIM_SYSCALL_PASSTHROUGH(access, 2, int, uptr, filename, unsigned int, mode)
-SHIM_SYSCALL_PASSTHROUGH(pipe, 1, int, uptr, fildes)
+DEFINE_SHIM_SYSCALL(pipe, 1, shim_do_pipe, long, uptr, fildes) /* sys/shim_pipe.c */
 SHIM_SYSCALL_PASSTHROUGH(select, 5, int, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tvp)
 SHIM_SYSCALL_PASSTHROUGH(sched_yield, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(mremap, 5, long, uptr, addr, size_t, old_len, size_t, new_len, unsigned int, flags, uptr, new_addr)
@@ -56,8 +56,8 @@ SHIM_SYSCALL_PASSTHROUGH(madvise, 3, int, uptr, start, size_t, len_in, int, beha
 SHIM_SYSCALL_PASSTHROUGH(shmget, 3, int, unsigned long, key, size_t, size, unsigned int, shmflg)
 SHIM_SYSCALL_PASSTHROUGH(shmat, 3, long, int, shmid, uptr, shmaddr, unsigned int, shmflg)
 SHIM_SYSCALL_PASSTHROUGH(shmctl, 3, int, int, shmid, int, cmd, uptr, buf)
-SHIM_SYSCALL_PASSTHROUGH(dup, 1, int, int, fildes)
-SHIM_SYSCALL_PASSTHROUGH(dup2, 2, int, int, oldfd, int, newfd)
+DEFINE_SHIM_SYSCALL(dup, 1, shim_do_dup, long, unsigned int, fildes) /* sys/shim_dup.c */
+DEFINE_SHIM_SYSCALL(dup2, 2, shim_do_dup2, long, unsigned int, oldfd, unsigned int, newfd) /* sys/shim_dup.c */
 SHIM_SYSCALL_PASSTHROUGH(pause, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(nanosleep, 2, int, uptr, rqtp, uptr, rmtp)
 SHIM_SYSCALL_PASSTHROUGH(getitimer, 2, int, int, which, uptr, value)
@@ -96,20 +96,20 @@ SHIM_SYSCALL_PASSTHROUGH(msgget, 2, int, unsigned long, key, unsigned int, msgfl
 SHIM_SYSCALL_PASSTHROUGH(msgsnd, 4, int, int, msqid, uptr, msgp, size_t, msgsz, unsigned int, msgflg)
 SHIM_SYSCALL_PASSTHROUGH(msgrcv, 5, ssize_t, int, msqid, uptr, msgp, size_t, msgsz, long, msgtyp, unsigned int, msgflg)
 SHIM_SYSCALL_PASSTHROUGH(msgctl, 3, int, int, msqid, int, cmd, uptr, buf)
-SHIM_SYSCALL_PASSTHROUGH(fcntl, 3, int, int, fd, int, cmd, unsigned long, arg)
+DEFINE_SHIM_SYSCALL(fcntl, 3, shim_do_fcntl, long, unsigned int, fd, unsigned int, cmd, unsigned long, arg) /* sys/shim_dup.c */
 SHIM_SYSCALL_PASSTHROUGH(flock, 2, int, int, fd, unsigned int, cmd)
 SHIM_SYSCALL_PASSTHROUGH(fsync, 1, int, int, fd)
 SHIM_SYSCALL_PASSTHROUGH(fdatasync, 1, int, int, fd)
 SHIM_SYSCALL_PASSTHROUGH(truncate, 2, int, uptr, path, size_t, length)
 SHIM_SYSCALL_PASSTHROUGH(ftruncate, 2, int, int, fd, size_t, length)
 SHIM_SYSCALL_PASSTHROUGH(getdents, 3, ssize_t, int, fd, uptr, dirent, unsigned int, count)
-SHIM_SYSCALL_PASSTHROUGH(getcwd, 2, ssize_t, uptr, buf, size_t, size)
-SHIM_SYSCALL_PASSTHROUGH(chdir, 1, int, uptr, filename)
-SHIM_SYSCALL_PASSTHROUGH(fchdir, 1, int, int, fd)
+DEFINE_SHIM_SYSCALL(getcwd, 2, shim_do_getcwd, long, uptr, buf, unsigned long, size) /* sys/shim_getcwd.c */
+DEFINE_SHIM_SYSCALL(chdir, 1, shim_do_chdir, long, uptr, filename) /* sys/shim_getcwd.c */
+DEFINE_SHIM_SYSCALL(fchdir, 1, shim_do_fchdir, long, unsigned int, fd) /* sys/shim_getcwd.c */
 SHIM_SYSCALL_PASSTHROUGH(rename, 2, int, uptr, oldname, uptr, newname)
 SHIM_SYSCALL_PASSTHROUGH(mkdir, 2, int, uptr, pathname, mode_t, mode)
 SHIM_SYSCALL_PASSTHROUGH(rmdir, 1, int, uptr, pathname)
-SHIM_SYSCALL_PASSTHROUGH(creat, 2, int, uptr, pathname, mode_t, mode)
+DEFINE_SHIM_SYSCALL(creat, 2, shim_do_creat, long, uptr, pathname, mode_t, mode) /* sys/shim_open.c */
 SHIM_SYSCALL_PASSTHROUGH(link, 2, int, uptr, oldname, uptr, newname)
 SHIM_SYSCALL_PASSTHROUGH(unlink, 1, int, uptr, pathname)
 SHIM_SYSCALL_PASSTHROUGH(symlink, 2, int, uptr, oldname, uptr, newname)
@@ -241,7 +241,7 @@ SHIM_SYSCALL_PASSTHROUGH(epoll_create, 1, int, int, size)
 SHIM_SYSCALL_RETURN_ENOSYS(epoll_ctl_old, 0, int)
 SHIM_SYSCALL_RETURN_ENOSYS(epoll_wait_old, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(remap_file_pages, 5, int, uptr, start, size_t, size, unsigned int, prot, unsigned long, pgoff, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(getdents64, 3, ssize_t, int, fd, uptr, dirent, unsigned int, count)
+DEFINE_SHIM_SYSCALL(getdents64, 3, shim_do_getdents64, long, unsigned int, fd, uptr, dirent, unsigned int, count) /* sys/shim_getdents.c */
 SHIM_SYSCALL_PASSTHROUGH(set_tid_address, 1, pid_t, uptr, tidptr)
 SHIM_SYSCALL_PASSTHROUGH(restart_syscall, 0, long)
 SHIM_SYSCALL_PASSTHROUGH(semtimedop, 4, int, int, semid, uptr, tsops, unsigned int, nsops, uptr, timeout)
@@ -281,7 +281,7 @@ SHIM_SYSCALL_PASSTHROUGH(inotify_init, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(inotify_add_watch, 3, int, int, fd, uptr, pathname, unsigned int, mask)
 SHIM_SYSCALL_PASSTHROUGH(inotify_rm_watch, 2, int, int, fd, int, wd)
 SHIM_SYSCALL_PASSTHROUGH(migrate_pages, 4, long, pid_t, pid, unsigned long, maxnode, uptr, old_nodes, uptr, new_nodes)
-SHIM_SYSCALL_PASSTHROUGH(openat, 4, int, int, dfd, uptr, filename, unsigned int, flags, mode_t, mode)
+DEFINE_SHIM_SYSCALL(openat, 4, shim_do_openat, long, int, dfd, uptr, filename, int, flags, mode_t, mode) /* sys/shim_open.c */
 SHIM_SYSCALL_PASSTHROUGH(mkdirat, 3, int, int, dfd, uptr, pathname, mode_t, mode)
 SHIM_SYSCALL_PASSTHROUGH(mknodat, 4, int, int, dfd, uptr, filename, mode_t, mode, unsigned long, dev)
 SHIM_SYSCALL_PASSTHROUGH(fchownat, 5, int, int, dfd, uptr, filename, uid_t, user, gid_t, group, unsigned int, flag)
@@ -316,8 +316,8 @@ SHIM_SYSCALL_PASSTHROUGH(accept4, 4, int, int, fd, uptr, upeer_sockaddr, uptr, u
 SHIM_SYSCALL_PASSTHROUGH(signalfd4, 4, int, int, ufd, uptr, user_mask, size_t, sizemask, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(eventfd2, 2, int, unsigned int, count, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(epoll_create1, 1, int, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(dup3, 3, int, int, oldfd, int, newfd, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(pipe2, 2, int, uptr, fildes, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(dup3, 3, shim_do_dup3, long, unsigned int, oldfd, unsigned int, newfd, int, flags) /* sys/shim_dup.c */
+DEFINE_SHIM_SYSCALL(pipe2, 2, shim_do_pipe2, long, uptr, fildes, int, flags) /* sys/shim_pipe.c */
 SHIM_SYSCALL_PASSTHROUGH(inotify_init1, 1, int, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(preadv, 5, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h)
 SHIM_SYSCALL_PASSTHROUGH(pwritev, 5, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h)
@@ -372,7 +372,7 @@ SHIM_SYSCALL_PASSTHROUGH(fsmount, 3, int, int, fs_fd, unsigned long, flags, unsi
 SHIM_SYSCALL_PASSTHROUGH(fspick, 3, int, int, dfd, uptr, path, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(pidfd_open, 2, int, pid_t, pid, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(clone3, 2, pid_t, uptr, uargs, size_t, size)
-SHIM_SYSCALL_PASSTHROUGH(close_range, 3, int, unsigned int, fd, unsigned int, max_fd, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(close_range, 3, shim_do_close_range, long, unsigned int, fd, unsigned int, max_fd, unsigned int, flags) /* sys/shim_open.c */
 SHIM_SYSCALL_PASSTHROUGH(openat2, 4, int, int, dfd, uptr, filename, uptr, how, size_t, usize)
 SHIM_SYSCALL_PASSTHROUGH(pidfd_getfd, 3, int, int, pidfd, int, fd, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(faccessat2, 4, int, int, dfd, uptr, filename, unsigned int, mode, unsigned int, flags)

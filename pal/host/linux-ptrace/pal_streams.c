@@ -26,6 +26,50 @@ long DkStreamGetName(PAL_HANDLE t, int fd, char* buf, size_t size) {
     return n;
 }
 
+int DkStreamGetFlags(PAL_HANDLE t, int fd, int* flags, bool* cloexec) {
+    char path[64], buf[256];
+    const char* f;
+    ssize_t n;
+    int pfd;
+
+    if (fd < 0)
+        return -EBADF;
+    snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", t->tid, fd);
+    pfd = open(path, O_RDONLY | O_CLOEXEC);
+    if (pfd < 0)
+        return errno == ENOENT ? -EBADF : -errno;
+    n = read(pfd, buf, sizeof(buf) - 1);
+    close(pfd);
+    if (n <= 0)
+        return -EIO;
+    buf[n] = '\0';
+    /* "pos:\t0\nflags:\t0100002\n...": f_flags, with O_CLOEXEC for the
+     * descriptor's close-on-exec flag */
+    f = strstr(buf, "flags:");
+    if (!f)
+        return -EIO;
+    {
+        unsigned long v = strtoul(f + 6, NULL, 8);
+
+        *cloexec = v & O_CLOEXEC;
+        *flags = (int)(v & ~(unsigned long)O_CLOEXEC);
+    }
+    return 0;
+}
+
+long DkThreadGetCwd(PAL_HANDLE t, char* buf, size_t size) {
+    char link[64];
+    ssize_t n;
+
+    snprintf(link, sizeof(link), "/proc/%d/cwd", t->tid);
+    n = readlink(link, buf, size);
+    if (n < 0)
+        return -errno;
+    if ((size_t)n == size)
+        return -ENAMETOOLONG;
+    return n;
+}
+
 pid_t DkThreadGetProcessId(PAL_HANDLE t) {
     char path[64], line[128];
     FILE* f;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "pal_log.h"
+#include "shim_handle.h"
 #include "shim_thread.h"
 
 struct shim_thread* g_shim_cur;
@@ -91,5 +92,7 @@ void shim_thread_free(struct shim_thread* t) {
     }
     if (g_shim_cur == t)
         g_shim_cur = NULL;
+    if (t->files)
+        shim_fd_table_put(t->files);
     free(t);
 }

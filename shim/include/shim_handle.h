@@ -1,0 +1,80 @@
+/*
+ * shim_handle.h: the library OS's descriptor table.
+ *
+ * A struct shim_handle stands for an open file description: what dup(2)
+ * and fork(2) share (its status flags, its name on the host).  A struct
+ * shim_fd_table maps a process's descriptor numbers to handles, each with
+ * its close-on-exec flag; threads created with CLONE_FILES share one.
+ *
+ * The host owns the real descriptors; the table follows them.  The calls
+ * the shim implements record what they create and close; a descriptor the
+ * table does not know (inherited at start, or made by a call passed
+ * through to the host, such as socket or accept) is adopted on first use
+ * from the host's /proc view, so the table never answers EBADF for a
+ * descriptor the host has.
+ */
+#ifndef SHIM_HANDLE_H
+#define SHIM_HANDLE_H
+
+#include <stdbool.h>
+
+#include "pal.h"
+
+enum shim_handle_kind {
+    SHIM_HANDLE_UNKNOWN, /* not asked yet */
+    SHIM_HANDLE_FILE,    /* a path in the file system (files, directories,
+                            devices) */
+    SHIM_HANDLE_PIPE,
+    SHIM_HANDLE_SOCKET,
+    SHIM_HANDLE_ANON,    /* anon_inode: eventfd, epoll, timerfd, ... */
+};
+
+struct shim_handle {
+    int refcount;
+    enum shim_handle_kind kind;
+    bool flags_known;
+    int flags;  /* F_GETFL's answer (access mode and status flags) */
+    char* name; /* the host's name ("/etc/hosts", "pipe:[123]"), or NULL */
+};
+
+struct shim_fd {
+    struct shim_handle* handle; /* NULL: not open */
+    bool cloexec;
+};
+
+struct shim_fd_table {
+    int refcount;
+    int size;
+    struct shim_fd* fds;
+};
+
+struct shim_thread;
+
+/* The handle of FD in the calling thread's table, adopting it from the
+ * host if the table does not know it: NULL when FD is not open. */
+struct shim_handle* shim_fd_get(int fd);
+/* Record FD (opened by the host) with a new handle: FLAGS as F_GETFL
+ * returns them if FLAGS_KNOWN.  0 or -ENOMEM. */
+int shim_fd_install(int fd, bool flags_known, int flags, bool cloexec, enum shim_handle_kind kind);
+/* Record NEWFD as another descriptor of HANDLE (dup). */
+int shim_fd_install_handle(int newfd, struct shim_handle* handle, bool cloexec);
+/* FD is closed on the host. */
+void shim_fd_remove(int fd);
+/* The close-on-exec flag of an open FD. */
+bool shim_fd_cloexec(int fd);
+void shim_fd_set_cloexec(int fd, bool cloexec);
+/* F_GETFL's value of HANDLE (asked of the host when not known), or a
+ * negative errno. */
+int shim_handle_flags(struct shim_handle* h, int fd);
+/* The host's name of HANDLE, FD's (asked once): NULL when unknown. */
+const char* shim_handle_name(struct shim_handle* h, int fd);
+
+/* The tables across clone, execve and exit. */
+struct shim_fd_table* shim_fd_table_new(void);
+/* A copy for a new process (fork): the same handles, shared. */
+struct shim_fd_table* shim_fd_table_copy(const struct shim_fd_table* from);
+void shim_fd_table_put(struct shim_fd_table* table);
+/* An execve completed: the close-on-exec descriptors are gone. */
+void shim_fd_table_exec(struct shim_fd_table* table);
+
+#endif /* SHIM_HANDLE_H */

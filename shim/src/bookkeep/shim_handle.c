@@ -1,0 +1,234 @@
+/*
+ * shim_handle.c: the descriptor table (see shim_handle.h).
+ *
+ * The table is an array indexed by descriptor number, grown on demand;
+ * handles are reference-counted by the descriptors that share them.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shim_handle.h"
+#include "shim_thread.h"
+
+/* the kernel's ceiling (fs.nr_open): no table grows past it */
+#define SHIM_FD_MAX (1 << 20)
+
+static struct shim_fd_table* cur_table(void) {
+    return shim_cur_thread()->files;
+}
+
+static enum shim_handle_kind kind_of_name(const char* name) {
+    if (!strncmp(name, "pipe:", 5))
+        return SHIM_HANDLE_PIPE;
+    if (!strncmp(name, "socket:", 7))
+        return SHIM_HANDLE_SOCKET;
+    if (!strncmp(name, "anon_inode:", 11))
+        return SHIM_HANDLE_ANON;
+    return SHIM_HANDLE_FILE;
+}
+
+static struct shim_handle* handle_new(enum shim_handle_kind kind) {
+    struct shim_handle* h = calloc(1, sizeof(*h));
+
+    if (!h)
+        return NULL;
+    h->refcount = 1;
+    h->kind = kind;
+    return h;
+}
+
+static void handle_put(struct shim_handle* h) {
+    if (--h->refcount > 0)
+        return;
+    free(h->name);
+    free(h);
+}
+
+static int table_grow(struct shim_fd_table* t, int fd) {
+    int size = t->size ? t->size : 64;
+    struct shim_fd* fds;
+
+    if (fd >= SHIM_FD_MAX)
+        return -EMFILE;
+    while (size <= fd)
+        size *= 2;
+    fds = reallocarray(t->fds, (size_t)size, sizeof(*fds));
+    if (!fds)
+        return -ENOMEM;
+    memset(fds + t->size, 0, (size_t)(size - t->size) * sizeof(*fds));
+    t->fds = fds;
+    t->size = size;
+    return 0;
+}
+
+/* Put HANDLE at FD (holding a reference), replacing what was there. */
+static int table_set(struct shim_fd_table* t, int fd, struct shim_handle* h, bool cloexec) {
+    int ret;
+
+    if (fd < 0)
+        return -EBADF;
+    if (fd >= t->size) {
+        ret = table_grow(t, fd);
+        if (ret < 0)
+            return ret;
+    }
+    if (t->fds[fd].handle)
+        handle_put(t->fds[fd].handle);
+    t->fds[fd].handle = h;
+    t->fds[fd].cloexec = cloexec;
+    return 0;
+}
+
+/* Learn FD from the host: NULL when it is not open there either. */
+static struct shim_handle* adopt(struct shim_fd_table* t, int fd) {
+    struct shim_thread* self = shim_cur_thread();
+    struct shim_handle* h;
+    bool cloexec;
+    int flags;
+
+    if (DkStreamGetFlags(self->pal, fd, &flags, &cloexec) < 0)
+        return NULL;
+    h = handle_new(SHIM_HANDLE_UNKNOWN);
+    if (!h)
+        return NULL;
+    h->flags = flags;
+    h->flags_known = true;
+    if (table_set(t, fd, h, cloexec) < 0) {
+        handle_put(h);
+        return NULL;
+    }
+    return h;
+}
+
+struct shim_handle* shim_fd_get(int fd) {
+    struct shim_fd_table* t = cur_table();
+
+    if (fd < 0)
+        return NULL;
+    if (fd < t->size && t->fds[fd].handle)
+        return t->fds[fd].handle;
+    return adopt(t, fd);
+}
+
+int shim_fd_install(int fd, bool flags_known, int flags, bool cloexec,
+                    enum shim_handle_kind kind) {
+    struct shim_handle* h = handle_new(kind);
+    int ret;
+
+    if (!h)
+        return -ENOMEM;
+    h->flags = flags;
+    h->flags_known = flags_known;
+    ret = table_set(cur_table(), fd, h, cloexec);
+    if (ret < 0)
+        handle_put(h);
+    return ret;
+}
+
+int shim_fd_install_handle(int newfd, struct shim_handle* h, bool cloexec) {
+    h->refcount++;
+    return table_set(cur_table(), newfd, h, cloexec);
+}
+
+void shim_fd_remove(int fd) {
+    struct shim_fd_table* t = cur_table();
+
+    if (fd < 0 || fd >= t->size || !t->fds[fd].handle)
+        return;
+    handle_put(t->fds[fd].handle);
+    t->fds[fd].handle = NULL;
+    t->fds[fd].cloexec = false;
+}
+
+bool shim_fd_cloexec(int fd) {
+    struct shim_fd_table* t = cur_table();
+
+    return fd >= 0 && fd < t->size && t->fds[fd].cloexec;
+}
+
+void shim_fd_set_cloexec(int fd, bool cloexec) {
+    struct shim_fd_table* t = cur_table();
+
+    if (fd >= 0 && fd < t->size && t->fds[fd].handle)
+        t->fds[fd].cloexec = cloexec;
+}
+
+int shim_handle_flags(struct shim_handle* h, int fd) {
+    bool cloexec;
+    int ret;
+
+    if (!h->flags_known) {
+        ret = DkStreamGetFlags(shim_cur_thread()->pal, fd, &h->flags, &cloexec);
+        if (ret < 0)
+            return ret;
+        h->flags_known = true;
+    }
+    return h->flags;
+}
+
+const char* shim_handle_name(struct shim_handle* h, int fd) {
+    char buf[4096];
+    long n;
+
+    if (h->name)
+        return h->name;
+    n = DkStreamGetName(shim_cur_thread()->pal, fd, buf, sizeof(buf) - 1);
+    if (n < 0)
+        return NULL;
+    buf[n] = '\0';
+    h->name = strdup(buf);
+    if (h->name && h->kind == SHIM_HANDLE_UNKNOWN)
+        h->kind = kind_of_name(h->name);
+    return h->name;
+}
+
+struct shim_fd_table* shim_fd_table_new(void) {
+    struct shim_fd_table* t = calloc(1, sizeof(*t));
+
+    if (t)
+        t->refcount = 1;
+    return t;
+}
+
+struct shim_fd_table* shim_fd_table_copy(const struct shim_fd_table* from) {
+    struct shim_fd_table* t = shim_fd_table_new();
+
+    if (!t)
+        return NULL;
+    if (from->size) {
+        t->fds = calloc((size_t)from->size, sizeof(*t->fds));
+        if (!t->fds) {
+            free(t);
+            return NULL;
+        }
+        t->size = from->size;
+        for (int fd = 0; fd < from->size; fd++) {
+            t->fds[fd] = from->fds[fd];
+            if (t->fds[fd].handle)
+                t->fds[fd].handle->refcount++;
+        }
+    }
+    return t;
+}
+
+void shim_fd_table_put(struct shim_fd_table* t) {
+    if (--t->refcount > 0)
+        return;
+    for (int fd = 0; fd < t->size; fd++)
+        if (t->fds[fd].handle)
+            handle_put(t->fds[fd].handle);
+    free(t->fds);
+    free(t);
+}
+
+void shim_fd_table_exec(struct shim_fd_table* t) {
+    for (int fd = 0; fd < t->size; fd++)
+        if (t->fds[fd].handle && t->fds[fd].cloexec) {
+            handle_put(t->fds[fd].handle);
+            t->fds[fd].handle = NULL;
+            t->fds[fd].cloexec = false;
+        }
+}

@@ -1,0 +1,55 @@
+/*
+ * shim_getcwd.c
+ *
+ * Implementation of system calls "getcwd", "chdir" and "fchdir".
+ *
+ * The host keeps each thread's current directory (it resolves relative
+ * paths there); getcwd is answered in the tracer from the host's name of
+ * it, without a stop's host call.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <string.h>
+
+#include "shim_handle.h"
+#include "shim_table.h"
+#include "shim_thread.h"
+
+#define DELETED_SUFFIX " (deleted)"
+
+long shim_do_getcwd(uptr buf, unsigned long size) {
+    char cwd[PATH_MAX + 1];
+    long n = DkThreadGetCwd(shim_cur_thread()->pal, cwd, sizeof(cwd) - 1);
+    size_t sl = sizeof(DELETED_SUFFIX) - 1;
+
+    if (n < 0)
+        return n;
+    cwd[n] = '\0';
+    /* the kernel's name for a directory that was removed */
+    if ((size_t)n > sl && !strcmp(cwd + n - sl, DELETED_SUFFIX))
+        return -ENOENT;
+    if ((unsigned long)n + 1 > size)
+        return -ERANGE;
+    if (copy_to_user(buf, cwd, (size_t)n + 1) < 0)
+        return -EFAULT;
+    return n + 1;
+}
+
+long shim_do_chdir(uptr filename) {
+    char path[PATH_MAX];
+    long n = copy_str_from_user(path, filename, sizeof(path));
+
+    if (n < 0)
+        return n;
+    if (n == 0)
+        return -ENOENT;
+    return shim_host_call_self();
+}
+
+long shim_do_fchdir(unsigned int fd) {
+    if (fd > INT_MAX || !shim_fd_get((int)fd))
+        return -EBADF;
+    return shim_host_call_self();
+}

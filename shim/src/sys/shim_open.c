@@ -1,0 +1,125 @@
+/*
+ * shim_open.c
+ *
+ * Implementation of system calls "open", "openat", "creat", "close" and
+ * "close_range".
+ *
+ * The host opens and closes (the descriptor must exist in the program);
+ * the shim checks what the kernel checks before it touches a file, and
+ * records the descriptors in its table.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <unistd.h>
+
+#include "shim_handle.h"
+#include "shim_table.h"
+#include "shim_thread.h"
+
+/* The kernel's __O_TMPFILE bit alone (glibc's __O_TMPFILE includes
+ * O_DIRECTORY) */
+#define KERNEL_O_TMPFILE 020000000
+
+/* The kernel's own checks of open flags (build_open_how and
+ * build_open_flags), before the path is read: unknown bits are ignored,
+ * O_PATH drops all but a few, and O_TMPFILE must come whole, without
+ * O_CREAT, and with write access. */
+static int check_open_flags(int flags) {
+    if (flags & O_PATH)
+        flags &= O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC;
+    if (flags & KERNEL_O_TMPFILE) {
+        if ((flags & (KERNEL_O_TMPFILE | O_DIRECTORY | O_CREAT)) != O_TMPFILE)
+            return -EINVAL;
+        if ((flags & O_ACCMODE) == O_RDONLY)
+            return -EINVAL;
+    }
+    return 0;
+}
+
+/* The path argument, as getname() reads it: EFAULT, ENAMETOOLONG, and
+ * ENOENT for an empty one. */
+static int check_path(uptr path) {
+    char buf[PATH_MAX];
+    long n = copy_str_from_user(buf, path, sizeof(buf));
+
+    if (n < 0)
+        return (int)n;
+    return n == 0 ? -ENOENT : 0;
+}
+
+static long do_open(int flags) {
+    long fd;
+    int ret;
+
+    fd = shim_host_call_self();
+    if (fd < 0)
+        return fd;
+    ret = shim_fd_install((int)fd, false, 0, flags & O_CLOEXEC, SHIM_HANDLE_FILE);
+    /* out of memory for the record: the table adopts it on first use */
+    (void)ret;
+    return fd;
+}
+
+long shim_do_openat(int dfd, uptr filename, int flags, mode_t mode) {
+    int ret = check_open_flags(flags);
+
+    (void)dfd;
+    (void)mode;
+    if (ret == 0)
+        ret = check_path(filename);
+    if (ret < 0)
+        return ret;
+    return do_open(flags);
+}
+
+long shim_do_open(uptr filename, int flags, mode_t mode) {
+    return shim_do_openat(AT_FDCWD, filename, flags, mode);
+}
+
+long shim_do_creat(uptr pathname, mode_t mode) {
+    return shim_do_openat(AT_FDCWD, pathname, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}
+
+long shim_do_close(unsigned int fd) {
+    long ret;
+
+    if (fd > INT_MAX || !shim_fd_get((int)fd))
+        return -EBADF;
+    ret = shim_host_call_self();
+    /* the descriptor is gone whatever close returns, but EBADF */
+    if (ret != -EBADF)
+        shim_fd_remove((int)fd);
+    return ret;
+}
+
+long shim_do_close_range(unsigned int fd, unsigned int max_fd, unsigned int flags) {
+    struct shim_fd_table* t;
+    long ret;
+
+    if (flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC))
+        return -EINVAL;
+    if (fd > max_fd)
+        return -EINVAL;
+    ret = shim_host_call_self();
+    if (ret < 0)
+        return ret;
+    t = shim_cur_thread()->files;
+    if ((flags & CLOSE_RANGE_UNSHARE) && t->refcount > 1) {
+        struct shim_fd_table* own = shim_fd_table_copy(t);
+
+        if (own) {
+            shim_fd_table_put(t);
+            shim_cur_thread()->files = t = own;
+        }
+    }
+    for (unsigned int i = fd; i <= max_fd && i < (unsigned int)t->size; i++) {
+        if (flags & CLOSE_RANGE_CLOEXEC)
+            shim_fd_set_cloexec((int)i, true);
+        else
+            shim_fd_remove((int)i);
+    }
+    return ret;
+}

@@ -223,6 +223,20 @@ void trace_syscall_exit(const struct pal_event* ev, long result, const char* lay
     }
 }
 
+void trace_syscall_abandoned(const struct pal_event* ev) {
+    struct tcb* t = tcb_get(ev);
+
+    if (!t->in_syscall || !t->traced)
+        return;
+    if (t->entry_out) {
+        /* its first half is printed: end it as the kernel's restart */
+        trace_syscall_exit(ev, -513 /* ERESTARTNOINTR */, NULL);
+        return;
+    }
+    t->in_syscall = false;
+    t->len = 0;
+}
+
 void trace_signal(const struct pal_event* ev) {
     struct tcb* t;
 

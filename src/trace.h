@@ -118,6 +118,9 @@ bool trace_syscall_entry(const struct pal_event* ev);
 /* The call of EV's thread returned RESULT, answered by LAYER ("shim",
  * "host" or "enosys"). */
 void trace_syscall_exit(const struct pal_event* ev, long result, const char* layer);
+/* The call of EV's thread was abandoned (it is made again after a
+ * signal): forgotten, unless its entry is already out. */
+void trace_syscall_abandoned(const struct pal_event* ev);
 void trace_signal(const struct pal_event* ev);
 void trace_thread_exit(const struct pal_event* ev);
 /* The program's first execve(), done before its first stop. */

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "decode.h"
+#include "shim.h"
 #include "trace_output.h"
 
 unsigned g_trace_nprocs;
@@ -260,7 +261,7 @@ void trace_fd_path(struct tcb* t, int fd) {
 
     if (!g_out.fd_paths || fd < 0)
         return;
-    n = DkStreamGetName(t->thread, fd, path, sizeof(path));
+    n = shim_fd_name(t->thread, fd, path, sizeof(path));
     if (n <= 0)
         return;
     trace_putc(t, '<');

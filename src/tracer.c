@@ -121,6 +121,12 @@ static int syscall_upcall(PAL_HANDLE thread, const struct pal_event* ev) {
 
     if (ret < 0)
         return ret;
+    if (ret == SHIM_SYSCALL_DONE && DkSyscallAbandoned(thread)) {
+        /* made again after the signal: this one never happened */
+        if (traced)
+            trace_syscall_abandoned(ev);
+        return DkSyscallReturn(thread, result);
+    }
     syscall_report_count(ev->sysno, layer);
     if (ret == SHIM_SYSCALL_RUNNING || DkThreadGone(thread))
         return 0;

@@ -147,6 +147,11 @@ PAL_NODISCARD int DkSyscallRunOnHost(PAL_HANDLE thread);
 /* Whether THREAD ended while its system call was handled. */
 PAL_BOL DkThreadGone(PAL_HANDLE thread);
 
+/* Whether THREAD's system call was abandoned: a signal came before a host
+ * call could start (DkHostCall returned -ERESTARTNOINTR), the program's
+ * call will be made again after the signal, as if it had not been made. */
+PAL_BOL DkSyscallAbandoned(PAL_HANDLE thread);
+
 /* Let a thread stopped at PAL_EVENT_SIGNAL continue, delivering SIG
  * (0: none).  -EINVAL when the thread is not stopped at a signal. */
 PAL_NODISCARD int DkThreadResume(PAL_HANDLE thread, int sig);

@@ -43,6 +43,11 @@ PAL_NODISCARD int shim_init(const struct shim_options* opts, PAL_HANDLE thread, 
 PAL_NODISCARD int shim_handle_syscall(const struct pal_event* ev, bool want_result,
                                       long* result, enum shim_layer* layer);
 
+/* The name of THREAD's descriptor FD, from the shim's table (-y): as
+ * DkStreamGetName(), which it calls once per open file description and
+ * again only after the program renamed or removed files. */
+PAL_NODISCARD long shim_fd_name(PAL_HANDLE thread, int fd, char* buf, size_t size);
+
 /* The bookkeeping's events: a thread or process created (PAL_EVENT_CLONE),
  * an execve completed, a thread gone.  A negative errno is a failure of
  * ptshim. */

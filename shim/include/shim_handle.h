@@ -35,7 +35,15 @@ struct shim_handle {
     bool flags_known;
     int flags;  /* F_GETFL's answer (access mode and status flags) */
     char* name; /* the host's name ("/etc/hosts", "pipe:[123]"), or NULL */
+    unsigned name_gen; /* g_shim_names_gen when NAME was read */
 };
+
+/* Bumped by every rename and unlink the program makes: the names read
+ * before may be stale (a file renamed, or "(deleted)"). */
+extern unsigned g_shim_names_gen;
+static inline void shim_names_changed(void) {
+    g_shim_names_gen++;
+}
 
 struct shim_fd {
     struct shim_handle* handle; /* NULL: not open */

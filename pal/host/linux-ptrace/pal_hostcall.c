@@ -119,6 +119,10 @@ PAL_BOL DkThreadGone(PAL_HANDLE t) {
     return t->gone;
 }
 
+PAL_BOL DkSyscallAbandoned(PAL_HANDLE t) {
+    return t->abandoned;
+}
+
 int DkSyscallReturn(PAL_HANDLE t, long result) {
     int ret = 0;
 

@@ -10,15 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shim.h"
 #include "shim_handle.h"
 #include "shim_thread.h"
 
 /* the kernel's ceiling (fs.nr_open): no table grows past it */
 #define SHIM_FD_MAX (1 << 20)
 
-static struct shim_fd_table* cur_table(void) {
-    return shim_cur_thread()->files;
-}
+unsigned g_shim_names_gen;
 
 static enum shim_handle_kind kind_of_name(const char* name) {
     if (!strncmp(name, "pipe:", 5))
@@ -83,8 +82,8 @@ static int table_set(struct shim_fd_table* t, int fd, struct shim_handle* h, boo
 }
 
 /* Learn FD from the host: NULL when it is not open there either. */
-static struct shim_handle* adopt(struct shim_fd_table* t, int fd) {
-    struct shim_thread* self = shim_cur_thread();
+static struct shim_handle* adopt(struct shim_thread* self, int fd) {
+    struct shim_fd_table* t = self->files;
     struct shim_handle* h;
     bool cloexec;
     int flags;
@@ -103,14 +102,22 @@ static struct shim_handle* adopt(struct shim_fd_table* t, int fd) {
     return h;
 }
 
-struct shim_handle* shim_fd_get(int fd) {
-    struct shim_fd_table* t = cur_table();
+static struct shim_handle* fd_get(struct shim_thread* self, int fd) {
+    struct shim_fd_table* t = self->files;
 
     if (fd < 0)
         return NULL;
     if (fd < t->size && t->fds[fd].handle)
         return t->fds[fd].handle;
-    return adopt(t, fd);
+    return adopt(self, fd);
+}
+
+struct shim_handle* shim_fd_get(int fd) {
+    return fd_get(shim_cur_thread(), fd);
+}
+
+static struct shim_fd_table* cur_table(void) {
+    return shim_cur_thread()->files;
 }
 
 int shim_fd_install(int fd, bool flags_known, int flags, bool cloexec,
@@ -169,20 +176,49 @@ int shim_handle_flags(struct shim_handle* h, int fd) {
     return h->flags;
 }
 
-const char* shim_handle_name(struct shim_handle* h, int fd) {
+static const char* handle_name(struct shim_thread* self, struct shim_handle* h, int fd) {
     char buf[4096];
     long n;
 
-    if (h->name)
+    if (h->name && h->name_gen == g_shim_names_gen)
         return h->name;
-    n = DkStreamGetName(shim_cur_thread()->pal, fd, buf, sizeof(buf) - 1);
+    n = DkStreamGetName(self->pal, fd, buf, sizeof(buf) - 1);
     if (n < 0)
         return NULL;
     buf[n] = '\0';
-    h->name = strdup(buf);
+    if (!h->name || strcmp(h->name, buf)) {
+        free(h->name);
+        h->name = strdup(buf);
+    }
+    h->name_gen = g_shim_names_gen;
     if (h->name && h->kind == SHIM_HANDLE_UNKNOWN)
         h->kind = kind_of_name(h->name);
     return h->name;
+}
+
+const char* shim_handle_name(struct shim_handle* h, int fd) {
+    return handle_name(shim_cur_thread(), h, fd);
+}
+
+long shim_fd_name(PAL_HANDLE thread, int fd, char* buf, size_t size) {
+    struct shim_thread* self = shim_thread_of(thread);
+    struct shim_handle* h;
+    const char* name;
+    size_t len;
+
+    if (!self || !self->files)
+        return DkStreamGetName(thread, fd, buf, size);
+    h = fd_get(self, fd);
+    if (!h)
+        return -EBADF;
+    name = handle_name(self, h, fd);
+    if (!name)
+        return -EBADF;
+    len = strlen(name);
+    if (len > size)
+        len = size;
+    memcpy(buf, name, len);
+    return (long)len;
 }
 
 struct shim_fd_table* shim_fd_table_new(void) {

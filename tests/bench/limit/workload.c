@@ -52,6 +52,22 @@ static void loop_getpid(long n)
     }
 }
 
+/* getpgrp: a call ptshim passes through to the host, beside getpid,
+ * which its shim answers. */
+static void loop_getpgrp(long n)
+{
+    long want = syscall(SYS_getpgrp);
+
+    for (long i = 0; i < n; i++) {
+        long got = syscall(SYS_getpgrp);
+
+        if (got != want) {
+            fprintf(stderr, "workload: getpgrp returned %ld, want %ld\n", got, want);
+            exit(1);
+        }
+    }
+}
+
 static void loop_read1(int fd, long n)
 {
     for (long i = 0; i < n; i++) {
@@ -89,7 +105,7 @@ int main(int argc, char **argv)
     int fd = -1;
 
     if (argc != 3) {
-        fprintf(stderr, "usage: workload getpid|read1|write1 N\n");
+        fprintf(stderr, "usage: workload getpid|getpgrp|read1|write1 N\n");
         return 2;
     }
     mode = argv[1];
@@ -104,16 +120,18 @@ int main(int argc, char **argv)
         fd = open("/dev/zero", O_RDONLY | O_CLOEXEC);
     else if (!strcmp(mode, "write1"))
         fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
-    else if (strcmp(mode, "getpid")) {
+    else if (strcmp(mode, "getpid") && strcmp(mode, "getpgrp")) {
         fprintf(stderr, "workload: unknown mode '%s'\n", mode);
         return 2;
     }
-    if (strcmp(mode, "getpid") && fd < 0)
+    if (fd < 0 && strcmp(mode, "getpid") && strcmp(mode, "getpgrp"))
         fail("open", errno);
 
     t0 = now_ns();
-    if (fd < 0)
+    if (!strcmp(mode, "getpid"))
         loop_getpid(n);
+    else if (!strcmp(mode, "getpgrp"))
+        loop_getpgrp(n);
     else if (!strcmp(mode, "read1"))
         loop_read1(fd, n);
     else

@@ -25,4 +25,12 @@ pid_t shim_do_gettid(void);
 long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
 long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
 
+/* sys/shim_stat.c */
+int shim_do_lstat(uptr filename, uptr statbuf);
+int shim_do_newfstatat(int dfd, uptr filename, uptr statbuf, unsigned int flag);
+ssize_t shim_do_readlink(uptr path, uptr buf, int bufsiz);
+ssize_t shim_do_readlinkat(int dfd, uptr pathname, uptr buf, int bufsiz);
+int shim_do_stat(uptr filename, uptr statbuf);
+int shim_do_statx(int dfd, uptr filename, unsigned int flags, unsigned int mask, uptr buffer);
+
 #endif /* SHIM_TABLE_H */

@@ -16,6 +16,11 @@
 
 #include "shim_internal.h"
 
+/* sys/shim_access.c */
+int shim_do_access(uptr filename, unsigned int mode);
+int shim_do_faccessat(int dfd, uptr filename, unsigned int mode);
+int shim_do_faccessat2(int dfd, uptr filename, unsigned int mode, unsigned int flags);
+
 /* sys/shim_getpid.c */
 pid_t shim_do_getpid(void);
 pid_t shim_do_getppid(void);

@@ -45,7 +45,7 @@ SHIM_SYSCALL_PASSTHROUGH(pread64, 4, ssize_t, int, fd, uptr, buf, size_t, count,
 SHIM_SYSCALL_PASSTHROUGH(pwrite64, 4, ssize_t, int, fd, uptr, buf, size_t, count, off_t, pos)
 SHIM_SYSCALL_PASSTHROUGH(readv, 3, ssize_t, int, fd, uptr, vec, unsigned long, vlen)
 SHIM_SYSCALL_PASSTHROUGH(writev, 3, ssize_t, int, fd, uptr, vec, unsigned long, vlen)
-SHIM_SYSCALL_PASSTHROUGH(access, 2, int, uptr, filename, unsigned int, mode)
+DEFINE_SHIM_SYSCALL(access, 2, shim_do_access, int, uptr, filename, unsigned int, mode) /* sys/shim_access.c */
 SHIM_SYSCALL_PASSTHROUGH(pipe, 1, int, uptr, fildes)
 SHIM_SYSCALL_PASSTHROUGH(select, 5, int, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tvp)
 SHIM_SYSCALL_PASSTHROUGH(sched_yield, 0, int)
@@ -293,7 +293,7 @@ SHIM_SYSCALL_PASSTHROUGH(linkat, 5, int, int, olddfd, uptr, oldname, int, newdfd
 SHIM_SYSCALL_PASSTHROUGH(symlinkat, 3, int, uptr, oldname, int, newdfd, uptr, newname)
 DEFINE_SHIM_SYSCALL(readlinkat, 4, shim_do_readlinkat, ssize_t, int, dfd, uptr, pathname, uptr, buf, int, bufsiz) /* sys/shim_stat.c */
 SHIM_SYSCALL_PASSTHROUGH(fchmodat, 3, int, int, dfd, uptr, filename, mode_t, mode)
-SHIM_SYSCALL_PASSTHROUGH(faccessat, 3, int, int, dfd, uptr, filename, unsigned int, mode)
+DEFINE_SHIM_SYSCALL(faccessat, 3, shim_do_faccessat, int, int, dfd, uptr, filename, unsigned int, mode) /* sys/shim_access.c */
 SHIM_SYSCALL_PASSTHROUGH(pselect6, 6, int, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tsp, uptr, sig)
 SHIM_SYSCALL_PASSTHROUGH(ppoll, 5, int, uptr, ufds, unsigned int, nfds, uptr, tsp, uptr, sigmask, size_t, sigsetsize)
 SHIM_SYSCALL_PASSTHROUGH(unshare, 1, int, unsigned int, unshare_flags)
@@ -375,7 +375,7 @@ SHIM_SYSCALL_PASSTHROUGH(clone3, 2, pid_t, uptr, uargs, size_t, size)
 SHIM_SYSCALL_PASSTHROUGH(close_range, 3, int, unsigned int, fd, unsigned int, max_fd, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(openat2, 4, int, int, dfd, uptr, filename, uptr, how, size_t, usize)
 SHIM_SYSCALL_PASSTHROUGH(pidfd_getfd, 3, int, int, pidfd, int, fd, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(faccessat2, 4, int, int, dfd, uptr, filename, unsigned int, mode, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(faccessat2, 4, shim_do_faccessat2, int, int, dfd, uptr, filename, unsigned int, mode, unsigned int, flags) /* sys/shim_access.c */
 SHIM_SYSCALL_PASSTHROUGH(process_madvise, 5, ssize_t, int, pidfd, uptr, vec, size_t, vlen, int, behavior, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(epoll_pwait2, 6, int, int, epfd, uptr, events, int, maxevents, uptr, timeout, uptr, sigmask, size_t, sigsetsize)
 SHIM_SYSCALL_PASSTHROUGH(mount_setattr, 5, int, int, dfd, uptr, path, unsigned int, flags, uptr, uattr, size_t, usize)

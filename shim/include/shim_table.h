@@ -21,6 +21,20 @@ int shim_do_access(uptr filename, unsigned int mode);
 int shim_do_faccessat(int dfd, uptr filename, unsigned int mode);
 int shim_do_faccessat2(int dfd, uptr filename, unsigned int mode, unsigned int flags);
 
+/* sys/shim_namei.c */
+int shim_do_link(uptr oldname, uptr newname);
+int shim_do_linkat(int olddfd, uptr oldname, int newdfd, uptr newname, unsigned int flags);
+int shim_do_mkdir(uptr pathname, mode_t mode);
+int shim_do_mkdirat(int dfd, uptr pathname, mode_t mode);
+int shim_do_rename(uptr oldname, uptr newname);
+int shim_do_renameat(int olddfd, uptr oldname, int newdfd, uptr newname);
+int shim_do_renameat2(int olddfd, uptr oldname, int newdfd, uptr newname, unsigned int flags);
+int shim_do_rmdir(uptr pathname);
+int shim_do_symlink(uptr oldname, uptr newname);
+int shim_do_symlinkat(uptr oldname, int newdfd, uptr newname);
+int shim_do_unlink(uptr pathname);
+int shim_do_unlinkat(int dfd, uptr pathname, unsigned int flag);
+
 /* sys/shim_getpid.c */
 pid_t shim_do_getpid(void);
 pid_t shim_do_getppid(void);

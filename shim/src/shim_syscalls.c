@@ -106,13 +106,13 @@ SHIM_SYSCALL_PASSTHROUGH(getdents, 3, ssize_t, int, fd, uptr, dirent, unsigned i
 SHIM_SYSCALL_PASSTHROUGH(getcwd, 2, ssize_t, uptr, buf, size_t, size)
 SHIM_SYSCALL_PASSTHROUGH(chdir, 1, int, uptr, filename)
 SHIM_SYSCALL_PASSTHROUGH(fchdir, 1, int, int, fd)
-SHIM_SYSCALL_PASSTHROUGH(rename, 2, int, uptr, oldname, uptr, newname)
-SHIM_SYSCALL_PASSTHROUGH(mkdir, 2, int, uptr, pathname, mode_t, mode)
-SHIM_SYSCALL_PASSTHROUGH(rmdir, 1, int, uptr, pathname)
+DEFINE_SHIM_SYSCALL(rename, 2, shim_do_rename, int, uptr, oldname, uptr, newname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(mkdir, 2, shim_do_mkdir, int, uptr, pathname, mode_t, mode) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(rmdir, 1, shim_do_rmdir, int, uptr, pathname) /* sys/shim_namei.c */
 SHIM_SYSCALL_PASSTHROUGH(creat, 2, int, uptr, pathname, mode_t, mode)
-SHIM_SYSCALL_PASSTHROUGH(link, 2, int, uptr, oldname, uptr, newname)
-SHIM_SYSCALL_PASSTHROUGH(unlink, 1, int, uptr, pathname)
-SHIM_SYSCALL_PASSTHROUGH(symlink, 2, int, uptr, oldname, uptr, newname)
+DEFINE_SHIM_SYSCALL(link, 2, shim_do_link, int, uptr, oldname, uptr, newname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(unlink, 1, shim_do_unlink, int, uptr, pathname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(symlink, 2, shim_do_symlink, int, uptr, oldname, uptr, newname) /* sys/shim_namei.c */
 DEFINE_SHIM_SYSCALL(readlink, 3, shim_do_readlink, ssize_t, uptr, path, uptr, buf, int, bufsiz) /* sys/shim_stat.c */
 SHIM_SYSCALL_PASSTHROUGH(chmod, 2, int, uptr, filename, mode_t, mode)
 SHIM_SYSCALL_PASSTHROUGH(fchmod, 2, int, int, fd, mode_t, mode)
@@ -282,15 +282,15 @@ SHIM_SYSCALL_PASSTHROUGH(inotify_add_watch, 3, int, int, fd, uptr, pathname, uns
 SHIM_SYSCALL_PASSTHROUGH(inotify_rm_watch, 2, int, int, fd, int, wd)
 SHIM_SYSCALL_PASSTHROUGH(migrate_pages, 4, long, pid_t, pid, unsigned long, maxnode, uptr, old_nodes, uptr, new_nodes)
 SHIM_SYSCALL_PASSTHROUGH(openat, 4, int, int, dfd, uptr, filename, unsigned int, flags, mode_t, mode)
-SHIM_SYSCALL_PASSTHROUGH(mkdirat, 3, int, int, dfd, uptr, pathname, mode_t, mode)
+DEFINE_SHIM_SYSCALL(mkdirat, 3, shim_do_mkdirat, int, int, dfd, uptr, pathname, mode_t, mode) /* sys/shim_namei.c */
 SHIM_SYSCALL_PASSTHROUGH(mknodat, 4, int, int, dfd, uptr, filename, mode_t, mode, unsigned long, dev)
 SHIM_SYSCALL_PASSTHROUGH(fchownat, 5, int, int, dfd, uptr, filename, uid_t, user, gid_t, group, unsigned int, flag)
 SHIM_SYSCALL_PASSTHROUGH(futimesat, 3, int, int, dfd, uptr, filename, uptr, utimes)
 DEFINE_SHIM_SYSCALL(newfstatat, 4, shim_do_newfstatat, int, int, dfd, uptr, filename, uptr, statbuf, unsigned int, flag) /* sys/shim_stat.c */
-SHIM_SYSCALL_PASSTHROUGH(unlinkat, 3, int, int, dfd, uptr, pathname, unsigned int, flag)
-SHIM_SYSCALL_PASSTHROUGH(renameat, 4, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname)
-SHIM_SYSCALL_PASSTHROUGH(linkat, 5, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(symlinkat, 3, int, uptr, oldname, int, newdfd, uptr, newname)
+DEFINE_SHIM_SYSCALL(unlinkat, 3, shim_do_unlinkat, int, int, dfd, uptr, pathname, unsigned int, flag) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(renameat, 4, shim_do_renameat, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(linkat, 5, shim_do_linkat, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(symlinkat, 3, shim_do_symlinkat, int, uptr, oldname, int, newdfd, uptr, newname) /* sys/shim_namei.c */
 DEFINE_SHIM_SYSCALL(readlinkat, 4, shim_do_readlinkat, ssize_t, int, dfd, uptr, pathname, uptr, buf, int, bufsiz) /* sys/shim_stat.c */
 SHIM_SYSCALL_PASSTHROUGH(fchmodat, 3, int, int, dfd, uptr, filename, mode_t, mode)
 DEFINE_SHIM_SYSCALL(faccessat, 3, shim_do_faccessat, int, int, dfd, uptr, filename, unsigned int, mode) /* sys/shim_access.c */
@@ -340,7 +340,7 @@ SHIM_SYSCALL_PASSTHROUGH(kcmp, 5, int, pid_t, pid1, pid_t, pid2, int, type, unsi
 SHIM_SYSCALL_PASSTHROUGH(finit_module, 3, int, int, fd, uptr, uargs, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(sched_setattr, 3, int, pid_t, pid, uptr, uattr, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(sched_getattr, 4, int, pid_t, pid, uptr, uattr, unsigned int, usize, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(renameat2, 5, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(renameat2, 5, shim_do_renameat2, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags) /* sys/shim_namei.c */
 SHIM_SYSCALL_PASSTHROUGH(seccomp, 3, int, unsigned int, op, unsigned int, flags, uptr, uargs)
 SHIM_SYSCALL_PASSTHROUGH(getrandom, 3, ssize_t, uptr, ubuf, size_t, len, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(memfd_create, 2, int, uptr, uname, unsigned int, flags)

@@ -28,9 +28,9 @@ DEFINE_SHIM_SYSCALL(read, 3, shim_do_read, long, unsigned int, fd, uptr, buf, si
 DEFINE_SHIM_SYSCALL(write, 3, shim_do_write, long, unsigned int, fd, uptr, buf, size_t, count) /* sys/shim_rw.c */
 DEFINE_SHIM_SYSCALL(open, 3, shim_do_open, long, uptr, filename, int, flags, mode_t, mode) /* sys/shim_open.c */
 DEFINE_SHIM_SYSCALL(close, 1, shim_do_close, long, unsigned int, fd) /* sys/shim_open.c */
-SHIM_SYSCALL_PASSTHROUGH(stat, 2, int, uptr, filename, uptr, statbuf)
+DEFINE_SHIM_SYSCALL(stat, 2, shim_do_stat, int, uptr, filename, uptr, statbuf) /* sys/shim_stat.c */
 DEFINE_SHIM_SYSCALL(fstat, 2, shim_do_fstat, long, unsigned int, fd, uptr, statbuf) /* sys/shim_getdents.c */
-SHIM_SYSCALL_PASSTHROUGH(lstat, 2, int, uptr, filename, uptr, statbuf)
+DEFINE_SHIM_SYSCALL(lstat, 2, shim_do_lstat, int, uptr, filename, uptr, statbuf) /* sys/shim_stat.c */
 SHIM_SYSCALL_PASSTHROUGH(poll, 3, int, uptr, ufds, unsigned int, nfds, int, timeout_msecs)
 DEFINE_SHIM_SYSCALL(lseek, 3, shim_do_lseek, long, unsigned int, fd, off_t, offset, unsigned int, whence) /* sys/shim_rw.c */
 SHIM_SYSCALL_PASSTHROUGH(mmap, 6, long, uptr, addr, size_t, len, unsigned int, prot, unsigned int, flags, int, fd, unsigned long, off)
@@ -45,7 +45,7 @@ DEFINE_SHIM_SYSCALL(pread64, 4, shim_do_pread64, long, unsigned int, fd, uptr, b
 DEFINE_SHIM_SYSCALL(pwrite64, 4, shim_do_pwrite64, long, unsigned int, fd, uptr, buf, size_t, count, loff_t, pos) /* sys/shim_rw.c */
 DEFINE_SHIM_SYSCALL(readv, 3, shim_do_readv, long, unsigned long, fd, uptr, vec, unsigned long, vlen) /* sys/shim_rw.c */
 DEFINE_SHIM_SYSCALL(writev, 3, shim_do_writev, long, unsigned long, fd, uptr, vec, unsigned long, vlen) /* sys/shim_rw.c */
-SHIM_SYSCALL_PASSTHROUGH(access, 2, int, uptr, filename, unsigned int, mode)
+DEFINE_SHIM_SYSCALL(access, 2, shim_do_access, int, uptr, filename, unsigned int, mode) /* sys/shim_access.c */
 DEFINE_SHIM_SYSCALL(pipe, 1, shim_do_pipe, long, uptr, fildes) /* sys/shim_pipe.c */
 SHIM_SYSCALL_PASSTHROUGH(select, 5, int, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tvp)
 SHIM_SYSCALL_PASSTHROUGH(sched_yield, 0, int)
@@ -106,14 +106,14 @@ SHIM_SYSCALL_PASSTHROUGH(getdents, 3, ssize_t, int, fd, uptr, dirent, unsigned i
 DEFINE_SHIM_SYSCALL(getcwd, 2, shim_do_getcwd, long, uptr, buf, unsigned long, size) /* sys/shim_getcwd.c */
 DEFINE_SHIM_SYSCALL(chdir, 1, shim_do_chdir, long, uptr, filename) /* sys/shim_getcwd.c */
 DEFINE_SHIM_SYSCALL(fchdir, 1, shim_do_fchdir, long, unsigned int, fd) /* sys/shim_getcwd.c */
-SHIM_SYSCALL_PASSTHROUGH(rename, 2, int, uptr, oldname, uptr, newname)
-SHIM_SYSCALL_PASSTHROUGH(mkdir, 2, int, uptr, pathname, mode_t, mode)
-SHIM_SYSCALL_PASSTHROUGH(rmdir, 1, int, uptr, pathname)
+DEFINE_SHIM_SYSCALL(rename, 2, shim_do_rename, int, uptr, oldname, uptr, newname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(mkdir, 2, shim_do_mkdir, int, uptr, pathname, mode_t, mode) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(rmdir, 1, shim_do_rmdir, int, uptr, pathname) /* sys/shim_namei.c */
 DEFINE_SHIM_SYSCALL(creat, 2, shim_do_creat, long, uptr, pathname, mode_t, mode) /* sys/shim_open.c */
-SHIM_SYSCALL_PASSTHROUGH(link, 2, int, uptr, oldname, uptr, newname)
-SHIM_SYSCALL_PASSTHROUGH(unlink, 1, int, uptr, pathname)
-SHIM_SYSCALL_PASSTHROUGH(symlink, 2, int, uptr, oldname, uptr, newname)
-SHIM_SYSCALL_PASSTHROUGH(readlink, 3, ssize_t, uptr, path, uptr, buf, size_t, bufsiz)
+DEFINE_SHIM_SYSCALL(link, 2, shim_do_link, int, uptr, oldname, uptr, newname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(unlink, 1, shim_do_unlink, int, uptr, pathname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(symlink, 2, shim_do_symlink, int, uptr, oldname, uptr, newname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(readlink, 3, shim_do_readlink, ssize_t, uptr, path, uptr, buf, int, bufsiz) /* sys/shim_stat.c */
 SHIM_SYSCALL_PASSTHROUGH(chmod, 2, int, uptr, filename, mode_t, mode)
 SHIM_SYSCALL_PASSTHROUGH(fchmod, 2, int, int, fd, mode_t, mode)
 SHIM_SYSCALL_PASSTHROUGH(chown, 3, int, uptr, filename, uid_t, user, gid_t, group)
@@ -282,18 +282,18 @@ SHIM_SYSCALL_PASSTHROUGH(inotify_add_watch, 3, int, int, fd, uptr, pathname, uns
 SHIM_SYSCALL_PASSTHROUGH(inotify_rm_watch, 2, int, int, fd, int, wd)
 SHIM_SYSCALL_PASSTHROUGH(migrate_pages, 4, long, pid_t, pid, unsigned long, maxnode, uptr, old_nodes, uptr, new_nodes)
 DEFINE_SHIM_SYSCALL(openat, 4, shim_do_openat, long, int, dfd, uptr, filename, int, flags, mode_t, mode) /* sys/shim_open.c */
-SHIM_SYSCALL_PASSTHROUGH(mkdirat, 3, int, int, dfd, uptr, pathname, mode_t, mode)
+DEFINE_SHIM_SYSCALL(mkdirat, 3, shim_do_mkdirat, int, int, dfd, uptr, pathname, mode_t, mode) /* sys/shim_namei.c */
 SHIM_SYSCALL_PASSTHROUGH(mknodat, 4, int, int, dfd, uptr, filename, mode_t, mode, unsigned long, dev)
 SHIM_SYSCALL_PASSTHROUGH(fchownat, 5, int, int, dfd, uptr, filename, uid_t, user, gid_t, group, unsigned int, flag)
 SHIM_SYSCALL_PASSTHROUGH(futimesat, 3, int, int, dfd, uptr, filename, uptr, utimes)
-SHIM_SYSCALL_PASSTHROUGH(newfstatat, 4, int, int, dfd, uptr, filename, uptr, statbuf, unsigned int, flag)
-SHIM_SYSCALL_PASSTHROUGH(unlinkat, 3, int, int, dfd, uptr, pathname, unsigned int, flag)
-SHIM_SYSCALL_PASSTHROUGH(renameat, 4, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname)
-SHIM_SYSCALL_PASSTHROUGH(linkat, 5, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(symlinkat, 3, int, uptr, oldname, int, newdfd, uptr, newname)
-SHIM_SYSCALL_PASSTHROUGH(readlinkat, 4, ssize_t, int, dfd, uptr, pathname, uptr, buf, size_t, bufsiz)
+DEFINE_SHIM_SYSCALL(newfstatat, 4, shim_do_newfstatat, int, int, dfd, uptr, filename, uptr, statbuf, unsigned int, flag) /* sys/shim_stat.c */
+DEFINE_SHIM_SYSCALL(unlinkat, 3, shim_do_unlinkat, int, int, dfd, uptr, pathname, unsigned int, flag) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(renameat, 4, shim_do_renameat, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(linkat, 5, shim_do_linkat, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(symlinkat, 3, shim_do_symlinkat, int, uptr, oldname, int, newdfd, uptr, newname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(readlinkat, 4, shim_do_readlinkat, ssize_t, int, dfd, uptr, pathname, uptr, buf, int, bufsiz) /* sys/shim_stat.c */
 SHIM_SYSCALL_PASSTHROUGH(fchmodat, 3, int, int, dfd, uptr, filename, mode_t, mode)
-SHIM_SYSCALL_PASSTHROUGH(faccessat, 3, int, int, dfd, uptr, filename, unsigned int, mode)
+DEFINE_SHIM_SYSCALL(faccessat, 3, shim_do_faccessat, int, int, dfd, uptr, filename, unsigned int, mode) /* sys/shim_access.c */
 SHIM_SYSCALL_PASSTHROUGH(pselect6, 6, int, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tsp, uptr, sig)
 SHIM_SYSCALL_PASSTHROUGH(ppoll, 5, int, uptr, ufds, unsigned int, nfds, uptr, tsp, uptr, sigmask, size_t, sigsetsize)
 SHIM_SYSCALL_PASSTHROUGH(unshare, 1, int, unsigned int, unshare_flags)
@@ -340,7 +340,7 @@ SHIM_SYSCALL_PASSTHROUGH(kcmp, 5, int, pid_t, pid1, pid_t, pid2, int, type, unsi
 SHIM_SYSCALL_PASSTHROUGH(finit_module, 3, int, int, fd, uptr, uargs, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(sched_setattr, 3, int, pid_t, pid, uptr, uattr, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(sched_getattr, 4, int, pid_t, pid, uptr, uattr, unsigned int, usize, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(renameat2, 5, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(renameat2, 5, shim_do_renameat2, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags) /* sys/shim_namei.c */
 SHIM_SYSCALL_PASSTHROUGH(seccomp, 3, int, unsigned int, op, unsigned int, flags, uptr, uargs)
 SHIM_SYSCALL_PASSTHROUGH(getrandom, 3, ssize_t, uptr, ubuf, size_t, len, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(memfd_create, 2, int, uptr, uname, unsigned int, flags)
@@ -356,7 +356,7 @@ SHIM_SYSCALL_PASSTHROUGH(pwritev2, 6, ssize_t, int, fd, uptr, vec, unsigned long
 SHIM_SYSCALL_PASSTHROUGH(pkey_mprotect, 4, int, uptr, start, size_t, len, unsigned int, prot, int, pkey)
 SHIM_SYSCALL_PASSTHROUGH(pkey_alloc, 2, int, unsigned long, flags, unsigned long, init_val)
 SHIM_SYSCALL_PASSTHROUGH(pkey_free, 1, int, int, pkey)
-SHIM_SYSCALL_PASSTHROUGH(statx, 5, int, int, dfd, uptr, filename, unsigned int, flags, unsigned int, mask, uptr, buffer)
+DEFINE_SHIM_SYSCALL(statx, 5, shim_do_statx, int, int, dfd, uptr, filename, unsigned int, flags, unsigned int, mask, uptr, buffer) /* sys/shim_stat.c */
 SHIM_SYSCALL_PASSTHROUGH(io_pgetevents, 6, int, unsigned long, ctx_id, long, min_nr, long, nr, uptr, events, uptr, timeout, uptr, usig)
 SHIM_SYSCALL_PASSTHROUGH(rseq, 4, int, uptr, rseq, unsigned long, rseq_len, unsigned long, flags, unsigned long, sig)
 SHIM_SYSCALL_PASSTHROUGH(uretprobe, 0, int)
@@ -375,7 +375,7 @@ SHIM_SYSCALL_PASSTHROUGH(clone3, 2, pid_t, uptr, uargs, size_t, size)
 DEFINE_SHIM_SYSCALL(close_range, 3, shim_do_close_range, long, unsigned int, fd, unsigned int, max_fd, unsigned int, flags) /* sys/shim_open.c */
 SHIM_SYSCALL_PASSTHROUGH(openat2, 4, int, int, dfd, uptr, filename, uptr, how, size_t, usize)
 SHIM_SYSCALL_PASSTHROUGH(pidfd_getfd, 3, int, int, pidfd, int, fd, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(faccessat2, 4, int, int, dfd, uptr, filename, unsigned int, mode, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(faccessat2, 4, shim_do_faccessat2, int, int, dfd, uptr, filename, unsigned int, mode, unsigned int, flags) /* sys/shim_access.c */
 SHIM_SYSCALL_PASSTHROUGH(process_madvise, 5, ssize_t, int, pidfd, uptr, vec, size_t, vlen, int, behavior, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(epoll_pwait2, 6, int, int, epfd, uptr, events, int, maxevents, uptr, timeout, uptr, sigmask, size_t, sigsetsize)
 SHIM_SYSCALL_PASSTHROUGH(mount_setattr, 5, int, int, dfd, uptr, path, unsigned int, flags, uptr, uattr, size_t, usize)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "shim_handle.h"
+#include "shim_path.h"
 #include "shim_table.h"
 #include "shim_thread.h"
 
@@ -39,12 +40,10 @@ long shim_do_getcwd(uptr buf, unsigned long size) {
 
 long shim_do_chdir(uptr filename) {
     char path[PATH_MAX];
-    long n = copy_str_from_user(path, filename, sizeof(path));
+    long n = shim_getname(filename, path, false);
 
     if (n < 0)
         return n;
-    if (n == 0)
-        return -ENOENT;
     return shim_host_call_self();
 }
 

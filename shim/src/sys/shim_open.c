@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "shim_handle.h"
+#include "shim_path.h"
 #include "shim_table.h"
 #include "shim_thread.h"
 
@@ -39,17 +40,6 @@ static int check_open_flags(int flags) {
     return 0;
 }
 
-/* The path argument, as getname() reads it: EFAULT, ENAMETOOLONG, and
- * ENOENT for an empty one. */
-static int check_path(uptr path) {
-    char buf[PATH_MAX];
-    long n = copy_str_from_user(buf, path, sizeof(buf));
-
-    if (n < 0)
-        return (int)n;
-    return n == 0 ? -ENOENT : 0;
-}
-
 static long do_open(int flags) {
     long fd;
     int ret;
@@ -68,10 +58,15 @@ long shim_do_openat(int dfd, uptr filename, int flags, mode_t mode) {
 
     (void)dfd;
     (void)mode;
-    if (ret == 0)
-        ret = check_path(filename);
     if (ret < 0)
         return ret;
+    {
+        char name[PATH_MAX];
+        long n = shim_getname(filename, name, false);
+
+        if (n < 0)
+            return n;
+    }
     return do_open(flags);
 }
 

@@ -9,6 +9,7 @@
 
 #include "pal_log.h"
 #include "shim.h"
+#include "shim_identity.h"
 #include "shim_internal.h"
 #include "shim_thread.h"
 
@@ -56,6 +57,7 @@ int shim_on_clone(const struct pal_event* ev) {
     }
     /* as the kernel copies them from the creating thread */
     child->cpus = creator->cpus;
+    shim_identity_clone(child, creator, flags);
     return 0;
 }
 
@@ -67,6 +69,7 @@ int shim_on_exec(const struct pal_event* ev) {
     /* a non-leader that exec'd took the leader's ID */
     if (t->tid != ev->tid)
         shim_thread_set_tid(t, ev->tid);
+    shim_identity_exec(t);
     return 0;
 }
 

@@ -21,6 +21,24 @@ pid_t shim_do_getpid(void);
 pid_t shim_do_getppid(void);
 pid_t shim_do_gettid(void);
 
+/* sys/shim_getuid.c */
+long shim_do_getuid(void);
+long shim_do_geteuid(void);
+long shim_do_getgid(void);
+long shim_do_getegid(void);
+long shim_do_getresuid(uptr ruidp, uptr euidp, uptr suidp);
+long shim_do_getresgid(uptr rgidp, uptr egidp, uptr sgidp);
+long shim_do_getgroups(int gidsetsize, uptr grouplist);
+long shim_do_setuid(uid_t uid);
+long shim_do_setgid(gid_t gid);
+long shim_do_setreuid(uid_t ruid, uid_t euid);
+long shim_do_setregid(gid_t rgid, gid_t egid);
+long shim_do_setresuid(uid_t ruid, uid_t euid, uid_t suid);
+long shim_do_setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+long shim_do_setfsuid(uid_t uid);
+long shim_do_setfsgid(gid_t gid);
+long shim_do_setgroups(int gidsetsize, uptr grouplist);
+
 /* sys/shim_sched.c */
 long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
 long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);

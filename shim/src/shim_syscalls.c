@@ -126,28 +126,28 @@ SHIM_SYSCALL_PASSTHROUGH(getrusage, 2, int, int, who, uptr, ru)
 SHIM_SYSCALL_PASSTHROUGH(sysinfo, 1, int, uptr, info)
 SHIM_SYSCALL_PASSTHROUGH(times, 1, long, uptr, tbuf)
 SHIM_SYSCALL_PASSTHROUGH(ptrace, 4, long, int, request, pid_t, pid, uptr, addr, uptr, data)
-SHIM_SYSCALL_PASSTHROUGH(getuid, 0, int)
+DEFINE_SHIM_SYSCALL(getuid, 0, shim_do_getuid, long) /* sys/shim_getuid.c */
 SHIM_SYSCALL_PASSTHROUGH(syslog, 3, int, int, type, uptr, buf, int, len)
-SHIM_SYSCALL_PASSTHROUGH(getgid, 0, int)
-SHIM_SYSCALL_PASSTHROUGH(setuid, 1, int, uid_t, uid)
-SHIM_SYSCALL_PASSTHROUGH(setgid, 1, int, gid_t, gid)
-SHIM_SYSCALL_PASSTHROUGH(geteuid, 0, int)
-SHIM_SYSCALL_PASSTHROUGH(getegid, 0, int)
+DEFINE_SHIM_SYSCALL(getgid, 0, shim_do_getgid, long) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(setuid, 1, shim_do_setuid, long, uid_t, uid) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(setgid, 1, shim_do_setgid, long, gid_t, gid) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(geteuid, 0, shim_do_geteuid, long) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(getegid, 0, shim_do_getegid, long) /* sys/shim_getuid.c */
 SHIM_SYSCALL_PASSTHROUGH(setpgid, 2, int, pid_t, pid, pid_t, pgid)
 DEFINE_SHIM_SYSCALL(getppid, 0, shim_do_getppid, pid_t) /* sys/shim_getpid.c */
 SHIM_SYSCALL_PASSTHROUGH(getpgrp, 0, pid_t)
 SHIM_SYSCALL_PASSTHROUGH(setsid, 0, pid_t)
-SHIM_SYSCALL_PASSTHROUGH(setreuid, 2, int, uid_t, ruid, uid_t, euid)
-SHIM_SYSCALL_PASSTHROUGH(setregid, 2, int, gid_t, rgid, gid_t, egid)
-SHIM_SYSCALL_PASSTHROUGH(getgroups, 2, int, int, gidsetsize, uptr, grouplist)
-SHIM_SYSCALL_PASSTHROUGH(setgroups, 2, int, int, gidsetsize, uptr, grouplist)
-SHIM_SYSCALL_PASSTHROUGH(setresuid, 3, int, uid_t, ruid, uid_t, euid, uid_t, suid)
-SHIM_SYSCALL_PASSTHROUGH(getresuid, 3, int, uptr, ruidp, uptr, euidp, uptr, suidp)
-SHIM_SYSCALL_PASSTHROUGH(setresgid, 3, int, gid_t, rgid, gid_t, egid, gid_t, sgid)
-SHIM_SYSCALL_PASSTHROUGH(getresgid, 3, int, uptr, rgidp, uptr, egidp, uptr, sgidp)
+DEFINE_SHIM_SYSCALL(setreuid, 2, shim_do_setreuid, long, uid_t, ruid, uid_t, euid) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(setregid, 2, shim_do_setregid, long, gid_t, rgid, gid_t, egid) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(getgroups, 2, shim_do_getgroups, long, int, gidsetsize, uptr, grouplist) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(setgroups, 2, shim_do_setgroups, long, int, gidsetsize, uptr, grouplist) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(setresuid, 3, shim_do_setresuid, long, uid_t, ruid, uid_t, euid, uid_t, suid) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(getresuid, 3, shim_do_getresuid, long, uptr, ruidp, uptr, euidp, uptr, suidp) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(setresgid, 3, shim_do_setresgid, long, gid_t, rgid, gid_t, egid, gid_t, sgid) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(getresgid, 3, shim_do_getresgid, long, uptr, rgidp, uptr, egidp, uptr, sgidp) /* sys/shim_getuid.c */
 SHIM_SYSCALL_PASSTHROUGH(getpgid, 1, pid_t, pid_t, pid)
-SHIM_SYSCALL_PASSTHROUGH(setfsuid, 1, int, uid_t, uid)
-SHIM_SYSCALL_PASSTHROUGH(setfsgid, 1, int, gid_t, gid)
+DEFINE_SHIM_SYSCALL(setfsuid, 1, shim_do_setfsuid, long, uid_t, uid) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(setfsgid, 1, shim_do_setfsgid, long, gid_t, gid) /* sys/shim_getuid.c */
 SHIM_SYSCALL_PASSTHROUGH(getsid, 1, pid_t, pid_t, pid)
 SHIM_SYSCALL_PASSTHROUGH(capget, 2, int, uptr, header, uptr, dataptr)
 SHIM_SYSCALL_PASSTHROUGH(capset, 2, int, uptr, header, uptr, data)

@@ -21,6 +21,9 @@ pid_t shim_do_getpid(void);
 pid_t shim_do_getppid(void);
 pid_t shim_do_gettid(void);
 
+/* sys/shim_getrandom.c */
+long shim_do_getrandom(uptr ubuf, size_t len, unsigned int flags);
+
 /* sys/shim_getuid.c */
 long shim_do_getuid(void);
 long shim_do_geteuid(void);

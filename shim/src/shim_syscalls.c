@@ -342,7 +342,7 @@ SHIM_SYSCALL_PASSTHROUGH(sched_setattr, 3, int, pid_t, pid, uptr, uattr, unsigne
 SHIM_SYSCALL_PASSTHROUGH(sched_getattr, 4, int, pid_t, pid, uptr, uattr, unsigned int, usize, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(renameat2, 5, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(seccomp, 3, int, unsigned int, op, unsigned int, flags, uptr, uargs)
-SHIM_SYSCALL_PASSTHROUGH(getrandom, 3, ssize_t, uptr, ubuf, size_t, len, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(getrandom, 3, shim_do_getrandom, long, uptr, ubuf, size_t, len, unsigned int, flags) /* sys/shim_getrandom.c */
 SHIM_SYSCALL_PASSTHROUGH(memfd_create, 2, int, uptr, uname, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(kexec_file_load, 5, long, int, kernel_fd, int, initrd_fd, unsigned long, cmdline_len, uptr, cmdline_ptr, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(bpf, 3, int, int, cmd, uptr, uattr, unsigned int, size)

@@ -46,9 +46,16 @@ long shim_do_setgroups(int gidsetsize, uptr grouplist);
 long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
 long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
 
+/* sys/shim_umask.c */
+long shim_do_umask(int mask);
+
 /* sys/shim_uname.c */
 long shim_do_uname(uptr name);
 long shim_do_sysinfo(uptr info);
 long shim_do_personality(unsigned int personality);
+
+/* sys/shim_unshare.c */
+long shim_do_unshare(unsigned long unshare_flags);
+long shim_do_setns(int fd, int flags);
 
 #endif /* SHIM_TABLE_H */

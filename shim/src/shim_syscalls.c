@@ -119,7 +119,7 @@ SHIM_SYSCALL_PASSTHROUGH(fchmod, 2, int, int, fd, mode_t, mode)
 SHIM_SYSCALL_PASSTHROUGH(chown, 3, int, uptr, filename, uid_t, user, gid_t, group)
 SHIM_SYSCALL_PASSTHROUGH(fchown, 3, int, int, fd, uid_t, user, gid_t, group)
 SHIM_SYSCALL_PASSTHROUGH(lchown, 3, int, uptr, filename, uid_t, user, gid_t, group)
-SHIM_SYSCALL_PASSTHROUGH(umask, 1, mode_t, mode_t, mask)
+DEFINE_SHIM_SYSCALL(umask, 1, shim_do_umask, long, int, mask) /* sys/shim_umask.c */
 SHIM_SYSCALL_PASSTHROUGH(gettimeofday, 2, int, uptr, tv, uptr, tz)
 SHIM_SYSCALL_PASSTHROUGH(getrlimit, 2, int, int, resource, uptr, rlim)
 SHIM_SYSCALL_PASSTHROUGH(getrusage, 2, int, int, who, uptr, ru)
@@ -296,7 +296,7 @@ SHIM_SYSCALL_PASSTHROUGH(fchmodat, 3, int, int, dfd, uptr, filename, mode_t, mod
 SHIM_SYSCALL_PASSTHROUGH(faccessat, 3, int, int, dfd, uptr, filename, unsigned int, mode)
 SHIM_SYSCALL_PASSTHROUGH(pselect6, 6, int, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tsp, uptr, sig)
 SHIM_SYSCALL_PASSTHROUGH(ppoll, 5, int, uptr, ufds, unsigned int, nfds, uptr, tsp, uptr, sigmask, size_t, sigsetsize)
-SHIM_SYSCALL_PASSTHROUGH(unshare, 1, int, unsigned int, unshare_flags)
+DEFINE_SHIM_SYSCALL(unshare, 1, shim_do_unshare, long, unsigned long, unshare_flags) /* sys/shim_unshare.c */
 SHIM_SYSCALL_PASSTHROUGH(set_robust_list, 2, int, uptr, head, size_t, len)
 SHIM_SYSCALL_PASSTHROUGH(get_robust_list, 3, int, pid_t, pid, uptr, head_ptr, uptr, len_ptr)
 SHIM_SYSCALL_PASSTHROUGH(splice, 6, ssize_t, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags)
@@ -332,7 +332,7 @@ SHIM_SYSCALL_PASSTHROUGH(open_by_handle_at, 3, int, int, mountdirfd, uptr, handl
 SHIM_SYSCALL_PASSTHROUGH(clock_adjtime, 2, int, int, which_clock, uptr, utx)
 SHIM_SYSCALL_PASSTHROUGH(syncfs, 1, int, int, fd)
 SHIM_SYSCALL_PASSTHROUGH(sendmmsg, 4, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(setns, 2, int, int, fd, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(setns, 2, shim_do_setns, long, int, fd, int, flags) /* sys/shim_unshare.c */
 SHIM_SYSCALL_PASSTHROUGH(getcpu, 3, int, uptr, cpup, uptr, nodep, uptr, unused)
 SHIM_SYSCALL_PASSTHROUGH(process_vm_readv, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(process_vm_writev, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)

@@ -42,6 +42,10 @@ long shim_do_setfsuid(uid_t uid);
 long shim_do_setfsgid(gid_t gid);
 long shim_do_setgroups(int gidsetsize, uptr grouplist);
 
+/* sys/shim_rlimit.c */
+long shim_do_getrlimit(unsigned int resource, uptr rlim);
+long shim_do_prlimit64(pid_t pid, unsigned int resource, uptr new_rlim, uptr old_rlim);
+
 /* sys/shim_sched.c */
 long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
 long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);

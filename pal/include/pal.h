@@ -242,11 +242,14 @@ PAL_NODISCARD long DkThreadGetUmask(PAL_HANDLE thread);
 PAL_NODISCARD long DkThreadGetPersonality(PAL_HANDLE thread);
 
 /* Namespaces of a thread whose view of the system can differ from
- * ptshim's: IDs as the thread names them, uname's names, the boot time. */
-#define PAL_NS_USER              0x1
-#define PAL_NS_UTS               0x2
-#define PAL_NS_TIME              0x4
-#define PAL_NS_TIME_FOR_CHILDREN 0x8 /* where the thread's children will be */
+ * ptshim's: IDs as the thread names them, uname's names, the boot time,
+ * process IDs. */
+#define PAL_NS_USER              0x01
+#define PAL_NS_UTS               0x02
+#define PAL_NS_TIME              0x04
+#define PAL_NS_TIME_FOR_CHILDREN 0x08 /* where the thread's children will be */
+#define PAL_NS_PID               0x10
+#define PAL_NS_PID_FOR_CHILDREN  0x20
 
 /* Which of the PAL_NS_* namespaces of THREAD are not ptshim's own: *FOREIGN
  * gets that set.  A namespace the host does not have (an older kernel) is

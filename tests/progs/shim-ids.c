@@ -691,6 +691,24 @@ static void timens_child(void) {
     printf("execl: %s\n", strerror(errno));
 }
 
+static void pidns_init(void) {
+    struct rlimit r, p;
+
+    CHECK(syscall(SYS_getrlimit, RLIMIT_NOFILE, &r) == 0);
+    rc("init of a PID namespace: prlimit64(1, NOFILE, NULL, &p)",
+       syscall(SYS_prlimit64, 1, RLIMIT_NOFILE, NULL, &p));
+    printf("its own limit: %s\n", memcmp(&r, &p, sizeof(r)) ? "no" : "yes");
+    rc("prlimit64(2, NOFILE, NULL, &p)", syscall(SYS_prlimit64, 2, RLIMIT_NOFILE, NULL, &p));
+}
+
+static void pidns_child(void) {
+    long ret = syscall(SYS_unshare, CLONE_NEWPID);
+
+    rc("unshare(CLONE_NEWPID)", ret);
+    if (ret == 0)
+        in_child("pidns init", pidns_init);
+}
+
 static void ns(void) {
     printf("== ns\n");
     if (geteuid() != 0) {
@@ -702,6 +720,7 @@ static void ns(void) {
     in_child("uts", uts_child);
     in_child("uts setns", uts_setns_child);
     in_child("timens", timens_child);
+    in_child("pidns", pidns_child);
 }
 
 int main(int argc, char** argv) {

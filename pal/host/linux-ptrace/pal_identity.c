@@ -134,6 +134,8 @@ static const struct {
     {"ns/uts", PAL_NS_UTS},
     {"ns/time", PAL_NS_TIME},
     {"ns/time_for_children", PAL_NS_TIME_FOR_CHILDREN},
+    {"ns/pid", PAL_NS_PID},
+    {"ns/pid_for_children", PAL_NS_PID_FOR_CHILDREN},
 };
 
 int DkThreadGetNamespaces(PAL_HANDLE t, PAL_FLG* foreign) {

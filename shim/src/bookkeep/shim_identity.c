@@ -90,7 +90,8 @@ bool shim_thread_ns_foreign(struct shim_thread* t, PAL_FLG ns) {
 
         if (ret < 0) {
             log_debug("thread %d: namespaces not read: %d", t->tid, ret);
-            foreign = PAL_NS_USER | PAL_NS_UTS | PAL_NS_TIME | PAL_NS_TIME_FOR_CHILDREN;
+            foreign = PAL_NS_USER | PAL_NS_UTS | PAL_NS_TIME | PAL_NS_TIME_FOR_CHILDREN |
+                      PAL_NS_PID | PAL_NS_PID_FOR_CHILDREN;
         }
         t->foreign_ns = foreign;
         t->known |= SHIM_KNOWN_NS;
@@ -180,13 +181,15 @@ void shim_identity_clone(struct shim_thread* child, struct shim_thread* creator,
         child->known |= SHIM_KNOWN_PERSONALITY;
     }
     /* a new namespace is read from the host when needed; the child is in
-     * the time namespace of its creator's children */
+     * the time and PID namespaces of its creator's children */
     if ((creator->known & SHIM_KNOWN_NS) &&
-        !(flags & (CLONE_NEWUSER | CLONE_NEWUTS | CLONE_NEWTIME))) {
-        PAL_FLG f = creator->foreign_ns & ~PAL_NS_TIME;
+        !(flags & (CLONE_NEWUSER | CLONE_NEWUTS | CLONE_NEWTIME | CLONE_NEWPID))) {
+        PAL_FLG f = creator->foreign_ns & ~(PAL_NS_TIME | PAL_NS_PID);
 
         if (f & PAL_NS_TIME_FOR_CHILDREN)
             f |= PAL_NS_TIME;
+        if (f & PAL_NS_PID_FOR_CHILDREN)
+            f |= PAL_NS_PID;
         child->foreign_ns = f;
         child->known |= SHIM_KNOWN_NS;
     }

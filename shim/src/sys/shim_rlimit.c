@@ -51,6 +51,9 @@ long shim_do_prlimit64(pid_t pid, unsigned int resource, uptr new_rlim, uptr old
 
     if (new_rlim)
         return shim_host_call_self();
+    /* the shim knows threads by the host's IDs, not by a PID namespace's */
+    if (pid != 0 && shim_thread_ns_foreign(self, PAL_NS_PID))
+        return shim_host_call_self();
     /* the kernel's order: the task (ESRCH), the permission, the resource */
     t = pid == 0 ? self : shim_thread_lookup(pid);
     if (!t || t->proc != self->proc || (t != self && !ids_match(self, t)))

@@ -222,6 +222,71 @@ PAL_NODISCARD long DkThreadGetCPUAffinity(PAL_HANDLE thread, PAL_IDX* cpu_indexe
  * possible CPU plus one). */
 PAL_NUM DkSystemCPUIds(void);
 
+/* THREAD's credentials as the host has them (/proc/TID/status), each ID
+ * as ptshim's user namespace names it. */
+struct pal_identity {
+    uid_t uid, euid, suid, fsuid;
+    gid_t gid, egid, sgid, fsgid;
+};
+
+/* THREAD's credentials into *ID and its supplementary groups, the first
+ * MAX of them, into GROUPS.  Returns how many groups it has (more than MAX:
+ * call again with room for them), -ESRCH when the thread is gone, -EIO
+ * when /proc says something else, or the -errno of reading it. */
+PAL_NODISCARD long DkThreadGetIdentity(PAL_HANDLE thread, struct pal_identity* id,
+                                       gid_t* groups, PAL_NUM max);
+
+/* The umask of THREAD (of the "fs" state it may share with others), from
+ * /proc/TID/status: 0 to 0777, -ENOENT when the host does not show it
+ * (Linux before 4.7), -ESRCH when the thread is gone. */
+PAL_NODISCARD long DkThreadGetUmask(PAL_HANDLE thread);
+
+/* The personality(2) of THREAD (/proc/TID/personality): the value, or
+ * -ESRCH when the thread is gone, -EACCES when the host does not let
+ * ptshim read it (a thread that is not dumpable), -EIO. */
+PAL_NODISCARD long DkThreadGetPersonality(PAL_HANDLE thread);
+
+/* Namespaces of a thread whose view of the system can differ from
+ * ptshim's: IDs as the thread names them, uname's names, the boot time,
+ * process IDs. */
+#define PAL_NS_USER              0x01
+#define PAL_NS_UTS               0x02
+#define PAL_NS_TIME              0x04
+#define PAL_NS_TIME_FOR_CHILDREN 0x08 /* where the thread's children will be */
+#define PAL_NS_PID               0x10
+#define PAL_NS_PID_FOR_CHILDREN  0x20
+
+/* Which of the PAL_NS_* namespaces of THREAD are not ptshim's own: *FOREIGN
+ * gets that set.  A namespace the host does not have (an older kernel) is
+ * everyone's.  -ESRCH when the thread is gone, -EACCES when the host does
+ * not let ptshim see them. */
+PAL_NODISCARD int DkThreadGetNamespaces(PAL_HANDLE thread, PAL_FLG* foreign);
+
+/* The host's limit RESOURCE (an RLIMIT_*) of THREAD's process, read by
+ * ptshim (prlimit(2)): the soft limit in *CUR, the hard one in *MAX.
+ * -EINVAL for an unknown resource, -ESRCH when the thread is gone, -EPERM
+ * when the host does not let ptshim read it (the thread itself still can). */
+PAL_NODISCARD int DkProcessGetLimit(PAL_HANDLE thread, PAL_IDX resource, PAL_NUM* cur,
+                                    PAL_NUM* max);
+
+/* The host's names, as uname(2) gives them to ptshim (its UTS namespace,
+ * its personality) into *NAME.  0 or -errno. */
+struct utsname;
+PAL_NODISCARD int DkSystemGetName(struct utsname* name);
+
+/* The host's sysinfo(2), as ptshim sees it (its time namespace), into
+ * *INFO.  0 or -errno. */
+struct sysinfo;
+PAL_NODISCARD int DkSystemGetInfo(struct sysinfo* info);
+
+/* Fill BUFFER with SIZE random bytes from the host's getrandom(2), with
+ * FLAGS (getrandom's GRND_RANDOM, GRND_INSECURE; GRND_NONBLOCK is always
+ * added: the tracer never waits for entropy).  Returns how many were
+ * read (fewer than SIZE when the host gives fewer), -EAGAIN when the
+ * host's pool is not ready yet (unless GRND_INSECURE), -EINVAL for flags
+ * the host does not know. */
+PAL_NODISCARD long DkRandomBitsRead(PAL_PTR buffer, PAL_NUM size, PAL_FLG flags);
+
 /* A pointer the caller keeps with THREAD (NULL until set). */
 void DkThreadSetPrivate(PAL_HANDLE thread, void* data);
 void* DkThreadGetPrivate(PAL_HANDLE thread);

@@ -40,6 +40,31 @@ pid_t shim_do_getpid(void);
 pid_t shim_do_getppid(void);
 pid_t shim_do_gettid(void);
 
+/* sys/shim_getrandom.c */
+long shim_do_getrandom(uptr ubuf, size_t len, unsigned int flags);
+
+/* sys/shim_getuid.c */
+long shim_do_getuid(void);
+long shim_do_geteuid(void);
+long shim_do_getgid(void);
+long shim_do_getegid(void);
+long shim_do_getresuid(uptr ruidp, uptr euidp, uptr suidp);
+long shim_do_getresgid(uptr rgidp, uptr egidp, uptr sgidp);
+long shim_do_getgroups(int gidsetsize, uptr grouplist);
+long shim_do_setuid(uid_t uid);
+long shim_do_setgid(gid_t gid);
+long shim_do_setreuid(uid_t ruid, uid_t euid);
+long shim_do_setregid(gid_t rgid, gid_t egid);
+long shim_do_setresuid(uid_t ruid, uid_t euid, uid_t suid);
+long shim_do_setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+long shim_do_setfsuid(uid_t uid);
+long shim_do_setfsgid(gid_t gid);
+long shim_do_setgroups(int gidsetsize, uptr grouplist);
+
+/* sys/shim_rlimit.c */
+long shim_do_getrlimit(unsigned int resource, uptr rlim);
+long shim_do_prlimit64(pid_t pid, unsigned int resource, uptr new_rlim, uptr old_rlim);
+
 /* sys/shim_sched.c */
 long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
 long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
@@ -89,5 +114,16 @@ ssize_t shim_do_readlink(uptr path, uptr buf, int bufsiz);
 ssize_t shim_do_readlinkat(int dfd, uptr pathname, uptr buf, int bufsiz);
 int shim_do_stat(uptr filename, uptr statbuf);
 int shim_do_statx(int dfd, uptr filename, unsigned int flags, unsigned int mask, uptr buffer);
+/* sys/shim_umask.c */
+long shim_do_umask(int mask);
+
+/* sys/shim_uname.c */
+long shim_do_uname(uptr name);
+long shim_do_sysinfo(uptr info);
+long shim_do_personality(unsigned int personality);
+
+/* sys/shim_unshare.c */
+long shim_do_unshare(unsigned long unshare_flags);
+long shim_do_setns(int fd, int flags);
 
 #endif /* SHIM_TABLE_H */

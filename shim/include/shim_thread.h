@@ -38,6 +38,32 @@ struct shim_cpuset {
     uint64_t bits[SHIM_MAX_CPUS / 64];
 };
 
+/* A thread's credentials as the host has them (the kernel's struct cred,
+ * IDs as ptshim's user namespace names them): never changed once read,
+ * shared by the threads that inherited them, replaced when they change.
+ * bookkeep/shim_identity.c keeps them. */
+struct shim_cred {
+    int refs;
+    uid_t uid, euid, suid, fsuid;
+    gid_t gid, egid, sgid, fsgid;
+    int ngroups;
+    gid_t groups[]; /* ascending, as the kernel keeps them */
+};
+
+/* The kernel's "fs" state, shared by the threads and processes created
+ * with CLONE_FS: the umask. */
+struct shim_fs {
+    int refs;
+    int umask; /* SHIM_UNKNOWN until read from the host */
+};
+
+/* A umask the shim has not read from the host yet (or could not) */
+#define SHIM_UNKNOWN (-1)
+
+#define SHIM_KNOWN_CRED        0x1
+#define SHIM_KNOWN_PERSONALITY 0x2
+#define SHIM_KNOWN_NS          0x4
+
 struct shim_thread {
     pid_t tid;
     PAL_HANDLE pal;
@@ -46,6 +72,13 @@ struct shim_thread {
     RB_ENTRY(shim_thread) by_tid;
     struct shim_fd_table* files; /* shared by CLONE_FILES */
     struct shim_cpuset cpus; /* where it may run, as the program sees it */
+    /* Identity (bookkeep/shim_identity.c), read from the host when first
+     * needed and forgotten when the host may have changed it: */
+    unsigned int known;       /* SHIM_KNOWN_*: which of these hold */
+    struct shim_cred* cred;   /* NULL: the host could not say */
+    long personality;         /* negative: the host could not say */
+    PAL_FLG foreign_ns;       /* PAL_NS_* that are not ptshim's */
+    struct shim_fs* fs;       /* NULL until first needed */
     /* the system call being answered */
     PAL_NUM sysno;
     const PAL_NUM* args;

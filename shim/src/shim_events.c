@@ -10,6 +10,7 @@
 #include "pal_log.h"
 #include "shim.h"
 #include "shim_handle.h"
+#include "shim_identity.h"
 #include "shim_internal.h"
 #include "shim_thread.h"
 
@@ -57,6 +58,7 @@ int shim_on_clone(const struct pal_event* ev) {
     }
     /* as the kernel copies them from the creating thread */
     child->cpus = creator->cpus;
+    shim_identity_clone(child, creator, flags);
     if (flags & CLONE_FILES) {
         child->files = creator->files;
         child->files->refcount++;
@@ -91,6 +93,7 @@ int shim_on_exec(const struct pal_event* ev) {
         t->files = own;
     }
     shim_fd_table_exec(t->files);
+    shim_identity_exec(t);
     return 0;
 }
 

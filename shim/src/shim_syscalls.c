@@ -87,7 +87,7 @@ SHIM_SYSCALL_PASSTHROUGH(execve, 3, int, uptr, filename, uptr, argv, uptr, envp)
 SHIM_SYSCALL_PASSTHROUGH(exit, 1, long, int, error_code)
 SHIM_SYSCALL_PASSTHROUGH(wait4, 4, pid_t, pid_t, upid, uptr, stat_addr, unsigned int, options, uptr, ru)
 SHIM_SYSCALL_PASSTHROUGH(kill, 2, int, pid_t, pid, int, sig)
-SHIM_SYSCALL_PASSTHROUGH(uname, 1, int, uptr, name)
+DEFINE_SHIM_SYSCALL(uname, 1, shim_do_uname, long, uptr, name) /* sys/shim_uname.c */
 SHIM_SYSCALL_PASSTHROUGH(semget, 3, int, unsigned long, key, int, nsems, unsigned int, semflg)
 SHIM_SYSCALL_PASSTHROUGH(semop, 3, int, int, semid, uptr, tsops, unsigned int, nsops)
 SHIM_SYSCALL_PASSTHROUGH(semctl, 4, int, int, semid, int, semnum, int, cmd, unsigned long, arg)
@@ -119,35 +119,35 @@ SHIM_SYSCALL_PASSTHROUGH(fchmod, 2, int, int, fd, mode_t, mode)
 SHIM_SYSCALL_PASSTHROUGH(chown, 3, int, uptr, filename, uid_t, user, gid_t, group)
 SHIM_SYSCALL_PASSTHROUGH(fchown, 3, int, int, fd, uid_t, user, gid_t, group)
 SHIM_SYSCALL_PASSTHROUGH(lchown, 3, int, uptr, filename, uid_t, user, gid_t, group)
-SHIM_SYSCALL_PASSTHROUGH(umask, 1, mode_t, mode_t, mask)
+DEFINE_SHIM_SYSCALL(umask, 1, shim_do_umask, long, int, mask) /* sys/shim_umask.c */
 SHIM_SYSCALL_PASSTHROUGH(gettimeofday, 2, int, uptr, tv, uptr, tz)
-SHIM_SYSCALL_PASSTHROUGH(getrlimit, 2, int, int, resource, uptr, rlim)
+DEFINE_SHIM_SYSCALL(getrlimit, 2, shim_do_getrlimit, long, unsigned int, resource, uptr, rlim) /* sys/shim_rlimit.c */
 SHIM_SYSCALL_PASSTHROUGH(getrusage, 2, int, int, who, uptr, ru)
-SHIM_SYSCALL_PASSTHROUGH(sysinfo, 1, int, uptr, info)
+DEFINE_SHIM_SYSCALL(sysinfo, 1, shim_do_sysinfo, long, uptr, info) /* sys/shim_uname.c */
 SHIM_SYSCALL_PASSTHROUGH(times, 1, long, uptr, tbuf)
 SHIM_SYSCALL_PASSTHROUGH(ptrace, 4, long, int, request, pid_t, pid, uptr, addr, uptr, data)
-SHIM_SYSCALL_PASSTHROUGH(getuid, 0, int)
+DEFINE_SHIM_SYSCALL(getuid, 0, shim_do_getuid, long) /* sys/shim_getuid.c */
 SHIM_SYSCALL_PASSTHROUGH(syslog, 3, int, int, type, uptr, buf, int, len)
-SHIM_SYSCALL_PASSTHROUGH(getgid, 0, int)
-SHIM_SYSCALL_PASSTHROUGH(setuid, 1, int, uid_t, uid)
-SHIM_SYSCALL_PASSTHROUGH(setgid, 1, int, gid_t, gid)
-SHIM_SYSCALL_PASSTHROUGH(geteuid, 0, int)
-SHIM_SYSCALL_PASSTHROUGH(getegid, 0, int)
+DEFINE_SHIM_SYSCALL(getgid, 0, shim_do_getgid, long) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(setuid, 1, shim_do_setuid, long, uid_t, uid) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(setgid, 1, shim_do_setgid, long, gid_t, gid) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(geteuid, 0, shim_do_geteuid, long) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(getegid, 0, shim_do_getegid, long) /* sys/shim_getuid.c */
 SHIM_SYSCALL_PASSTHROUGH(setpgid, 2, int, pid_t, pid, pid_t, pgid)
 DEFINE_SHIM_SYSCALL(getppid, 0, shim_do_getppid, pid_t) /* sys/shim_getpid.c */
 SHIM_SYSCALL_PASSTHROUGH(getpgrp, 0, pid_t)
 SHIM_SYSCALL_PASSTHROUGH(setsid, 0, pid_t)
-SHIM_SYSCALL_PASSTHROUGH(setreuid, 2, int, uid_t, ruid, uid_t, euid)
-SHIM_SYSCALL_PASSTHROUGH(setregid, 2, int, gid_t, rgid, gid_t, egid)
-SHIM_SYSCALL_PASSTHROUGH(getgroups, 2, int, int, gidsetsize, uptr, grouplist)
-SHIM_SYSCALL_PASSTHROUGH(setgroups, 2, int, int, gidsetsize, uptr, grouplist)
-SHIM_SYSCALL_PASSTHROUGH(setresuid, 3, int, uid_t, ruid, uid_t, euid, uid_t, suid)
-SHIM_SYSCALL_PASSTHROUGH(getresuid, 3, int, uptr, ruidp, uptr, euidp, uptr, suidp)
-SHIM_SYSCALL_PASSTHROUGH(setresgid, 3, int, gid_t, rgid, gid_t, egid, gid_t, sgid)
-SHIM_SYSCALL_PASSTHROUGH(getresgid, 3, int, uptr, rgidp, uptr, egidp, uptr, sgidp)
+DEFINE_SHIM_SYSCALL(setreuid, 2, shim_do_setreuid, long, uid_t, ruid, uid_t, euid) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(setregid, 2, shim_do_setregid, long, gid_t, rgid, gid_t, egid) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(getgroups, 2, shim_do_getgroups, long, int, gidsetsize, uptr, grouplist) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(setgroups, 2, shim_do_setgroups, long, int, gidsetsize, uptr, grouplist) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(setresuid, 3, shim_do_setresuid, long, uid_t, ruid, uid_t, euid, uid_t, suid) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(getresuid, 3, shim_do_getresuid, long, uptr, ruidp, uptr, euidp, uptr, suidp) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(setresgid, 3, shim_do_setresgid, long, gid_t, rgid, gid_t, egid, gid_t, sgid) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(getresgid, 3, shim_do_getresgid, long, uptr, rgidp, uptr, egidp, uptr, sgidp) /* sys/shim_getuid.c */
 SHIM_SYSCALL_PASSTHROUGH(getpgid, 1, pid_t, pid_t, pid)
-SHIM_SYSCALL_PASSTHROUGH(setfsuid, 1, int, uid_t, uid)
-SHIM_SYSCALL_PASSTHROUGH(setfsgid, 1, int, gid_t, gid)
+DEFINE_SHIM_SYSCALL(setfsuid, 1, shim_do_setfsuid, long, uid_t, uid) /* sys/shim_getuid.c */
+DEFINE_SHIM_SYSCALL(setfsgid, 1, shim_do_setfsgid, long, gid_t, gid) /* sys/shim_getuid.c */
 SHIM_SYSCALL_PASSTHROUGH(getsid, 1, pid_t, pid_t, pid)
 SHIM_SYSCALL_PASSTHROUGH(capget, 2, int, uptr, header, uptr, dataptr)
 SHIM_SYSCALL_PASSTHROUGH(capset, 2, int, uptr, header, uptr, data)
@@ -159,7 +159,7 @@ SHIM_SYSCALL_PASSTHROUGH(sigaltstack, 2, int, uptr, uss, uptr, uoss)
 SHIM_SYSCALL_PASSTHROUGH(utime, 2, int, uptr, filename, uptr, times)
 SHIM_SYSCALL_PASSTHROUGH(mknod, 3, int, uptr, filename, mode_t, mode, unsigned long, dev)
 SHIM_SYSCALL_RETURN_ENOSYS(uselib, 1, int, uptr, library)
-SHIM_SYSCALL_PASSTHROUGH(personality, 1, long, unsigned long, personality)
+DEFINE_SHIM_SYSCALL(personality, 1, shim_do_personality, long, unsigned int, personality) /* sys/shim_uname.c */
 SHIM_SYSCALL_PASSTHROUGH(ustat, 2, int, unsigned long, dev, uptr, ubuf)
 SHIM_SYSCALL_PASSTHROUGH(statfs, 2, int, uptr, pathname, uptr, buf)
 SHIM_SYSCALL_PASSTHROUGH(fstatfs, 2, int, int, fd, uptr, buf)
@@ -296,7 +296,7 @@ SHIM_SYSCALL_PASSTHROUGH(fchmodat, 3, int, int, dfd, uptr, filename, mode_t, mod
 DEFINE_SHIM_SYSCALL(faccessat, 3, shim_do_faccessat, int, int, dfd, uptr, filename, unsigned int, mode) /* sys/shim_access.c */
 SHIM_SYSCALL_PASSTHROUGH(pselect6, 6, int, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tsp, uptr, sig)
 SHIM_SYSCALL_PASSTHROUGH(ppoll, 5, int, uptr, ufds, unsigned int, nfds, uptr, tsp, uptr, sigmask, size_t, sigsetsize)
-SHIM_SYSCALL_PASSTHROUGH(unshare, 1, int, unsigned int, unshare_flags)
+DEFINE_SHIM_SYSCALL(unshare, 1, shim_do_unshare, long, unsigned long, unshare_flags) /* sys/shim_unshare.c */
 SHIM_SYSCALL_PASSTHROUGH(set_robust_list, 2, int, uptr, head, size_t, len)
 SHIM_SYSCALL_PASSTHROUGH(get_robust_list, 3, int, pid_t, pid, uptr, head_ptr, uptr, len_ptr)
 SHIM_SYSCALL_PASSTHROUGH(splice, 6, ssize_t, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags)
@@ -326,13 +326,13 @@ SHIM_SYSCALL_PASSTHROUGH(perf_event_open, 5, int, uptr, attr_uptr, pid_t, pid, i
 SHIM_SYSCALL_PASSTHROUGH(recvmmsg, 5, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags, uptr, timeout)
 SHIM_SYSCALL_PASSTHROUGH(fanotify_init, 2, int, unsigned long, flags, unsigned int, event_f_flags)
 SHIM_SYSCALL_PASSTHROUGH(fanotify_mark, 5, int, int, fanotify_fd, unsigned long, flags, unsigned long, mask, int, dfd, uptr, pathname)
-SHIM_SYSCALL_PASSTHROUGH(prlimit64, 4, int, pid_t, pid, int, resource, uptr, new_rlim, uptr, old_rlim)
+DEFINE_SHIM_SYSCALL(prlimit64, 4, shim_do_prlimit64, long, pid_t, pid, unsigned int, resource, uptr, new_rlim, uptr, old_rlim) /* sys/shim_rlimit.c */
 SHIM_SYSCALL_PASSTHROUGH(name_to_handle_at, 5, int, int, dfd, uptr, name, uptr, handle, uptr, mnt_id, unsigned int, flag)
 SHIM_SYSCALL_PASSTHROUGH(open_by_handle_at, 3, int, int, mountdirfd, uptr, handle, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(clock_adjtime, 2, int, int, which_clock, uptr, utx)
 SHIM_SYSCALL_PASSTHROUGH(syncfs, 1, int, int, fd)
 SHIM_SYSCALL_PASSTHROUGH(sendmmsg, 4, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(setns, 2, int, int, fd, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(setns, 2, shim_do_setns, long, int, fd, int, flags) /* sys/shim_unshare.c */
 SHIM_SYSCALL_PASSTHROUGH(getcpu, 3, int, uptr, cpup, uptr, nodep, uptr, unused)
 SHIM_SYSCALL_PASSTHROUGH(process_vm_readv, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(process_vm_writev, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)
@@ -342,7 +342,7 @@ SHIM_SYSCALL_PASSTHROUGH(sched_setattr, 3, int, pid_t, pid, uptr, uattr, unsigne
 SHIM_SYSCALL_PASSTHROUGH(sched_getattr, 4, int, pid_t, pid, uptr, uattr, unsigned int, usize, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(renameat2, 5, shim_do_renameat2, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags) /* sys/shim_namei.c */
 SHIM_SYSCALL_PASSTHROUGH(seccomp, 3, int, unsigned int, op, unsigned int, flags, uptr, uargs)
-SHIM_SYSCALL_PASSTHROUGH(getrandom, 3, ssize_t, uptr, ubuf, size_t, len, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(getrandom, 3, shim_do_getrandom, long, uptr, ubuf, size_t, len, unsigned int, flags) /* sys/shim_getrandom.c */
 SHIM_SYSCALL_PASSTHROUGH(memfd_create, 2, int, uptr, uname, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(kexec_file_load, 5, long, int, kernel_fd, int, initrd_fd, unsigned long, cmdline_len, uptr, cmdline_ptr, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(bpf, 3, int, int, cmd, uptr, uattr, unsigned int, size)

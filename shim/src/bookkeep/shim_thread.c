@@ -9,6 +9,7 @@
 
 #include "pal_log.h"
 #include "shim_handle.h"
+#include "shim_identity.h"
 #include "shim_thread.h"
 
 struct shim_thread* g_shim_cur;
@@ -77,6 +78,7 @@ void shim_thread_free(struct shim_thread* t) {
     struct shim_process* proc = t->proc;
 
     DkThreadSetPrivate(t->pal, NULL);
+    shim_identity_free(t);
     if (shim_thread_lookup(t->tid) == t)
         RB_REMOVE(shim_thread_tree, &g_threads, t);
     LIST_REMOVE(t, siblings);

@@ -1,0 +1,56 @@
+/*
+ * shim_unshare.c
+ *
+ * Implementation of system calls "unshare" and "setns", as far as the
+ * identity the shim keeps goes (bookkeep/shim_identity.c).
+ *
+ * Both run on the host, in the calling thread.  After one that succeeded,
+ * the shim forgets which namespaces the thread is in, and its credentials
+ * after one that may have entered a user namespace (IDs named anew);
+ * unshare(CLONE_FS), which CLONE_NEWNS and CLONE_NEWUSER imply, gives the
+ * thread its own fs state, and unshare(CLONE_FILES) its own descriptor
+ * table.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <linux/sched.h>
+
+#include "shim_handle.h"
+#include "shim_identity.h"
+#include "shim_table.h"
+#include "shim_thread.h"
+
+long shim_do_unshare(unsigned long unshare_flags) {
+    struct shim_thread* self = shim_cur_thread();
+    long ret = shim_host_call_self();
+
+    if (ret != 0)
+        return ret;
+    shim_thread_ns_changed(self);
+    if (unshare_flags & CLONE_NEWUSER)
+        shim_thread_cred_changed(self);
+    if (unshare_flags & (CLONE_FS | CLONE_NEWNS | CLONE_NEWUSER))
+        shim_thread_unshare_fs(self);
+    if ((unshare_flags & CLONE_FILES) && self->files->refcount > 1) {
+        /* a private copy of the table, as the kernel's unshare_fd() */
+        struct shim_fd_table* own = shim_fd_table_copy(self->files);
+
+        if (own) {
+            shim_fd_table_put(self->files);
+            self->files = own;
+        }
+    }
+    return 0;
+}
+
+long shim_do_setns(int fd, int flags) {
+    struct shim_thread* self = shim_cur_thread();
+    long ret = shim_host_call_self();
+
+    if (ret == 0) {
+        shim_thread_ns_changed(self);
+        shim_thread_cred_changed(self);
+    }
+    return ret;
+}

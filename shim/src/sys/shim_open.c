@@ -26,7 +26,10 @@
 /* The kernel's own checks of open flags (build_open_how and
  * build_open_flags), before the path is read: unknown bits are ignored,
  * O_PATH drops all but a few, and O_TMPFILE must come whole, without
- * O_CREAT, and with write access. */
+ * O_CREAT, and with write access.  0, -EINVAL, or 1 when only the host
+ * can tell: O_CREAT with O_DIRECTORY is refused with EINVAL before the
+ * path since Linux 6.4, and was an error of the path walk (or a regular
+ * file created) before, so the host's kernel answers for the path too. */
 static int check_open_flags(int flags) {
     if (flags & O_PATH)
         flags &= O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC;
@@ -36,6 +39,8 @@ static int check_open_flags(int flags) {
         if ((flags & O_ACCMODE) == O_RDONLY)
             return -EINVAL;
     }
+    if ((flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
+        return 1;
     return 0;
 }
 

@@ -33,7 +33,10 @@ struct shim_handle {
     int refcount;
     enum shim_handle_kind kind;
     bool flags_known;
-    int flags;  /* F_GETFL's answer (access mode and status flags) */
+    int flags;  /* F_GETFL's answer when last asked: its access mode and
+                   O_PATH never change; its status flags may have (another
+                   process shares the description), so F_GETFL itself
+                   asks the host */
     char* name; /* the host's name ("/etc/hosts", "pipe:[123]"), or NULL */
 };
 

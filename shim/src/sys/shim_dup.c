@@ -4,9 +4,8 @@
  * Implementation of system calls "dup", "dup2", "dup3" and "fcntl".
  *
  * A duplicate shares its open file description, so the new descriptor
- * shares the handle.  fcntl's F_GETFD and F_GETFL are answered from the
- * table without a host call; the rest runs on the host and the table
- * follows.
+ * shares the handle.  fcntl's F_GETFD is answered from the table without
+ * a host call; the rest runs on the host and the table follows.
  */
 #include "config.h"
 
@@ -60,14 +59,12 @@ long shim_do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg) {
 
     if (!h)
         return -EBADF;
-    switch (cmd) {
-    case F_GETFD:
+    /* F_GETFL runs on the host: the status flags are the open file
+     * description's, which other processes (a fork's other side, a
+     * receiver of SCM_RIGHTS, a pidfd_getfd) change behind the handle
+     * that the table keeps for it */
+    if (cmd == F_GETFD)
         return shim_fd_cloexec((int)fd) ? FD_CLOEXEC : 0;
-    case F_GETFL:
-        return shim_handle_flags(h, (int)fd);
-    default:
-        break;
-    }
     ret = shim_host_call_self();
     if (ret < 0)
         return ret;

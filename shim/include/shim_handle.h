@@ -63,6 +63,15 @@ int shim_fd_install(int fd, bool flags_known, int flags, bool cloexec, enum shim
 int shim_fd_install_handle(int newfd, struct shim_handle* handle, bool cloexec);
 /* FD is closed on the host. */
 void shim_fd_remove(int fd);
+/* A reference to H for a caller that uses it across a host call: other
+ * threads run meanwhile, and may close its descriptor. */
+void shim_handle_get(struct shim_handle* h);
+void shim_handle_put(struct shim_handle* h);
+/* After a host call on FD begun with its handle H (held): true when FD
+ * still has H.  Otherwise another thread closed or replaced FD while the
+ * call ran: what the table has for FD is forgotten, to be adopted from
+ * the host on first use, and false. */
+bool shim_fd_unchanged(int fd, struct shim_handle* h);
 /* The close-on-exec flag of an open FD. */
 bool shim_fd_cloexec(int fd);
 void shim_fd_set_cloexec(int fd, bool cloexec);

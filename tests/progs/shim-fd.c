@@ -38,11 +38,13 @@
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "tests.h"
@@ -67,6 +69,8 @@ extern char** environ;
  * and with the sign bit (-1 as the kernel's unsigned int) */
 #define HUGE_FD (1L << 30)
 #define SIGNED_FD 0x80000000L
+/* a descriptor number no section opens */
+#define CLOSED_FD 90
 /* where g_edge is */
 #define EDGE_AREA 0x200000000UL
 
@@ -150,8 +154,8 @@ static char* long_name(size_t len) {
 }
 
 /* A byte string as text: printable bytes as they are, others as \xNN. */
-static void show_bytes(const char* what, const char* buf, long n) {
-    printf("%s: \"", what);
+static void put_escaped(const char* buf, long n) {
+    putchar('"');
     for (long i = 0; i < n; i++) {
         unsigned char c = (unsigned char)buf[i];
 
@@ -160,7 +164,13 @@ static void show_bytes(const char* what, const char* buf, long n) {
         else
             printf("\\x%02x", c);
     }
-    printf("\"\n");
+    putchar('"');
+}
+
+static void show_bytes(const char* what, const char* buf, long n) {
+    printf("%s: ", what);
+    put_escaped(buf, n);
+    putchar('\n');
 }
 
 static void print_stat(const char* what, int fd) {
@@ -462,6 +472,48 @@ static void* thread_open(void* arg) {
     return NULL;
 }
 
+static void* thread_unshare(void* arg) {
+    long* fds = arg;
+
+    /* closes a descriptor in a table of its own (the main thread keeps
+     * it), opens one there and changes close-on-exec of another */
+    fds[1] = S(SYS_close_range, fds[0], fds[0], CLOSE_RANGE_UNSHARE);
+    fds[2] = S(SYS_open, "f", O_RDONLY);
+    S(SYS_fcntl, 3, F_SETFD, FD_CLOEXEC);
+    return NULL;
+}
+
+/* In a child: RLIMIT_NOFILE bounds dup2, F_DUPFD and open */
+static void rlimit_child(int fd) {
+    struct rlimit rl = {50, 50};
+    pid_t pid;
+    int n = 0;
+    long r;
+
+    fflush(stdout);
+    pid = fork();
+    CHECK(pid >= 0);
+    if (pid == 0) {
+        CHECK(setrlimit(RLIMIT_NOFILE, &rl) == 0);
+        R("rlimit 50: dup2(fd, 49)", S(SYS_dup2, fd, 49));
+        R("rlimit 50: dup2(fd, 50)", S(SYS_dup2, fd, 50));
+        R("rlimit 50: dup3(fd, 50, 0)", S(SYS_dup3, fd, 50, 0));
+        R("rlimit 50: fcntl(fd, F_DUPFD, 49)", S(SYS_fcntl, fd, F_DUPFD, 49));
+        R("rlimit 50: fcntl(fd, F_DUPFD, 50)", S(SYS_fcntl, fd, F_DUPFD, 50));
+        while ((r = S(SYS_open, "f", O_RDONLY)) >= 0)
+            n++;
+        printf("rlimit 50: %d opens, then -1 %s\n", n, ename(errno));
+        R("rlimit 50: dup(fd)", S(SYS_dup, fd));
+        R("rlimit 50: pipe", S(SYS_pipe, (int[2]){0}));
+        R("rlimit 50: close(49)", S(SYS_close, 49));
+        R("rlimit 50: pipe with one free", S(SYS_pipe, (int[2]){0}));
+        R("rlimit 50: dup(fd)", S(SYS_dup, fd));
+        fflush(stdout);
+        _exit(0);
+    }
+    wait_child(pid);
+}
+
 static void sec_dup(void) {
     long fd, fd2, fd3, pathfd, closed;
     int p[2], sync[2], sv[2];
@@ -474,8 +526,8 @@ static void sec_dup(void) {
     make_file("f", "0123456789");
     fd = R("open(\"f\", O_RDWR)", S(SYS_open, "f", O_RDWR));
     pathfd = R("open(\"f\", O_PATH)", S(SYS_open, "f", O_PATH));
-    closed = S(SYS_dup, fd);
-    R("close(a dup)", S(SYS_close, closed));
+    closed = CLOSED_FD;
+    R("close(CLOSED_FD)", S(SYS_close, closed));
 
     R("dup(-1)", S(SYS_dup, -1));
     R("dup(a closed fd)", S(SYS_dup, closed));
@@ -679,6 +731,19 @@ static void sec_dup(void) {
     fdstate("  thread's fd", (int)tfds[1]);
     fdstate("  main's dup", (int)tfds[0]);
     R("close(thread's fd)", S(SYS_close, tfds[1]));
+    /* a thread that unshares its table with close_range */
+    tfds[0] = S(SYS_dup, fd);
+    CHECK(tfds[0] >= 0);
+    CHECK(pthread_create(&th, NULL, thread_unshare, tfds) == 0);
+    CHECK(pthread_join(th, NULL) == 0);
+    R("thread: close_range(dup, dup, CLOSE_RANGE_UNSHARE)", tfds[1]);
+    R("thread: open(\"f\") in its own table", tfds[2]);
+    fdstate("  main's dup", (int)tfds[0]);
+    fdstate("  main's fd", (int)fd);
+    fdstate("  thread's fd", (int)tfds[2]);
+    R("close(main's dup)", S(SYS_close, tfds[0]));
+
+    rlimit_child((int)fd);
 
     CHECK(close(p[0]) == 0 && close(p[1]) == 0);
     R("close(fd)", S(SYS_close, fd));
@@ -790,8 +855,7 @@ static void sec_rw(void) {
     wo = R("open(\"data\", O_WRONLY)", S(SYS_open, "data", O_WRONLY));
     pathfd = R("open(\"data\", O_PATH)", S(SYS_open, "data", O_PATH));
     dirfd = R("open(\".\", O_DIRECTORY)", S(SYS_open, ".", O_DIRECTORY | O_RDONLY));
-    closed = S(SYS_dup, fd);
-    S(SYS_close, closed);
+    closed = CLOSED_FD;
 
     /* bad descriptors, in every call */
     R("read(-1)", S(SYS_read, -1, buf, 1));
@@ -1029,8 +1093,7 @@ static void sec_stat(void) {
     CHECK(unlink("f2") == 0);
     R("ftruncate", ftruncate((int)fd, 3));
     print_stat("  f after truncate", (int)fd);
-    closed = S(SYS_dup, fd);
-    S(SYS_close, closed);
+    closed = CLOSED_FD;
     R("fstat(-1)", S(SYS_fstat, -1, &st));
     R("fstat(closed)", S(SYS_fstat, closed, &st));
     R("fstat(HUGE_FD)", S(SYS_fstat, HUGE_FD, &st));
@@ -1104,6 +1167,60 @@ static void sec_stat(void) {
 
 /* ---- ioctl -------------------------------------------------------- */
 
+/* A terminal: a pseudo-terminal pair (where the host has /dev/ptmx) */
+static void ioctl_pty(void) {
+    struct termios tio;
+    struct winsize ws;
+    char name[64], buf[16];
+    int unlock = 0, ptn = -1, got = 0;
+    long master, slave, n;
+
+    master = R("open(\"/dev/ptmx\")", S(SYS_open, "/dev/ptmx", O_RDWR | O_NOCTTY));
+    if (master < 0)
+        return;
+    R("ioctl(master, TIOCSPTLCK, 0)", S(SYS_ioctl, master, TIOCSPTLCK, &unlock));
+    R("ioctl(master, TIOCGPTN)", S(SYS_ioctl, master, TIOCGPTN, &ptn));
+    R("ioctl(master, TIOCGPTN, (void*)1)", S(SYS_ioctl, master, TIOCGPTN, BAD));
+    snprintf(name, sizeof(name), "/dev/pts/%d", ptn);
+    slave = R("open(the slave)", S(SYS_open, name, O_RDWR | O_NOCTTY));
+    if (slave < 0) {
+        S(SYS_close, master);
+        return;
+    }
+    memset(&tio, 0, sizeof(tio));
+    R("ioctl(slave, TCGETS)", S(SYS_ioctl, slave, TCGETS, &tio));
+    printf("  iflag 0%o oflag 0%o cflag 0%o lflag 0%o\n", tio.c_iflag, tio.c_oflag, tio.c_cflag,
+           tio.c_lflag);
+    R("ioctl(master, TCGETS)", S(SYS_ioctl, master, TCGETS, &tio));
+    R("ioctl(slave, TCGETS, (void*)1)", S(SYS_ioctl, slave, TCGETS, BAD));
+    R("ioctl(slave, TCGETS, read-only page)", S(SYS_ioctl, slave, TCGETS, g_ro));
+    tio.c_lflag &= ~(tcflag_t)ECHO;
+    R("ioctl(slave, TCSETS, no ECHO)", S(SYS_ioctl, slave, TCSETS, &tio));
+    memset(&tio, 0, sizeof(tio));
+    R("ioctl(slave, TCGETS)", S(SYS_ioctl, slave, TCGETS, &tio));
+    printf("  lflag 0%o\n", tio.c_lflag);
+    memset(&ws, 0xff, sizeof(ws));
+    R("ioctl(slave, TIOCGWINSZ)", S(SYS_ioctl, slave, TIOCGWINSZ, &ws));
+    printf("  %u rows %u columns\n", ws.ws_row, ws.ws_col);
+    ws = (struct winsize){.ws_row = 24, .ws_col = 80};
+    R("ioctl(master, TIOCSWINSZ, 24x80)", S(SYS_ioctl, master, TIOCSWINSZ, &ws));
+    memset(&ws, 0, sizeof(ws));
+    R("ioctl(slave, TIOCGWINSZ)", S(SYS_ioctl, slave, TIOCGWINSZ, &ws));
+    printf("  %u rows %u columns\n", ws.ws_row, ws.ws_col);
+    R("ioctl(slave, TIOCGWINSZ, (void*)1)", S(SYS_ioctl, slave, TIOCGWINSZ, BAD));
+    R("ioctl(slave, TIOCGWINSZ, kernel address)", S(SYS_ioctl, slave, TIOCGWINSZ, KADDR));
+    /* output processing: "\n" becomes "\r\n" */
+    R("write(slave, \"hi\\n\")", S(SYS_write, slave, "hi\n", 3));
+    while (got < 4 && (n = S(SYS_read, master, buf + got, sizeof(buf) - (size_t)got)) > 0)
+        got += (int)n;
+    show_bytes("  the master read", buf, got);
+    R("ioctl(master, FIONREAD)", S(SYS_ioctl, master, FIONREAD, &got));
+    printf("  FIONREAD: %d\n", got);
+    R("fstat(slave)", S(SYS_fstat, slave, &(struct stat){0}));
+    R("close(slave)", S(SYS_close, slave));
+    R("close(master)", S(SYS_close, master));
+}
+
 static void sec_ioctl(void) {
     char tbuf[256];
     int p[2], n, one = 1, zero = 0;
@@ -1115,8 +1232,7 @@ static void sec_ioctl(void) {
     fd = S(SYS_open, "f", O_RDONLY);
     pathfd = S(SYS_open, "f", O_PATH);
     null = S(SYS_open, "/dev/null", O_RDWR);
-    closed = S(SYS_dup, fd);
-    S(SYS_close, closed);
+    closed = CLOSED_FD;
     CHECK(fd >= 0 && pathfd >= 0 && null >= 0);
     R("ioctl(pipe, TCGETS)", S(SYS_ioctl, p[0], TCGETS, tbuf));
     R("ioctl(pipe, TIOCGWINSZ)", S(SYS_ioctl, p[0], TIOCGWINSZ, tbuf));
@@ -1171,6 +1287,7 @@ static void sec_ioctl(void) {
     S(SYS_close, null);
     S(SYS_close, p[0]);
     S(SYS_close, p[1]);
+    ioctl_pty();
     list_open_fds("open fds");
 }
 
@@ -1186,10 +1303,14 @@ static long show_cwd(const char* what) {
         printf("%s: getcwd = -1 %s\n", what, ename(errno));
         return n;
     }
-    if (!strncmp(buf, g_home, hl) && (buf[hl] == '/' || buf[hl] == '\0'))
-        printf("%s: getcwd = %ld \"~%s\"\n", what, n, buf + hl);
-    else
-        printf("%s: getcwd = %ld, outside the run directory\n", what, n);
+    printf("%s: getcwd = %ld ", what, n);
+    if (!strncmp(buf, g_home, hl) && (buf[hl] == '/' || buf[hl] == '\0')) {
+        putchar('~');
+        put_escaped(buf + hl, (long)strlen(buf + hl));
+    } else {
+        put_escaped(buf, (long)strlen(buf));
+    }
+    putchar('\n');
     return n;
 }
 
@@ -1241,8 +1362,7 @@ static void sec_cwd(void) {
     section("cwd");
     home = S(SYS_open, ".", O_RDONLY | O_DIRECTORY);
     CHECK(home >= 0);
-    closed = S(SYS_dup, home);
-    S(SYS_close, closed);
+    closed = CLOSED_FD;
     n = show_cwd("start");
     R("getcwd(buf, 1)", S(SYS_getcwd, buf, 1));
     R("getcwd(buf, 0)", S(SYS_getcwd, buf, 0));
@@ -1303,6 +1423,16 @@ static void sec_cwd(void) {
     CHECK(pthread_join(th, NULL) == 0);
     show_cwd("  main after the thread");
     R("fchdir(home)", S(SYS_fchdir, home));
+
+    /* the root, and names with a newline and a byte that is not UTF-8 */
+    R("chdir(\"/\")", S(SYS_chdir, "/"));
+    show_cwd("  root");
+    R("fchdir(home)", S(SYS_fchdir, home));
+    CHECK(mkdir("new\nline\xff", 0755) == 0);
+    R("chdir(\"new\\nline\\xff\")", S(SYS_chdir, "new\nline\xff"));
+    show_cwd("  odd name");
+    R("fchdir(home)", S(SYS_fchdir, home));
+    CHECK(rmdir("new\nline\xff") == 0);
 
     /* removed while current */
     CHECK(mkdir("gone", 0755) == 0);
@@ -1540,6 +1670,40 @@ static void sec_exec(void) {
     wait_child(pid);
     for (int i = 0; i < n; i++)
         fdstate(l[i].label, (int)l[i].fd);
+
+    /* file actions run in the child, before its execve */
+    printf("-- posix_spawn with adddup2(plain, 70) and addclose(F_DUPFD of a cloexec fd)\n");
+    {
+        posix_spawn_file_actions_t fa;
+        char** argv2 = calloc((size_t)n + 4, sizeof(char*));
+        long closed = -1;
+
+        CHECK(argv2);
+        memcpy(argv2, argv, ((size_t)n + 2) * sizeof(char*));
+        argv2[n + 2] = (char*)(uintptr_t) "posix_spawn adddup2=70";
+        for (int i = 0; i < n; i++)
+            if (!strcmp(l[i].label, "F_DUPFD of a cloexec fd"))
+                closed = l[i].fd;
+        CHECK(closed >= 0);
+        CHECK(posix_spawn_file_actions_init(&fa) == 0);
+        CHECK(posix_spawn_file_actions_adddup2(&fa, (int)l[0].fd, 70) == 0);
+        CHECK(posix_spawn_file_actions_addclose(&fa, (int)closed) == 0);
+        fflush(stdout);
+        CHECK(posix_spawn(&pid, g_argv0, &fa, NULL, argv2, environ) == 0);
+        wait_child(pid);
+        CHECK(posix_spawn_file_actions_destroy(&fa) == 0);
+        free(argv2);
+        fdstate("  parent: 70", 70);
+        fdstate("  parent: F_DUPFD of a cloexec fd", (int)closed);
+    }
+
+    /* a failed execve closes nothing */
+    printf("-- a failed execve\n");
+    R("execve(\"missing\")", execve("missing", argv, environ));
+    R("execve(\"f\") (not executable)", execve("f", argv, environ));
+    for (int i = 0; i < n; i++)
+        fdstate(l[i].label, (int)l[i].fd);
+
     for (int i = 0; i < n; i++)
         S(SYS_close, l[i].fd);
     for (int i = 2; i < n + 2; i++)

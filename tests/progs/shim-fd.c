@@ -364,6 +364,7 @@ static void sec_open(void) {
     R("creat(\"\")", S(SYS_creat, "", 0600));
     R("creat(\".\")", S(SYS_creat, ".", 0600));
     R("creat(\"nodir/x\")", S(SYS_creat, "nodir/x", 0600));
+    R("creat(\"newfile/\")", S(SYS_creat, "newfile/", 0600));
     p = long_name(5000);
     R("creat(5000-byte path)", S(SYS_creat, p, 0600));
     free(p);
@@ -1079,7 +1080,7 @@ static void list_dir(const char* what, int fd, size_t size) {
 static void sec_stat(void) {
     struct stat st;
     char buf[4096];
-    long fd, dirfd, pathfd, dpathfd, closed, gone;
+    long fd, fd2, dirfd, pathfd, dpathfd, closed, gone;
     int p[2];
 
     section("stat");
@@ -1144,6 +1145,13 @@ static void sec_stat(void) {
     R("lseek(dir, 0, SEEK_SET)", S(SYS_lseek, dirfd, 0, SEEK_SET));
     R("getdents64(dir | 1 << 32, 4096)",
       S(SYS_getdents64, dirfd | (1L << 32), buf, sizeof(buf)) > 0);
+    /* the program's own descriptors as the host lists them: nothing of
+     * ptshim's is open in the program */
+    fd2 = S(SYS_open, "/proc/self/fd", O_RDONLY | O_DIRECTORY);
+    if (fd2 >= 0) {
+        list_dir("getdents64(/proc/self/fd)", (int)fd2, 4096);
+        S(SYS_close, fd2);
+    }
     /* a directory removed while open */
     CHECK(mkdir("gone", 0755) == 0);
     gone = S(SYS_open, "gone", O_RDONLY | O_DIRECTORY);
@@ -1695,6 +1703,45 @@ static void sec_exec(void) {
         free(argv2);
         fdstate("  parent: 70", 70);
         fdstate("  parent: F_DUPFD of a cloexec fd", (int)closed);
+    }
+
+    /* a child process that shares the table (clone with CLONE_FILES):
+     * what it opens the parent has; its execve unshares the table first,
+     * so the parent keeps what the execve closes */
+    printf("-- clone(CLONE_FILES), open, execve\n");
+    fflush(stdout);
+    {
+        long cfd[2] = {-1, -1};
+        int up[2], down[2];
+        char c;
+
+        CHECK(pipe2(up, O_CLOEXEC) == 0 && pipe2(down, O_CLOEXEC) == 0);
+        pid = (pid_t)syscall(SYS_clone, CLONE_FILES | SIGCHLD, NULL, NULL, NULL, 0);
+        CHECK(pid >= 0);
+        if (pid == 0) {
+            char* cargv[5] = {g_argv0, (char*)(uintptr_t) "exec-report"};
+
+            cfd[0] = S(SYS_open, "f", O_RDONLY | O_CLOEXEC);
+            cfd[1] = S(SYS_open, "f", O_RDONLY);
+            CHECK(cfd[0] >= 0 && cfd[1] >= 0);
+            CHECK(asprintf(&cargv[2], "child's O_CLOEXEC=%ld", cfd[0]) > 0);
+            CHECK(asprintf(&cargv[3], "child's plain=%ld", cfd[1]) > 0);
+            /* the parent looks at the shared table before the execve */
+            CHECK(write(up[1], cfd, sizeof(cfd)) == sizeof(cfd));
+            CHECK(read(down[0], &c, 1) == 1);
+            execve(g_argv0, cargv, environ);
+            _exit(98);
+        }
+        CHECK(read(up[0], cfd, sizeof(cfd)) == sizeof(cfd));
+        fdstate("  parent: the child's O_CLOEXEC", (int)cfd[0]);
+        fdstate("  parent: the child's plain", (int)cfd[1]);
+        CHECK(write(down[1], "y", 1) == 1);
+        wait_child(pid);
+        fdstate("  parent after the child's execve: the child's O_CLOEXEC", (int)cfd[0]);
+        fdstate("  parent after the child's execve: the child's plain", (int)cfd[1]);
+        CHECK(close(up[0]) == 0 && close(up[1]) == 0 && close(down[0]) == 0 && close(down[1]) == 0);
+        S(SYS_close, cfd[0]);
+        S(SYS_close, cfd[1]);
     }
 
     /* a failed execve closes nothing */

@@ -13,8 +13,11 @@
  *     rw     read, write, pread64, pwrite64, readv, writev, lseek
  *     stat   fstat and getdents64
  *     ioctl  TCGETS, TIOCGWINSZ, FIONREAD, FIONBIO, FIOASYNC, FIOCLEX...
- *     cwd    getcwd, chdir, fchdir (a removed and a very deep directory)
- *     exec   close-on-exec across execve, after fork and posix_spawn
+ *            on pipes, files, /dev/null and a pseudo-terminal
+ *     cwd    getcwd, chdir, fchdir (removed, very deep, oddly named and
+ *            chrooted directories)
+ *     exec   close-on-exec across execve, after fork, posix_spawn and
+ *            clone(CLONE_FILES) (the program re-executes itself)
  *     race   a descriptor closed and reopened by one thread while another
  *            duplicates it and changes its flags
  *   shim-fd exec-report LABEL=FD...   (run by "exec") what survived

@@ -298,7 +298,8 @@ PAL_NODISCARD int DkStreamGetFlags(PAL_HANDLE thread, int fd, int* flags, bool* 
 
 /* THREAD's current directory as the host names it, not NUL-terminated,
  * SIZE bytes at most ("/a/b (deleted)" once it was removed).  Returns its
- * length; -ENAMETOOLONG when it does not fit. */
+ * length; -ENAMETOOLONG when it does not fit, -EXDEV when THREAD's root
+ * directory is not the tracer's (chroot: the name would not be THREAD's). */
 PAL_NODISCARD long DkThreadGetCwd(PAL_HANDLE thread, char* buf, size_t size);
 
 /* Number of threads currently traced. */

@@ -33,7 +33,10 @@ struct shim_handle {
     int refcount;
     enum shim_handle_kind kind;
     bool flags_known;
-    int flags;  /* F_GETFL's answer (access mode and status flags) */
+    int flags;  /* F_GETFL's answer when last asked: its access mode and
+                   O_PATH never change; its status flags may have (another
+                   process shares the description), so F_GETFL itself
+                   asks the host */
     char* name; /* the host's name ("/etc/hosts", "pipe:[123]"), or NULL */
     unsigned name_gen; /* g_shim_names_gen when NAME was read */
 };
@@ -68,6 +71,15 @@ int shim_fd_install(int fd, bool flags_known, int flags, bool cloexec, enum shim
 int shim_fd_install_handle(int newfd, struct shim_handle* handle, bool cloexec);
 /* FD is closed on the host. */
 void shim_fd_remove(int fd);
+/* A reference to H for a caller that uses it across a host call: other
+ * threads run meanwhile, and may close its descriptor. */
+void shim_handle_get(struct shim_handle* h);
+void shim_handle_put(struct shim_handle* h);
+/* After a host call on FD begun with its handle H (held): true when FD
+ * still has H.  Otherwise another thread closed or replaced FD while the
+ * call ran: what the table has for FD is forgotten, to be adopted from
+ * the host on first use, and false. */
+bool shim_fd_unchanged(int fd, struct shim_handle* h);
 /* The close-on-exec flag of an open FD. */
 bool shim_fd_cloexec(int fd);
 void shim_fd_set_cloexec(int fd, bool cloexec);

@@ -58,9 +58,17 @@ int DkStreamGetFlags(PAL_HANDLE t, int fd, int* flags, bool* cloexec) {
 }
 
 long DkThreadGetCwd(PAL_HANDLE t, char* buf, size_t size) {
-    char link[64];
+    char link[64], root[2];
     ssize_t n;
 
+    /* the link's name is relative to the reader's root: the thread's own
+     * name of its directory only when its root is the tracer's */
+    snprintf(link, sizeof(link), "/proc/%d/root", t->tid);
+    n = readlink(link, root, sizeof(root));
+    if (n < 0)
+        return -errno;
+    if (n != 1 || root[0] != '/')
+        return -EXDEV;
     snprintf(link, sizeof(link), "/proc/%d/cwd", t->tid);
     n = readlink(link, buf, size);
     if (n < 0)

@@ -46,6 +46,14 @@ static void handle_put(struct shim_handle* h) {
     free(h);
 }
 
+void shim_handle_get(struct shim_handle* h) {
+    h->refcount++;
+}
+
+void shim_handle_put(struct shim_handle* h) {
+    handle_put(h);
+}
+
 static int table_grow(struct shim_fd_table* t, int fd) {
     int size = t->size ? t->size : 64;
     struct shim_fd* fds;
@@ -148,6 +156,15 @@ void shim_fd_remove(int fd) {
     handle_put(t->fds[fd].handle);
     t->fds[fd].handle = NULL;
     t->fds[fd].cloexec = false;
+}
+
+bool shim_fd_unchanged(int fd, struct shim_handle* h) {
+    struct shim_fd_table* t = cur_table();
+
+    if (fd >= 0 && fd < t->size && t->fds[fd].handle == h)
+        return true;
+    shim_fd_remove(fd);
+    return false;
 }
 
 bool shim_fd_cloexec(int fd) {

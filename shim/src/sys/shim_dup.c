@@ -4,18 +4,30 @@
  * Implementation of system calls "dup", "dup2", "dup3" and "fcntl".
  *
  * A duplicate shares its open file description, so the new descriptor
- * shares the handle.  fcntl's F_GETFD and F_GETFL are answered from the
- * table without a host call; the rest runs on the host and the table
- * follows.
+ * shares the handle.  fcntl's F_GETFD is answered from the table without
+ * a host call; the rest runs on the host and the table follows.  The
+ * handle is held across the host call: other threads run meanwhile, and
+ * may close the descriptor.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 
 #include "shim_handle.h"
 #include "shim_table.h"
+
+/* Record NEWFD, which the host made from OLDFD, as another descriptor of
+ * H, OLDFD's handle when the call began (held by the caller); if OLDFD
+ * changed meanwhile, NEWFD is left to be adopted from the host. */
+static void record_dup(unsigned int oldfd, struct shim_handle* h, int newfd, bool cloexec) {
+    if (h && shim_fd_unchanged((int)oldfd, h))
+        (void)shim_fd_install_handle(newfd, h, cloexec);
+    else
+        shim_fd_remove(newfd);
+}
 
 long shim_do_dup(unsigned int fildes) {
     struct shim_handle* h = fildes <= INT_MAX ? shim_fd_get((int)fildes) : NULL;
@@ -23,9 +35,11 @@ long shim_do_dup(unsigned int fildes) {
 
     if (!h)
         return -EBADF;
+    shim_handle_get(h);
     fd = shim_host_call_self();
     if (fd >= 0)
-        (void)shim_fd_install_handle((int)fd, h, false);
+        record_dup(fildes, h, (int)fd, false);
+    shim_handle_put(h);
     return fd;
 }
 
@@ -37,13 +51,16 @@ long shim_do_dup3(unsigned int oldfd, unsigned int newfd, int flags) {
         return -EINVAL;
     if (oldfd == newfd)
         return -EINVAL;
-    /* newfd beyond RLIMIT_NOFILE is EBADF too: the host checks it first */
-    ret = shim_host_call_self();
-    if (ret < 0)
-        return ret;
-    h = shim_fd_get((int)oldfd);
+    /* newfd beyond RLIMIT_NOFILE is EBADF before oldfd: the host answers
+     * for both */
+    h = oldfd <= INT_MAX ? shim_fd_get((int)oldfd) : NULL;
     if (h)
-        (void)shim_fd_install_handle((int)newfd, h, flags & O_CLOEXEC);
+        shim_handle_get(h);
+    ret = shim_host_call_self();
+    if (ret >= 0)
+        record_dup(oldfd, h, (int)newfd, flags & O_CLOEXEC);
+    if (h)
+        shim_handle_put(h);
     return ret;
 }
 
@@ -60,29 +77,30 @@ long shim_do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg) {
 
     if (!h)
         return -EBADF;
-    switch (cmd) {
-    case F_GETFD:
+    /* F_GETFL runs on the host: the status flags are the open file
+     * description's, which other processes (a fork's other side, a
+     * receiver of SCM_RIGHTS, a pidfd_getfd) change behind the handle
+     * that the table keeps for it */
+    if (cmd == F_GETFD)
         return shim_fd_cloexec((int)fd) ? FD_CLOEXEC : 0;
-    case F_GETFL:
-        return shim_handle_flags(h, (int)fd);
-    default:
-        break;
-    }
+    shim_handle_get(h);
     ret = shim_host_call_self();
-    if (ret < 0)
-        return ret;
-    switch (cmd) {
-    case F_DUPFD:
-    case F_DUPFD_CLOEXEC:
-        (void)shim_fd_install_handle((int)ret, h, cmd == F_DUPFD_CLOEXEC);
-        break;
-    case F_SETFD:
-        shim_fd_set_cloexec((int)fd, arg & FD_CLOEXEC);
-        break;
-    case F_SETFL:
-        /* the host keeps the bits it allows: ask again when needed */
-        h->flags_known = false;
-        break;
+    if (ret >= 0) {
+        switch (cmd) {
+        case F_DUPFD:
+        case F_DUPFD_CLOEXEC:
+            record_dup(fd, h, (int)ret, cmd == F_DUPFD_CLOEXEC);
+            break;
+        case F_SETFD:
+            if (shim_fd_unchanged((int)fd, h))
+                shim_fd_set_cloexec((int)fd, arg & FD_CLOEXEC);
+            break;
+        case F_SETFL:
+            /* the host keeps the bits it allows: ask again when needed */
+            h->flags_known = false;
+            break;
+        }
     }
+    shim_handle_put(h);
     return ret;
 }

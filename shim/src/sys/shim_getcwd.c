@@ -5,7 +5,7 @@
  *
  * The host keeps each thread's current directory (it resolves relative
  * paths there); getcwd is answered in the tracer from the host's name of
- * it, without a stop's host call.
+ * it, without a stop's host call, unless that name is ambiguous.
  */
 #include "config.h"
 
@@ -25,12 +25,15 @@ long shim_do_getcwd(uptr buf, unsigned long size) {
     long n = DkThreadGetCwd(shim_cur_thread()->pal, cwd, sizeof(cwd) - 1);
     size_t sl = sizeof(DELETED_SUFFIX) - 1;
 
+    /* the host answers when its name does not tell: a directory too deep
+     * for the name (ENAMETOOLONG, or ENOENT if it was removed), a thread
+     * whose root is not the tracer's (chroot), a name ending in the mark
+     * the host adds to a removed directory (or a directory named so) */
     if (n < 0)
-        return n;
+        return shim_host_call_self();
     cwd[n] = '\0';
-    /* the kernel's name for a directory that was removed */
-    if ((size_t)n > sl && !strcmp(cwd + n - sl, DELETED_SUFFIX))
-        return -ENOENT;
+    if ((size_t)n >= sl && !strcmp(cwd + n - sl, DELETED_SUFFIX))
+        return shim_host_call_self();
     if ((unsigned long)n + 1 > size)
         return -ERANGE;
     if (copy_to_user(buf, cwd, (size_t)n + 1) < 0)

@@ -26,23 +26,26 @@ long shim_do_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg) {
     (void)arg;
     if (!h)
         return -EBADF;
+    /* held across the call (which may block): another thread may close
+     * the descriptor meanwhile */
+    shim_handle_get(h);
     ret = shim_host_call_self();
-    if (ret < 0)
-        return ret;
-    switch (cmd) {
-    case FIOCLEX:
-        shim_fd_set_cloexec((int)fd, true);
-        break;
-    case FIONCLEX:
-        shim_fd_set_cloexec((int)fd, false);
-        break;
-    case TCGETS:
-    case TIOCGWINSZ:
-    case FIONREAD:
-        break;
-    default:
-        h->flags_known = false;
-        break;
+    if (ret >= 0) {
+        switch (cmd) {
+        case FIOCLEX:
+        case FIONCLEX:
+            if (shim_fd_unchanged((int)fd, h))
+                shim_fd_set_cloexec((int)fd, cmd == FIOCLEX);
+            break;
+        case TCGETS:
+        case TIOCGWINSZ:
+        case FIONREAD:
+            break;
+        default:
+            h->flags_known = false;
+            break;
+        }
     }
+    shim_handle_put(h);
     return ret;
 }

@@ -27,7 +27,10 @@
 /* The kernel's own checks of open flags (build_open_how and
  * build_open_flags), before the path is read: unknown bits are ignored,
  * O_PATH drops all but a few, and O_TMPFILE must come whole, without
- * O_CREAT, and with write access. */
+ * O_CREAT, and with write access.  0, -EINVAL, or 1 when only the host
+ * can tell: O_CREAT with O_DIRECTORY is refused with EINVAL before the
+ * path since Linux 6.4, and was an error of the path walk (or a regular
+ * file created) before, so the host's kernel answers for the path too. */
 static int check_open_flags(int flags) {
     if (flags & O_PATH)
         flags &= O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC;
@@ -37,6 +40,8 @@ static int check_open_flags(int flags) {
         if ((flags & O_ACCMODE) == O_RDONLY)
             return -EINVAL;
     }
+    if ((flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY))
+        return 1;
     return 0;
 }
 
@@ -60,7 +65,7 @@ long shim_do_openat(int dfd, uptr filename, int flags, mode_t mode) {
     (void)mode;
     if (ret < 0)
         return ret;
-    {
+    if (ret == 0) {
         char name[PATH_MAX];
         long n = shim_getname(filename, name, false);
 

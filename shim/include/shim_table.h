@@ -16,6 +16,10 @@
 
 #include "shim_internal.h"
 
+/* sys/shim_exec.c */
+int shim_do_execve(uptr filename, uptr argv, uptr envp);
+int shim_do_execveat(int fd, uptr filename, uptr argv, uptr envp, int flags);
+
 /* sys/shim_getpid.c */
 pid_t shim_do_getpid(void);
 pid_t shim_do_getppid(void);

@@ -83,7 +83,7 @@ SHIM_SYSCALL_PASSTHROUGH(getsockopt, 5, int, int, fd, int, level, int, optname, 
 SHIM_SYSCALL_PASSTHROUGH(clone, 5, pid_t, unsigned int, clone_flags, uptr, newsp, uptr, parent_tidptr, uptr, child_tidptr, uptr, tls)
 SHIM_SYSCALL_PASSTHROUGH(fork, 0, pid_t)
 SHIM_SYSCALL_PASSTHROUGH(vfork, 0, pid_t)
-SHIM_SYSCALL_PASSTHROUGH(execve, 3, int, uptr, filename, uptr, argv, uptr, envp)
+DEFINE_SHIM_SYSCALL(execve, 3, shim_do_execve, int, uptr, filename, uptr, argv, uptr, envp) /* sys/shim_exec.c */
 SHIM_SYSCALL_PASSTHROUGH(exit, 1, long, int, error_code)
 SHIM_SYSCALL_PASSTHROUGH(wait4, 4, pid_t, pid_t, upid, uptr, stat_addr, unsigned int, options, uptr, ru)
 SHIM_SYSCALL_PASSTHROUGH(kill, 2, int, pid_t, pid, int, sig)
@@ -346,7 +346,7 @@ SHIM_SYSCALL_PASSTHROUGH(getrandom, 3, ssize_t, uptr, ubuf, size_t, len, unsigne
 SHIM_SYSCALL_PASSTHROUGH(memfd_create, 2, int, uptr, uname, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(kexec_file_load, 5, long, int, kernel_fd, int, initrd_fd, unsigned long, cmdline_len, uptr, cmdline_ptr, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(bpf, 3, int, int, cmd, uptr, uattr, unsigned int, size)
-SHIM_SYSCALL_PASSTHROUGH(execveat, 5, int, int, fd, uptr, filename, uptr, argv, uptr, envp, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(execveat, 5, shim_do_execveat, int, int, fd, uptr, filename, uptr, argv, uptr, envp, int, flags) /* sys/shim_exec.c */
 SHIM_SYSCALL_PASSTHROUGH(userfaultfd, 1, int, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(membarrier, 3, int, int, cmd, unsigned int, flags, int, cpu_id)
 SHIM_SYSCALL_PASSTHROUGH(mlock2, 3, int, uptr, start, size_t, len, unsigned long, flags)

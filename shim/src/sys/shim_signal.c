@@ -96,24 +96,23 @@ int shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize) {
 
     if (sigsetsize != KERNEL_SIGSET_SIZE)
         return -EINVAL;
-    if (act && copy_from_user(&new_sa, act, sizeof(new_sa)) < 0)
-        return -EFAULT;
-    /* do_sigaction() */
+    /* do_sigaction(), after the kernel read ACT (EFAULT first) */
     if (!valid_signal(sig) || sig < 1 || (act && (sig == SIGKILL || sig == SIGSTOP)))
-        return -EINVAL;
+        return act && copy_from_user(&new_sa, act, sizeof(new_sa)) < 0 ? -EFAULT : -EINVAL;
     sh = shim_cur_thread()->proc->sighand;
     known = sh && (sh->known & SIGBIT(sig));
     if (known)
         was = sh->action[sig - 1];
 
     ret = (int)shim_host_call_self();
-    /* the action changed even when the old one could not be written */
+    /* the action changed even when the old one could not be written;
+     * ACT unreadable: the kernel's EFAULT, nothing changed */
     if (ret != 0 && !(ret == -EFAULT && act && oact))
         return ret;
     sh = shim_cur_thread()->proc->sighand; /* as the calling thread's process has it now */
     if (ret == 0 && known && oact && g_pal_log_level >= PAL_LOG_DEBUG)
         check_record(sh, sig, oact, &was);
-    if (act) {
+    if (act && copy_from_user(&new_sa, act, sizeof(new_sa)) == 0) {
         new_sa.flags &= KERNEL_SA_FLAGS;
         new_sa.mask &= ~(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP));
         shim_sighand_set(sh, sig, &new_sa);
@@ -126,11 +125,10 @@ int shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize) {
 
     if (sigsetsize != KERNEL_SIGSET_SIZE)
         return -EINVAL;
-    if (nset) {
-        if (copy_from_user(&set, nset, sizeof(set)) < 0)
-            return -EFAULT;
-        if (how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
-            return -EINVAL;
-    }
+    /* the kernel reads NSET (EFAULT) before it checks HOW: the shim
+     * reads it only to tell the two errors apart; with a valid HOW the
+     * host's copy fails as the kernel's would */
+    if (nset && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
+        return copy_from_user(&set, nset, sizeof(set)) < 0 ? -EFAULT : -EINVAL;
     return (int)shim_host_call_self();
 }

@@ -17,6 +17,8 @@
 
 #include "pal.h"
 
+struct shim_sighand;
+
 struct shim_process {
     pid_t pid;
     /* The parent, while it lives; after, getppid() asks the host, which
@@ -27,6 +29,8 @@ struct shim_process {
     bool first; /* the program's first process */
     int nthreads;
     LIST_HEAD(, shim_thread) threads;
+    /* its signal dispositions (shim_signal.h), or NULL when out of memory */
+    struct shim_sighand* sighand;
     LIST_ENTRY(shim_process) list;
 };
 
@@ -107,5 +111,9 @@ void shim_thread_free(struct shim_thread* t);
 struct shim_thread* shim_thread_lookup(pid_t tid);
 /* TID changed (a non-leader's execve took the leader's ID). */
 void shim_thread_set_tid(struct shim_thread* t, pid_t tid);
+
+/* T's process completed an execve: its bookkeeping as the kernel leaves
+ * it (sys/shim_exec.c). */
+void shim_exec_completed(struct shim_thread* t);
 
 #endif /* SHIM_THREAD_H */

@@ -12,6 +12,7 @@
 #include "shim_handle.h"
 #include "shim_identity.h"
 #include "shim_internal.h"
+#include "shim_signal.h"
 #include "shim_thread.h"
 
 /* The clone flags of the call in which CREATOR is. */
@@ -20,7 +21,7 @@ static uint64_t creator_clone_flags(const struct shim_thread* creator) {
 
     switch (creator->sysno) {
     case PTSHIM_NR_clone:
-        return creator->args[0];
+        return (uint32_t)creator->args[0]; /* the kernel reads 32 bits */
     case PTSHIM_NR_clone3:
         /* struct clone_args starts with the flags; the creator is stopped
          * inside the call, so they are what the kernel read */
@@ -51,6 +52,8 @@ int shim_on_clone(const struct pal_event* ev) {
         child = shim_thread_new(ev->child, ev->child_tid, NULL, parent);
         if (child && (flags & CLONE_PARENT) && !parent)
             child->proc->ppid = creator->proc->ppid;
+        if (child)
+            shim_sighand_clone(child->proc, creator, flags);
     }
     if (!child) {
         log_error("out of memory for thread %d: the host answers its calls", ev->child_tid);
@@ -94,6 +97,7 @@ int shim_on_exec(const struct pal_event* ev) {
     }
     shim_fd_table_exec(t->files);
     shim_identity_exec(t);
+    shim_exec_completed(t);
     return 0;
 }
 

@@ -33,12 +33,12 @@ DEFINE_SHIM_SYSCALL(fstat, 2, shim_do_fstat, long, unsigned int, fd, uptr, statb
 DEFINE_SHIM_SYSCALL(lstat, 2, shim_do_lstat, int, uptr, filename, uptr, statbuf) /* sys/shim_stat.c */
 SHIM_SYSCALL_PASSTHROUGH(poll, 3, int, uptr, ufds, unsigned int, nfds, int, timeout_msecs)
 DEFINE_SHIM_SYSCALL(lseek, 3, shim_do_lseek, long, unsigned int, fd, off_t, offset, unsigned int, whence) /* sys/shim_rw.c */
-SHIM_SYSCALL_PASSTHROUGH(mmap, 6, long, uptr, addr, size_t, len, unsigned int, prot, unsigned int, flags, int, fd, unsigned long, off)
-SHIM_SYSCALL_PASSTHROUGH(mprotect, 3, int, uptr, start, size_t, len, unsigned int, prot)
-SHIM_SYSCALL_PASSTHROUGH(munmap, 2, int, uptr, addr, size_t, len)
-SHIM_SYSCALL_PASSTHROUGH(brk, 1, long, uptr, brk)
-SHIM_SYSCALL_PASSTHROUGH(rt_sigaction, 4, int, int, sig, uptr, act, uptr, oact, size_t, sigsetsize)
-SHIM_SYSCALL_PASSTHROUGH(rt_sigprocmask, 4, int, int, how, uptr, nset, uptr, oset, size_t, sigsetsize)
+DEFINE_SHIM_SYSCALL(mmap, 6, shim_do_mmap, long, uptr, addr, size_t, len, unsigned long, prot, unsigned long, flags, int, fd, unsigned long, off) /* sys/shim_mmap.c */
+DEFINE_SHIM_SYSCALL(mprotect, 3, shim_do_mprotect, int, uptr, start, size_t, len, unsigned long, prot) /* sys/shim_mmap.c */
+DEFINE_SHIM_SYSCALL(munmap, 2, shim_do_munmap, int, uptr, addr, size_t, len) /* sys/shim_mmap.c */
+DEFINE_SHIM_SYSCALL(brk, 1, shim_do_brk, long, uptr, brk) /* sys/shim_mmap.c */
+DEFINE_SHIM_SYSCALL(rt_sigaction, 4, shim_do_rt_sigaction, int, int, sig, uptr, act, uptr, oact, size_t, sigsetsize) /* sys/shim_signal.c */
+DEFINE_SHIM_SYSCALL(rt_sigprocmask, 4, shim_do_rt_sigprocmask, int, int, how, uptr, nset, uptr, oset, size_t, sigsetsize) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(rt_sigreturn, 0, long)
 DEFINE_SHIM_SYSCALL(ioctl, 3, shim_do_ioctl, long, unsigned int, fd, unsigned int, cmd, unsigned long, arg) /* sys/shim_ioctl.c */
 DEFINE_SHIM_SYSCALL(pread64, 4, shim_do_pread64, long, unsigned int, fd, uptr, buf, size_t, count, loff_t, pos) /* sys/shim_rw.c */
@@ -59,7 +59,7 @@ SHIM_SYSCALL_PASSTHROUGH(shmctl, 3, int, int, shmid, int, cmd, uptr, buf)
 DEFINE_SHIM_SYSCALL(dup, 1, shim_do_dup, long, unsigned int, fildes) /* sys/shim_dup.c */
 DEFINE_SHIM_SYSCALL(dup2, 2, shim_do_dup2, long, unsigned int, oldfd, unsigned int, newfd) /* sys/shim_dup.c */
 SHIM_SYSCALL_PASSTHROUGH(pause, 0, int)
-SHIM_SYSCALL_PASSTHROUGH(nanosleep, 2, int, uptr, rqtp, uptr, rmtp)
+DEFINE_SHIM_SYSCALL(nanosleep, 2, shim_do_nanosleep, int, uptr, rqtp, uptr, rmtp) /* sys/shim_sleep.c */
 SHIM_SYSCALL_PASSTHROUGH(getitimer, 2, int, int, which, uptr, value)
 SHIM_SYSCALL_PASSTHROUGH(alarm, 1, int, unsigned int, seconds)
 SHIM_SYSCALL_PASSTHROUGH(setitimer, 3, int, int, which, uptr, value, uptr, ovalue)
@@ -80,13 +80,13 @@ SHIM_SYSCALL_PASSTHROUGH(getpeername, 3, int, int, fd, uptr, usockaddr, uptr, us
 SHIM_SYSCALL_PASSTHROUGH(socketpair, 4, int, int, family, unsigned int, type, int, protocol, uptr, usockvec)
 SHIM_SYSCALL_PASSTHROUGH(setsockopt, 5, int, int, fd, int, level, int, optname, uptr, optval, int, optlen)
 SHIM_SYSCALL_PASSTHROUGH(getsockopt, 5, int, int, fd, int, level, int, optname, uptr, optval, uptr, optlen)
-SHIM_SYSCALL_PASSTHROUGH(clone, 5, pid_t, unsigned int, clone_flags, uptr, newsp, uptr, parent_tidptr, uptr, child_tidptr, uptr, tls)
-SHIM_SYSCALL_PASSTHROUGH(fork, 0, pid_t)
-SHIM_SYSCALL_PASSTHROUGH(vfork, 0, pid_t)
-SHIM_SYSCALL_PASSTHROUGH(execve, 3, int, uptr, filename, uptr, argv, uptr, envp)
-SHIM_SYSCALL_PASSTHROUGH(exit, 1, long, int, error_code)
-SHIM_SYSCALL_PASSTHROUGH(wait4, 4, pid_t, pid_t, upid, uptr, stat_addr, unsigned int, options, uptr, ru)
-SHIM_SYSCALL_PASSTHROUGH(kill, 2, int, pid_t, pid, int, sig)
+DEFINE_SHIM_SYSCALL(clone, 5, shim_do_clone, pid_t, unsigned int, clone_flags, uptr, newsp, uptr, parent_tidptr, uptr, child_tidptr, uptr, tls) /* sys/shim_clone.c */
+DEFINE_SHIM_SYSCALL(fork, 0, shim_do_fork, pid_t) /* sys/shim_clone.c */
+DEFINE_SHIM_SYSCALL(vfork, 0, shim_do_vfork, pid_t) /* sys/shim_clone.c */
+DEFINE_SHIM_SYSCALL(execve, 3, shim_do_execve, int, uptr, filename, uptr, argv, uptr, envp) /* sys/shim_exec.c */
+DEFINE_SHIM_SYSCALL(exit, 1, shim_do_exit, long, int, error_code) /* sys/shim_exit.c */
+DEFINE_SHIM_SYSCALL(wait4, 4, shim_do_wait4, pid_t, pid_t, upid, uptr, stat_addr, int, options, uptr, ru) /* sys/shim_wait.c */
+DEFINE_SHIM_SYSCALL(kill, 2, shim_do_kill, int, pid_t, pid, int, sig) /* sys/shim_signal.c */
 DEFINE_SHIM_SYSCALL(uname, 1, shim_do_uname, long, uptr, name) /* sys/shim_uname.c */
 SHIM_SYSCALL_PASSTHROUGH(semget, 3, int, unsigned long, key, int, nsems, unsigned int, semflg)
 SHIM_SYSCALL_PASSTHROUGH(semop, 3, int, int, semid, uptr, tsops, unsigned int, nsops)
@@ -182,7 +182,7 @@ SHIM_SYSCALL_PASSTHROUGH(modify_ldt, 3, int, int, func, uptr, ptr, unsigned long
 SHIM_SYSCALL_PASSTHROUGH(pivot_root, 2, int, uptr, new_root, uptr, put_old)
 SHIM_SYSCALL_RETURN_ENOSYS(_sysctl, 1, int, uptr, args)
 SHIM_SYSCALL_PASSTHROUGH(prctl, 5, int, int, option, unsigned long, arg2, unsigned long, arg3, unsigned long, arg4, unsigned long, arg5)
-SHIM_SYSCALL_PASSTHROUGH(arch_prctl, 2, int, int, option, unsigned long, arg2)
+DEFINE_SHIM_SYSCALL(arch_prctl, 2, shim_do_arch_prctl, int, int, option, unsigned long, arg2) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(adjtimex, 1, int, uptr, txc_p)
 SHIM_SYSCALL_PASSTHROUGH(setrlimit, 2, int, int, resource, uptr, rlim)
 SHIM_SYSCALL_PASSTHROUGH(chroot, 1, int, uptr, filename)
@@ -226,7 +226,7 @@ SHIM_SYSCALL_PASSTHROUGH(lremovexattr, 2, int, uptr, pathname, uptr, name)
 SHIM_SYSCALL_PASSTHROUGH(fremovexattr, 2, int, int, fd, uptr, name)
 SHIM_SYSCALL_PASSTHROUGH(tkill, 2, int, pid_t, pid, int, sig)
 SHIM_SYSCALL_PASSTHROUGH(time, 1, long, uptr, tloc)
-SHIM_SYSCALL_PASSTHROUGH(futex, 6, long, uptr, uaddr, int, op, unsigned int, val, uptr, utime, uptr, uaddr2, unsigned int, val3)
+DEFINE_SHIM_SYSCALL(futex, 6, shim_do_futex, long, uptr, uaddr, int, op, uint32_t, val, uptr, utime, uptr, uaddr2, uint32_t, val3) /* sys/shim_futex.c */
 DEFINE_SHIM_SYSCALL(sched_setaffinity, 3, shim_do_sched_setaffinity, long, pid_t, pid, unsigned int, len, uptr, user_mask_ptr) /* sys/shim_sched.c */
 DEFINE_SHIM_SYSCALL(sched_getaffinity, 3, shim_do_sched_getaffinity, long, pid_t, pid, unsigned int, len, uptr, user_mask_ptr) /* sys/shim_sched.c */
 SHIM_SYSCALL_PASSTHROUGH(set_thread_area, 1, int, uptr, u_info)
@@ -242,7 +242,7 @@ SHIM_SYSCALL_RETURN_ENOSYS(epoll_ctl_old, 0, int)
 SHIM_SYSCALL_RETURN_ENOSYS(epoll_wait_old, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(remap_file_pages, 5, int, uptr, start, size_t, size, unsigned int, prot, unsigned long, pgoff, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(getdents64, 3, shim_do_getdents64, long, unsigned int, fd, uptr, dirent, unsigned int, count) /* sys/shim_getdents.c */
-SHIM_SYSCALL_PASSTHROUGH(set_tid_address, 1, pid_t, uptr, tidptr)
+DEFINE_SHIM_SYSCALL(set_tid_address, 1, shim_do_set_tid_address, pid_t, uptr, tidptr) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(restart_syscall, 0, long)
 SHIM_SYSCALL_PASSTHROUGH(semtimedop, 4, int, int, semid, uptr, tsops, unsigned int, nsops, uptr, timeout)
 SHIM_SYSCALL_PASSTHROUGH(fadvise64, 4, int, int, fd, off_t, offset, size_t, len, int, advice)
@@ -254,11 +254,11 @@ SHIM_SYSCALL_PASSTHROUGH(timer_delete, 1, int, int, timer_id)
 SHIM_SYSCALL_PASSTHROUGH(clock_settime, 2, int, int, which_clock, uptr, tp)
 SHIM_SYSCALL_PASSTHROUGH(clock_gettime, 2, int, int, which_clock, uptr, tp)
 SHIM_SYSCALL_PASSTHROUGH(clock_getres, 2, int, int, which_clock, uptr, tp)
-SHIM_SYSCALL_PASSTHROUGH(clock_nanosleep, 4, int, int, which_clock, unsigned int, flags, uptr, rqtp, uptr, rmtp)
-SHIM_SYSCALL_PASSTHROUGH(exit_group, 1, long, int, error_code)
+DEFINE_SHIM_SYSCALL(clock_nanosleep, 4, shim_do_clock_nanosleep, int, clockid_t, which_clock, int, flags, uptr, rqtp, uptr, rmtp) /* sys/shim_sleep.c */
+DEFINE_SHIM_SYSCALL(exit_group, 1, shim_do_exit_group, long, int, error_code) /* sys/shim_exit.c */
 SHIM_SYSCALL_PASSTHROUGH(epoll_wait, 4, int, int, epfd, uptr, events, int, maxevents, int, timeout)
 SHIM_SYSCALL_PASSTHROUGH(epoll_ctl, 4, int, int, epfd, int, op, int, fd, uptr, event)
-SHIM_SYSCALL_PASSTHROUGH(tgkill, 3, int, pid_t, tgid, pid_t, pid, int, sig)
+DEFINE_SHIM_SYSCALL(tgkill, 3, shim_do_tgkill, int, pid_t, tgid, pid_t, pid, int, sig) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(utimes, 2, int, uptr, filename, uptr, utimes)
 SHIM_SYSCALL_RETURN_ENOSYS(vserver, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(mbind, 6, int, uptr, start, size_t, len, int, mode, uptr, nmask, unsigned long, maxnode, unsigned long, flags)
@@ -271,7 +271,7 @@ SHIM_SYSCALL_PASSTHROUGH(mq_timedreceive, 5, ssize_t, int, mqdes, uptr, u_msg_pt
 SHIM_SYSCALL_PASSTHROUGH(mq_notify, 2, int, int, mqdes, uptr, u_notification)
 SHIM_SYSCALL_PASSTHROUGH(mq_getsetattr, 3, int, int, mqdes, uptr, u_mqstat, uptr, u_omqstat)
 SHIM_SYSCALL_PASSTHROUGH(kexec_load, 4, long, unsigned long, entry, unsigned long, nr_segments, uptr, segments, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(waitid, 5, int, int, which, pid_t, upid, uptr, infop, unsigned int, options, uptr, ru)
+DEFINE_SHIM_SYSCALL(waitid, 5, shim_do_waitid, int, int, which, pid_t, upid, uptr, infop, int, options, uptr, ru) /* sys/shim_wait.c */
 SHIM_SYSCALL_PASSTHROUGH(add_key, 5, int, uptr, _type, uptr, _description, uptr, _payload, size_t, plen, int, ringid)
 SHIM_SYSCALL_PASSTHROUGH(request_key, 4, int, uptr, _type, uptr, _description, uptr, _callout_info, int, destringid)
 SHIM_SYSCALL_PASSTHROUGH(keyctl, 5, long, int, option, unsigned long, arg2, unsigned long, arg3, unsigned long, arg4, unsigned long, arg5)
@@ -297,7 +297,7 @@ DEFINE_SHIM_SYSCALL(faccessat, 3, shim_do_faccessat, int, int, dfd, uptr, filena
 SHIM_SYSCALL_PASSTHROUGH(pselect6, 6, int, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tsp, uptr, sig)
 SHIM_SYSCALL_PASSTHROUGH(ppoll, 5, int, uptr, ufds, unsigned int, nfds, uptr, tsp, uptr, sigmask, size_t, sigsetsize)
 DEFINE_SHIM_SYSCALL(unshare, 1, shim_do_unshare, long, unsigned long, unshare_flags) /* sys/shim_unshare.c */
-SHIM_SYSCALL_PASSTHROUGH(set_robust_list, 2, int, uptr, head, size_t, len)
+DEFINE_SHIM_SYSCALL(set_robust_list, 2, shim_do_set_robust_list, int, uptr, head, size_t, len) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(get_robust_list, 3, int, pid_t, pid, uptr, head_ptr, uptr, len_ptr)
 SHIM_SYSCALL_PASSTHROUGH(splice, 6, ssize_t, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(tee, 4, ssize_t, int, fdin, int, fdout, size_t, len, unsigned int, flags)
@@ -346,7 +346,7 @@ DEFINE_SHIM_SYSCALL(getrandom, 3, shim_do_getrandom, long, uptr, ubuf, size_t, l
 SHIM_SYSCALL_PASSTHROUGH(memfd_create, 2, int, uptr, uname, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(kexec_file_load, 5, long, int, kernel_fd, int, initrd_fd, unsigned long, cmdline_len, uptr, cmdline_ptr, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(bpf, 3, int, int, cmd, uptr, uattr, unsigned int, size)
-SHIM_SYSCALL_PASSTHROUGH(execveat, 5, int, int, fd, uptr, filename, uptr, argv, uptr, envp, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(execveat, 5, shim_do_execveat, int, int, fd, uptr, filename, uptr, argv, uptr, envp, int, flags) /* sys/shim_exec.c */
 SHIM_SYSCALL_PASSTHROUGH(userfaultfd, 1, int, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(membarrier, 3, int, int, cmd, unsigned int, flags, int, cpu_id)
 SHIM_SYSCALL_PASSTHROUGH(mlock2, 3, int, uptr, start, size_t, len, unsigned long, flags)
@@ -358,7 +358,7 @@ SHIM_SYSCALL_PASSTHROUGH(pkey_alloc, 2, int, unsigned long, flags, unsigned long
 SHIM_SYSCALL_PASSTHROUGH(pkey_free, 1, int, int, pkey)
 DEFINE_SHIM_SYSCALL(statx, 5, shim_do_statx, int, int, dfd, uptr, filename, unsigned int, flags, unsigned int, mask, uptr, buffer) /* sys/shim_stat.c */
 SHIM_SYSCALL_PASSTHROUGH(io_pgetevents, 6, int, unsigned long, ctx_id, long, min_nr, long, nr, uptr, events, uptr, timeout, uptr, usig)
-SHIM_SYSCALL_PASSTHROUGH(rseq, 4, int, uptr, rseq, unsigned long, rseq_len, unsigned long, flags, unsigned long, sig)
+DEFINE_SHIM_SYSCALL(rseq, 4, shim_do_rseq, int, uptr, rseq, uint32_t, rseq_len, int, flags, uint32_t, sig) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(uretprobe, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(pidfd_send_signal, 4, int, int, pidfd, int, sig, uptr, info, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(io_uring_setup, 2, int, unsigned int, entries, uptr, params)
@@ -371,7 +371,7 @@ SHIM_SYSCALL_PASSTHROUGH(fsconfig, 5, int, int, fd, unsigned int, cmd, uptr, _ke
 SHIM_SYSCALL_PASSTHROUGH(fsmount, 3, int, int, fs_fd, unsigned long, flags, unsigned long, attr_flags)
 SHIM_SYSCALL_PASSTHROUGH(fspick, 3, int, int, dfd, uptr, path, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(pidfd_open, 2, int, pid_t, pid, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(clone3, 2, pid_t, uptr, uargs, size_t, size)
+DEFINE_SHIM_SYSCALL(clone3, 2, shim_do_clone3, pid_t, uptr, uargs, size_t, size) /* sys/shim_clone.c */
 DEFINE_SHIM_SYSCALL(close_range, 3, shim_do_close_range, long, unsigned int, fd, unsigned int, max_fd, unsigned int, flags) /* sys/shim_open.c */
 SHIM_SYSCALL_PASSTHROUGH(openat2, 4, int, int, dfd, uptr, filename, uptr, how, size_t, usize)
 SHIM_SYSCALL_PASSTHROUGH(pidfd_getfd, 3, int, int, pidfd, int, fd, unsigned int, flags)

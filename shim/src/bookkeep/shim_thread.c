@@ -10,6 +10,7 @@
 #include "pal_log.h"
 #include "shim_handle.h"
 #include "shim_identity.h"
+#include "shim_signal.h"
 #include "shim_thread.h"
 
 struct shim_thread* g_shim_cur;
@@ -61,6 +62,8 @@ struct shim_thread* shim_thread_new(PAL_HANDLE pal, pid_t tid, struct shim_proce
         proc->pid = tid;
         proc->parent = parent;
         proc->ppid = parent ? parent->pid : 0;
+        /* NULL when out of memory: the process then has no record */
+        proc->sighand = shim_sighand_new();
         LIST_INIT(&proc->threads);
         LIST_INSERT_HEAD(&g_processes, proc, list);
     }
@@ -90,6 +93,7 @@ void shim_thread_free(struct shim_thread* t) {
             if (p->parent == proc)
                 p->parent = NULL;
         LIST_REMOVE(proc, list);
+        shim_sighand_put(proc->sighand);
         free(proc);
     }
     if (g_shim_cur == t)

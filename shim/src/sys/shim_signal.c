@@ -1,0 +1,134 @@
+/*
+ * shim_signal.c
+ *
+ * Implementation of system calls "kill", "tgkill", "rt_sigaction" and
+ * "rt_sigprocmask".
+ *
+ * The host kernel sends and delivers the signals: the calls run there,
+ * in the calling thread, after the kernel's checks.  rt_sigaction also
+ * keeps the shim's record of the process's dispositions (shim_signal.h).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+
+#include "pal_log.h"
+#include "shim_signal.h"
+#include "shim_table.h"
+#include "shim_thread.h"
+
+/* The kernel's sigset_t, the only size it takes. */
+#define KERNEL_SIGSET_SIZE 8
+
+/* The sa_flags the kernel keeps and reports (UAPI_SA_FLAGS on x86-64);
+ * others are cleared, so that a program can detect what it lacks. */
+#define KERNEL_SA_RESTORER 0x04000000UL
+#define KERNEL_SA_EXPOSE_TAGBITS 0x00000800UL
+#define KERNEL_SA_FLAGS                                                                     \
+    ((unsigned long)(SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_ONSTACK | SA_RESTART |   \
+                     SA_NODEFER | SA_RESETHAND) |                                           \
+     KERNEL_SA_EXPOSE_TAGBITS | KERNEL_SA_RESTORER)
+
+#define SIGBIT(sig) (1ULL << ((sig)-1))
+
+static bool valid_signal(int sig) {
+    return (unsigned int)sig <= SHIM_NSIG;
+}
+
+/* Whether the shim knows that thread TID exists (in process TGID, if
+ * TGID is not 0): the kernel checks the signal number only once it found
+ * the target, so an unknown one is left to the host. */
+static bool known_target(pid_t tid, pid_t tgid) {
+    struct shim_thread* t = shim_thread_lookup(tid);
+
+    return t && (tgid == 0 || t->proc->pid == tgid);
+}
+
+int shim_do_kill(pid_t pid, int sig) {
+    /* kill_something_info(): -INT_MIN is no process group */
+    if (pid == INT_MIN)
+        return -ESRCH;
+    /* a bad signal is EINVAL once a target is found (0 is the caller's
+     * own process group, which holds the caller) */
+    if (!valid_signal(sig) && (pid == 0 || (pid > 0 && known_target(pid, 0))))
+        return -EINVAL;
+    return (int)shim_host_call_self();
+}
+
+int shim_do_tgkill(pid_t tgid, pid_t pid, int sig) {
+    if (pid <= 0 || tgid <= 0)
+        return -EINVAL;
+    if (!valid_signal(sig) && known_target(pid, tgid))
+        return -EINVAL;
+    return (int)shim_host_call_self();
+}
+
+/* With -d: whether the host's former action for SIG (the program's OACT)
+ * is what the record said; the record adopts the host's. */
+static void check_record(struct shim_sighand* sh, int sig, uptr oact,
+                         const struct shim_sigaction* was) {
+    struct shim_sigaction host;
+
+    if (copy_from_user(&host, oact, sizeof(host)) < 0)
+        return;
+    if (host.handler != was->handler || host.flags != was->flags ||
+        host.restorer != was->restorer || host.mask != was->mask) {
+        /* unless the delivery of an SA_RESETHAND handler reset it */
+        if (!((was->flags & SA_RESETHAND) && host.handler == (uint64_t)(uintptr_t)SIG_DFL))
+            log_debug("process %d: signal %d: the shim's record of its action (handler %#lx, "
+                      "flags %#lx, mask %#lx) differs from the host's (handler %#lx, flags "
+                      "%#lx, mask %#lx)",
+                      shim_cur_thread()->proc->pid, sig, (unsigned long)was->handler,
+                      (unsigned long)was->flags, (unsigned long)was->mask,
+                      (unsigned long)host.handler, (unsigned long)host.flags,
+                      (unsigned long)host.mask);
+    }
+    shim_sighand_set(sh, sig, &host);
+}
+
+int shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize) {
+    struct shim_sigaction new_sa, was = {0};
+    struct shim_sighand* sh;
+    bool known;
+    int ret;
+
+    if (sigsetsize != KERNEL_SIGSET_SIZE)
+        return -EINVAL;
+    /* do_sigaction(), after the kernel read ACT (EFAULT first) */
+    if (!valid_signal(sig) || sig < 1 || (act && (sig == SIGKILL || sig == SIGSTOP)))
+        return act && copy_from_user(&new_sa, act, sizeof(new_sa)) < 0 ? -EFAULT : -EINVAL;
+    sh = shim_cur_thread()->proc->sighand;
+    known = sh && (sh->known & SIGBIT(sig));
+    if (known)
+        was = sh->action[sig - 1];
+
+    ret = (int)shim_host_call_self();
+    /* the action changed even when the old one could not be written;
+     * ACT unreadable: the kernel's EFAULT, nothing changed */
+    if (ret != 0 && !(ret == -EFAULT && act && oact))
+        return ret;
+    sh = shim_cur_thread()->proc->sighand; /* as the calling thread's process has it now */
+    if (ret == 0 && known && oact && g_pal_log_level >= PAL_LOG_DEBUG)
+        check_record(sh, sig, oact, &was);
+    if (act && copy_from_user(&new_sa, act, sizeof(new_sa)) == 0) {
+        new_sa.flags &= KERNEL_SA_FLAGS;
+        new_sa.mask &= ~(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP));
+        shim_sighand_set(sh, sig, &new_sa);
+    }
+    return ret;
+}
+
+int shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize) {
+    uint64_t set;
+
+    if (sigsetsize != KERNEL_SIGSET_SIZE)
+        return -EINVAL;
+    /* the kernel reads NSET (EFAULT) before it checks HOW: the shim
+     * reads it only to tell the two errors apart; with a valid HOW the
+     * host's copy fails as the kernel's would */
+    if (nset && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
+        return copy_from_user(&set, nset, sizeof(set)) < 0 ? -EFAULT : -EINVAL;
+    return (int)shim_host_call_self();
+}

@@ -1,0 +1,88 @@
+/*
+ * shim_sleep.c
+ *
+ * Implementation of system calls "nanosleep" and "clock_nanosleep".
+ *
+ * The clock and the time are checked as the kernel checks them; the sleep
+ * runs on the host, in the calling thread, so that a signal interrupts it
+ * as natively.  Its result, -ERESTART_RESTARTBLOCK included, goes back to
+ * the program unchanged: the host kernel then restarts the sleep (through
+ * restart_syscall) or makes it EINTR, and has written the time left.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <time.h>
+
+#include "shim_table.h"
+
+#define NSEC_PER_SEC 1000000000L
+
+struct kernel_timespec {
+    int64_t tv_sec;
+    int64_t tv_nsec;
+};
+
+/* get_timespec64() and timespec64_valid(). */
+static int check_timespec(uptr rqtp) {
+    struct kernel_timespec ts;
+
+    if (copy_from_user(&ts, rqtp, sizeof(ts)) < 0)
+        return -EFAULT;
+    if (ts.tv_sec < 0 || (uint64_t)ts.tv_nsec >= NSEC_PER_SEC)
+        return -EINVAL;
+    return 0;
+}
+
+int shim_do_nanosleep(uptr rqtp, uptr rmtp) {
+    int ret = check_timespec(rqtp);
+
+    if (ret < 0)
+        return ret;
+    return (int)shim_host_call_self();
+}
+
+/* clockid_to_kclock() and its nsleep: 0 for a clock one can sleep on
+ * (whose time the kernel then checks), -EINVAL for no clock, -EOPNOTSUPP
+ * for one without sleep, 1 for clocks whose checks are the host's (the
+ * alarm clocks exist only with an RTC). */
+static int clock_sleeps(clockid_t id) {
+    if (id < 0) {
+        /* (id & CLOCKFD_MASK) == CLOCKFD: a dynamic clock (an fd), which
+         * has no sleep; else a process's or thread's CPU clock */
+        return (id & 7) == 3 ? -EOPNOTSUPP : 0;
+    }
+    switch (id) {
+    case CLOCK_REALTIME:
+    case CLOCK_MONOTONIC:
+    case CLOCK_PROCESS_CPUTIME_ID:
+    case CLOCK_BOOTTIME:
+    case CLOCK_TAI:
+        return 0;
+    case CLOCK_THREAD_CPUTIME_ID:
+    case CLOCK_MONOTONIC_RAW:
+    case CLOCK_REALTIME_COARSE:
+    case CLOCK_MONOTONIC_COARSE:
+        return -EOPNOTSUPP;
+    case CLOCK_REALTIME_ALARM:
+    case CLOCK_BOOTTIME_ALARM:
+        return 1;
+    default: /* 10 (the former CLOCK_SGI_CYCLE) and beyond MAX_CLOCKS */
+        return -EINVAL;
+    }
+}
+
+int shim_do_clock_nanosleep(clockid_t which_clock, int flags, uptr rqtp, uptr rmtp) {
+    int ret = clock_sleeps(which_clock);
+
+    /* the flags besides TIMER_ABSTIME are ignored (but by the alarm
+     * clocks, whose checks are the host's) */
+    if (ret < 0)
+        return ret;
+    if (ret == 0) {
+        ret = check_timespec(rqtp);
+        if (ret < 0)
+            return ret;
+    }
+    return (int)shim_host_call_self();
+}

@@ -104,6 +104,8 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
         *layer = SHIM_LAYER_SHIM;
         *result = e->call(ev->args);
         g_shim_cur = NULL;
+        if (*result == SHIM_PASSED)
+            return pass_to_host(ev, want_result, result);
         return SHIM_SYSCALL_DONE;
     case SHIM_PASSTHROUGH:
         if (g_opts.strict) {

@@ -58,11 +58,11 @@ enum {
 #define KERNEL_NSIG 64
 
 pid_t shim_do_fork(void) {
-    return (pid_t)shim_host_call_self();
+    return (pid_t)shim_pass_self();
 }
 
 pid_t shim_do_vfork(void) {
-    return (pid_t)shim_host_call_self();
+    return (pid_t)shim_pass_self();
 }
 
 /* The checks of kernel_clone() and of copy_process() before it creates
@@ -101,7 +101,7 @@ pid_t shim_do_clone(unsigned int clone_flags, uptr newsp, uptr parent_tidptr, up
 
     if (ret < 0)
         return ret;
-    return (pid_t)shim_host_call_self();
+    return (pid_t)shim_pass_self();
 }
 
 /* copy_struct_from_user() of the kernel's clone_args: the fields the
@@ -182,5 +182,5 @@ pid_t shim_do_clone3(uptr uargs, size_t size) {
     ret = check_flags(flags, ca[CA_PIDFD], ca[CA_PARENT_TID]);
     if (ret < 0)
         return ret;
-    return (pid_t)shim_host_call_self();
+    return (pid_t)shim_pass_self();
 }

@@ -39,7 +39,7 @@ int shim_do_execve(uptr filename, uptr argv, uptr envp) {
 
     if (ret < 0)
         return ret;
-    return (int)shim_host_call_self();
+    return (int)shim_pass_self();
 }
 
 int shim_do_execveat(int fd, uptr filename, uptr argv, uptr envp, int flags) {
@@ -50,7 +50,7 @@ int shim_do_execveat(int fd, uptr filename, uptr argv, uptr envp, int flags) {
     /* do_open_execat() */
     if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
         return -EINVAL;
-    return (int)shim_host_call_self();
+    return (int)shim_pass_self();
 }
 
 void shim_exec_completed(struct shim_thread* t) {

@@ -14,9 +14,9 @@
 #include "shim_table.h"
 
 long shim_do_exit(int error_code) {
-    return shim_host_call_self();
+    return shim_pass_self();
 }
 
 long shim_do_exit_group(int error_code) {
-    return shim_host_call_self();
+    return shim_pass_self();
 }

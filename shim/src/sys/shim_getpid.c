@@ -18,13 +18,13 @@ static bool other_pid_names(void) {
 
 pid_t shim_do_getpid(void) {
     if (other_pid_names())
-        return (pid_t)shim_host_call_self();
+        return (pid_t)shim_pass_self();
     return shim_cur_thread()->proc->pid;
 }
 
 pid_t shim_do_gettid(void) {
     if (other_pid_names())
-        return (pid_t)shim_host_call_self();
+        return (pid_t)shim_pass_self();
     return shim_cur_thread()->tid;
 }
 
@@ -32,7 +32,7 @@ pid_t shim_do_getppid(void) {
     struct shim_process* proc = shim_cur_thread()->proc;
 
     if (other_pid_names())
-        return (pid_t)shim_host_call_self();
+        return (pid_t)shim_pass_self();
     if (proc->parent)
         return proc->parent->pid;
     if (proc->first)

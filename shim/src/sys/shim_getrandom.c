@@ -58,11 +58,11 @@ long shim_do_getrandom(uptr ubuf, size_t len, unsigned int flags) {
     if ((flags & (GRND_INSECURE | GRND_RANDOM)) == (GRND_INSECURE | GRND_RANDOM))
         return -EINVAL;
     if (len > RANDOM_MAX)
-        return shim_host_call_self();
+        return shim_pass_self();
     /* a request of 0 bytes still waits for the pool as the kernel does */
     n = DkRandomBitsRead(buf, len, flags & ~GRND_NONBLOCK);
     if (n == -EAGAIN && !(flags & GRND_NONBLOCK))
-        return shim_host_call_self();
+        return shim_pass_self();
     if (n <= 0)
         return n;
     done = write_prefix(ubuf, buf, (size_t)n);

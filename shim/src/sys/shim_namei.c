@@ -27,25 +27,31 @@
 #include "shim_path.h"
 #include "shim_table.h"
 
+/* The program's call on the host: its result when the shim needs it
+ * (WAIT), else passed on unseen. */
+static long run(bool wait) {
+    return wait ? shim_host_call_self() : shim_pass_self();
+}
+
 /* mkdir, rmdir, unlink: getname(), then the host's lookup */
-static long one_name(uptr pathname) {
+static long one_name(uptr pathname, bool wait) {
     char name[PATH_MAX];
     long n = shim_getname(pathname, name, false);
 
     if (n < 0)
         return n;
-    return shim_host_call_self();
+    return run(wait);
 }
 
 int shim_do_mkdir(uptr pathname, mode_t mode) {
     (void)mode;
-    return (int)one_name(pathname);
+    return (int)one_name(pathname, false);
 }
 
 int shim_do_mkdirat(int dfd, uptr pathname, mode_t mode) {
     (void)dfd;
     (void)mode;
-    return (int)one_name(pathname);
+    return (int)one_name(pathname, false);
 }
 
 /* a name gone: the descriptors' names (-y) may now be "(deleted)" */
@@ -56,18 +62,18 @@ static long removed(long ret) {
 }
 
 int shim_do_rmdir(uptr pathname) {
-    return (int)removed(one_name(pathname));
+    return (int)removed(one_name(pathname, true));
 }
 
 int shim_do_unlink(uptr pathname) {
-    return (int)removed(one_name(pathname));
+    return (int)removed(one_name(pathname, true));
 }
 
 int shim_do_unlinkat(int dfd, uptr pathname, unsigned int flag) {
     (void)dfd;
     if (flag & ~AT_REMOVEDIR)
         return -EINVAL;
-    return (int)removed(one_name(pathname));
+    return (int)removed(one_name(pathname, true));
 }
 
 /* Names whose errors come before any lookup: both of symlink's (the
@@ -82,7 +88,7 @@ static long two_names(uptr oldname, uptr newname) {
     n = shim_getname(newname, to, false);
     if (n < 0)
         return n;
-    return shim_host_call_self();
+    return shim_pass_self();
 }
 
 int shim_do_symlink(uptr oldname, uptr newname) {
@@ -96,14 +102,14 @@ int shim_do_symlinkat(uptr oldname, int newdfd, uptr newname) {
 
 /* rename and link: the old name's error comes before any lookup, the new
  * name's only after the old name's lookup (see above). */
-static long old_then_new(uptr oldname, uptr newname) {
+static long old_then_new(uptr oldname, uptr newname, bool wait) {
     char from[PATH_MAX];
     long n = shim_getname(oldname, from, false);
 
     (void)newname; /* its errors are the host's, after the old name's lookup */
     if (n < 0)
         return n;
-    return shim_host_call_self();
+    return run(wait);
 }
 
 #define RENAME_FLAGS (RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT)
@@ -117,7 +123,7 @@ int shim_do_renameat2(int olddfd, uptr oldname, int newdfd, uptr newname, unsign
     if ((flags & (RENAME_NOREPLACE | RENAME_WHITEOUT)) && (flags & RENAME_EXCHANGE))
         return -EINVAL;
     /* a renamed name: the descriptors' names (-y) may be stale */
-    return (int)removed(old_then_new(oldname, newname));
+    return (int)removed(old_then_new(oldname, newname, true));
 }
 
 int shim_do_renameat(int olddfd, uptr oldname, int newdfd, uptr newname) {
@@ -137,8 +143,8 @@ int shim_do_linkat(int olddfd, uptr oldname, int newdfd, uptr newname, unsigned 
      * without it) before it looks at either name; the credentials are the
      * host's to judge */
     if (flags & AT_EMPTY_PATH)
-        return (int)shim_host_call_self();
-    return (int)old_then_new(oldname, newname);
+        return (int)shim_pass_self();
+    return (int)old_then_new(oldname, newname, false);
 }
 
 int shim_do_link(uptr oldname, uptr newname) {

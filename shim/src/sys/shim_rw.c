@@ -53,7 +53,7 @@ static long transfer(unsigned int fd, bool reading) {
 
     if (ret < 0)
         return ret;
-    return shim_host_call_self();
+    return shim_pass_self();
 }
 
 long shim_do_read(unsigned int fd, uptr buf, size_t count) {
@@ -76,7 +76,7 @@ static long positioned(unsigned int fd, loff_t pos) {
         return -EINVAL;
     if (fd > INT_MAX || !shim_fd_get((int)fd))
         return -EBADF;
-    return shim_host_call_self();
+    return shim_pass_self();
 }
 
 long shim_do_pread64(unsigned int fd, uptr buf, size_t count, loff_t pos) {
@@ -100,7 +100,7 @@ static long vectored(unsigned int fd, unsigned long vlen, bool reading) {
      * of the register is ignored */
     if ((unsigned int)vlen > SHIM_UIO_MAXIOV)
         return -EINVAL;
-    return shim_host_call_self();
+    return shim_pass_self();
 }
 
 long shim_do_readv(unsigned long fd, uptr vec, unsigned long vlen) {
@@ -125,5 +125,5 @@ long shim_do_lseek(unsigned int fd, off_t offset, unsigned int whence) {
         return -EBADF;
     if (whence > SEEK_HOLE)
         return -EINVAL;
-    return shim_host_call_self();
+    return shim_pass_self();
 }

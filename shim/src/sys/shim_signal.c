@@ -54,7 +54,7 @@ int shim_do_kill(pid_t pid, int sig) {
      * own process group, which holds the caller) */
     if (!valid_signal(sig) && (pid == 0 || (pid > 0 && known_target(pid, 0))))
         return -EINVAL;
-    return (int)shim_host_call_self();
+    return (int)shim_pass_self();
 }
 
 int shim_do_tgkill(pid_t tgid, pid_t pid, int sig) {
@@ -62,7 +62,7 @@ int shim_do_tgkill(pid_t tgid, pid_t pid, int sig) {
         return -EINVAL;
     if (!valid_signal(sig) && known_target(pid, tgid))
         return -EINVAL;
-    return (int)shim_host_call_self();
+    return (int)shim_pass_self();
 }
 
 /* With -d: whether the host's former action for SIG (the program's OACT)
@@ -130,5 +130,5 @@ int shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize) {
      * host's copy fails as the kernel's would */
     if (nset && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
         return copy_from_user(&set, nset, sizeof(set)) < 0 ? -EFAULT : -EINVAL;
-    return (int)shim_host_call_self();
+    return (int)shim_pass_self();
 }

@@ -39,7 +39,7 @@ int shim_do_nanosleep(uptr rqtp, uptr rmtp) {
 
     if (ret < 0)
         return ret;
-    return (int)shim_host_call_self();
+    return (int)shim_pass_self();
 }
 
 /* clockid_to_kclock() and its nsleep: 0 for a clock one can sleep on
@@ -84,5 +84,5 @@ int shim_do_clock_nanosleep(clockid_t which_clock, int flags, uptr rqtp, uptr rm
         if (ret < 0)
             return ret;
     }
-    return (int)shim_host_call_self();
+    return (int)shim_pass_self();
 }

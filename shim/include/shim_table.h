@@ -151,6 +151,7 @@ int shim_do_kill(pid_t pid, int sig);
 int shim_do_tgkill(pid_t tgid, pid_t pid, int sig);
 int shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize);
 int shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize);
+long shim_do_rt_sigreturn(void);
 
 /* sys/shim_sleep.c */
 int shim_do_nanosleep(uptr rqtp, uptr rmtp);
@@ -165,5 +166,22 @@ int shim_do_rseq(uptr rseq, uint32_t rseq_len, int flags, uint32_t sig);
 /* sys/shim_wait.c */
 pid_t shim_do_wait4(pid_t upid, uptr stat_addr, int options, uptr ru);
 int shim_do_waitid(int which, pid_t upid, uptr infop, int options, uptr ru);
+
+/* sys/shim_socket.c */
+int shim_do_socket(int family, int type, int protocol);
+
+/* sys/shim_statfs.c */
+int shim_do_statfs(uptr pathname, uptr buf);
+int shim_do_fstatfs(int fd, uptr buf);
+int shim_do_fadvise64(int fd, off_t offset, size_t len, int advice);
+ssize_t shim_do_copy_file_range(int fd_in, uptr off_in, int fd_out, uptr off_out, size_t len, unsigned int flags);
+
+/* sys/shim_xattr.c */
+ssize_t shim_do_getxattr(uptr pathname, uptr name, uptr value, size_t size);
+ssize_t shim_do_lgetxattr(uptr pathname, uptr name, uptr value, size_t size);
+ssize_t shim_do_fgetxattr(int fd, uptr name, uptr value, size_t size);
+ssize_t shim_do_listxattr(uptr pathname, uptr list, size_t size);
+ssize_t shim_do_llistxattr(uptr pathname, uptr list, size_t size);
+ssize_t shim_do_flistxattr(int fd, uptr list, size_t size);
 
 #endif /* SHIM_TABLE_H */

@@ -39,7 +39,7 @@ DEFINE_SHIM_SYSCALL(munmap, 2, shim_do_munmap, int, uptr, addr, size_t, len) /* 
 DEFINE_SHIM_SYSCALL(brk, 1, shim_do_brk, long, uptr, brk) /* sys/shim_mmap.c */
 DEFINE_SHIM_SYSCALL(rt_sigaction, 4, shim_do_rt_sigaction, int, int, sig, uptr, act, uptr, oact, size_t, sigsetsize) /* sys/shim_signal.c */
 DEFINE_SHIM_SYSCALL(rt_sigprocmask, 4, shim_do_rt_sigprocmask, int, int, how, uptr, nset, uptr, oset, size_t, sigsetsize) /* sys/shim_signal.c */
-SHIM_SYSCALL_PASSTHROUGH(rt_sigreturn, 0, long)
+DEFINE_SHIM_SYSCALL(rt_sigreturn, 0, shim_do_rt_sigreturn, long) /* sys/shim_signal.c */
 DEFINE_SHIM_SYSCALL(ioctl, 3, shim_do_ioctl, long, unsigned int, fd, unsigned int, cmd, unsigned long, arg) /* sys/shim_ioctl.c */
 DEFINE_SHIM_SYSCALL(pread64, 4, shim_do_pread64, long, unsigned int, fd, uptr, buf, size_t, count, loff_t, pos) /* sys/shim_rw.c */
 DEFINE_SHIM_SYSCALL(pwrite64, 4, shim_do_pwrite64, long, unsigned int, fd, uptr, buf, size_t, count, loff_t, pos) /* sys/shim_rw.c */
@@ -65,7 +65,7 @@ SHIM_SYSCALL_PASSTHROUGH(alarm, 1, int, unsigned int, seconds)
 SHIM_SYSCALL_PASSTHROUGH(setitimer, 3, int, int, which, uptr, value, uptr, ovalue)
 DEFINE_SHIM_SYSCALL(getpid, 0, shim_do_getpid, pid_t) /* sys/shim_getpid.c */
 SHIM_SYSCALL_PASSTHROUGH(sendfile, 4, ssize_t, int, out_fd, int, in_fd, uptr, offset, size_t, count)
-SHIM_SYSCALL_PASSTHROUGH(socket, 3, int, int, family, unsigned int, type, int, protocol)
+DEFINE_SHIM_SYSCALL(socket, 3, shim_do_socket, int, int, family, int, type, int, protocol) /* sys/shim_socket.c */
 SHIM_SYSCALL_PASSTHROUGH(connect, 3, int, int, fd, uptr, uservaddr, int, addrlen)
 SHIM_SYSCALL_PASSTHROUGH(accept, 3, int, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen)
 SHIM_SYSCALL_PASSTHROUGH(sendto, 6, ssize_t, int, fd, uptr, buff, size_t, len, unsigned int, flags, uptr, addr, int, addr_len)
@@ -161,8 +161,8 @@ SHIM_SYSCALL_PASSTHROUGH(mknod, 3, int, uptr, filename, mode_t, mode, unsigned l
 SHIM_SYSCALL_RETURN_ENOSYS(uselib, 1, int, uptr, library)
 DEFINE_SHIM_SYSCALL(personality, 1, shim_do_personality, long, unsigned int, personality) /* sys/shim_uname.c */
 SHIM_SYSCALL_PASSTHROUGH(ustat, 2, int, unsigned long, dev, uptr, ubuf)
-SHIM_SYSCALL_PASSTHROUGH(statfs, 2, int, uptr, pathname, uptr, buf)
-SHIM_SYSCALL_PASSTHROUGH(fstatfs, 2, int, int, fd, uptr, buf)
+DEFINE_SHIM_SYSCALL(statfs, 2, shim_do_statfs, int, uptr, pathname, uptr, buf) /* sys/shim_statfs.c */
+DEFINE_SHIM_SYSCALL(fstatfs, 2, shim_do_fstatfs, int, int, fd, uptr, buf) /* sys/shim_statfs.c */
 SHIM_SYSCALL_PASSTHROUGH(sysfs, 3, int, int, option, unsigned long, arg1, unsigned long, arg2)
 SHIM_SYSCALL_PASSTHROUGH(getpriority, 2, int, int, which, int, who)
 SHIM_SYSCALL_PASSTHROUGH(setpriority, 3, int, int, which, int, who, int, niceval)
@@ -215,12 +215,12 @@ SHIM_SYSCALL_PASSTHROUGH(readahead, 3, ssize_t, int, fd, off_t, offset, size_t, 
 SHIM_SYSCALL_PASSTHROUGH(setxattr, 5, int, uptr, pathname, uptr, name, uptr, value, size_t, size, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(lsetxattr, 5, int, uptr, pathname, uptr, name, uptr, value, size_t, size, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(fsetxattr, 5, int, int, fd, uptr, name, uptr, value, size_t, size, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(getxattr, 4, ssize_t, uptr, pathname, uptr, name, uptr, value, size_t, size)
-SHIM_SYSCALL_PASSTHROUGH(lgetxattr, 4, ssize_t, uptr, pathname, uptr, name, uptr, value, size_t, size)
-SHIM_SYSCALL_PASSTHROUGH(fgetxattr, 4, ssize_t, int, fd, uptr, name, uptr, value, size_t, size)
-SHIM_SYSCALL_PASSTHROUGH(listxattr, 3, ssize_t, uptr, pathname, uptr, list, size_t, size)
-SHIM_SYSCALL_PASSTHROUGH(llistxattr, 3, ssize_t, uptr, pathname, uptr, list, size_t, size)
-SHIM_SYSCALL_PASSTHROUGH(flistxattr, 3, ssize_t, int, fd, uptr, list, size_t, size)
+DEFINE_SHIM_SYSCALL(getxattr, 4, shim_do_getxattr, ssize_t, uptr, pathname, uptr, name, uptr, value, size_t, size) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(lgetxattr, 4, shim_do_lgetxattr, ssize_t, uptr, pathname, uptr, name, uptr, value, size_t, size) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(fgetxattr, 4, shim_do_fgetxattr, ssize_t, int, fd, uptr, name, uptr, value, size_t, size) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(listxattr, 3, shim_do_listxattr, ssize_t, uptr, pathname, uptr, list, size_t, size) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(llistxattr, 3, shim_do_llistxattr, ssize_t, uptr, pathname, uptr, list, size_t, size) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(flistxattr, 3, shim_do_flistxattr, ssize_t, int, fd, uptr, list, size_t, size) /* sys/shim_xattr.c */
 SHIM_SYSCALL_PASSTHROUGH(removexattr, 2, int, uptr, pathname, uptr, name)
 SHIM_SYSCALL_PASSTHROUGH(lremovexattr, 2, int, uptr, pathname, uptr, name)
 SHIM_SYSCALL_PASSTHROUGH(fremovexattr, 2, int, int, fd, uptr, name)
@@ -245,7 +245,7 @@ DEFINE_SHIM_SYSCALL(getdents64, 3, shim_do_getdents64, long, unsigned int, fd, u
 DEFINE_SHIM_SYSCALL(set_tid_address, 1, shim_do_set_tid_address, pid_t, uptr, tidptr) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(restart_syscall, 0, long)
 SHIM_SYSCALL_PASSTHROUGH(semtimedop, 4, int, int, semid, uptr, tsops, unsigned int, nsops, uptr, timeout)
-SHIM_SYSCALL_PASSTHROUGH(fadvise64, 4, int, int, fd, off_t, offset, size_t, len, int, advice)
+DEFINE_SHIM_SYSCALL(fadvise64, 4, shim_do_fadvise64, int, int, fd, off_t, offset, size_t, len, int, advice) /* sys/shim_statfs.c */
 SHIM_SYSCALL_PASSTHROUGH(timer_create, 3, int, int, which_clock, uptr, timer_event_spec, uptr, created_timer_id)
 SHIM_SYSCALL_PASSTHROUGH(timer_settime, 4, int, int, timer_id, unsigned int, flags, uptr, new_setting, uptr, old_setting)
 SHIM_SYSCALL_PASSTHROUGH(timer_gettime, 2, int, int, timer_id, uptr, setting)
@@ -350,7 +350,7 @@ DEFINE_SHIM_SYSCALL(execveat, 5, shim_do_execveat, int, int, fd, uptr, filename,
 SHIM_SYSCALL_PASSTHROUGH(userfaultfd, 1, int, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(membarrier, 3, int, int, cmd, unsigned int, flags, int, cpu_id)
 SHIM_SYSCALL_PASSTHROUGH(mlock2, 3, int, uptr, start, size_t, len, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(copy_file_range, 6, ssize_t, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(copy_file_range, 6, shim_do_copy_file_range, ssize_t, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags) /* sys/shim_statfs.c */
 SHIM_SYSCALL_PASSTHROUGH(preadv2, 6, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(pwritev2, 6, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(pkey_mprotect, 4, int, uptr, start, size_t, len, unsigned int, prot, int, pkey)

@@ -1,8 +1,8 @@
 /*
  * shim_signal.c
  *
- * Implementation of system calls "kill", "tgkill", "rt_sigaction" and
- * "rt_sigprocmask".
+ * Implementation of system calls "kill", "tgkill", "rt_sigaction",
+ * "rt_sigprocmask" and "rt_sigreturn".
  *
  * The host kernel sends and delivers the signals: the calls run there,
  * in the calling thread, after the kernel's checks.  rt_sigaction also
@@ -131,4 +131,11 @@ int shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize) {
     if (nset && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
         return copy_from_user(&set, nset, sizeof(set)) < 0 ? -EFAULT : -EINVAL;
     return (int)shim_pass_self();
+}
+
+/* The frame the handler returns through is the host kernel's to check
+ * (a bad one kills the program with SIGSEGV there): the call runs on the
+ * host as made. */
+long shim_do_rt_sigreturn(void) {
+    return shim_pass_self();
 }

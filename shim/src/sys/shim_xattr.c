@@ -1,0 +1,79 @@
+/*
+ * shim_xattr.c
+ *
+ * Implementation of system calls "getxattr", "lgetxattr", "fgetxattr",
+ * "listxattr", "llistxattr" and "flistxattr".
+ *
+ * The attribute's name is read before the file is looked at (the kernel's
+ * import_xattr_name: EFAULT, and ERANGE for an empty name or one without
+ * a NUL in XATTR_NAME_MAX + 1 bytes), then the path or the descriptor;
+ * the file system answers on the host.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+
+#include "shim_handle.h"
+#include "shim_path.h"
+#include "shim_table.h"
+
+#define SHIM_XATTR_NAME_MAX 255
+
+static long import_name(uptr name) {
+    char buf[SHIM_XATTR_NAME_MAX + 1];
+    long n = copy_str_from_user(buf, name, sizeof(buf));
+
+    if (n == -ENAMETOOLONG || n == 0)
+        return -ERANGE;
+    return n < 0 ? n : 0;
+}
+
+static long path_then_host(uptr pathname) {
+    char path[PATH_MAX];
+    long n = shim_getname(pathname, path, false);
+
+    return n < 0 ? n : shim_pass_self();
+}
+
+static long fd_then_host(int fd) {
+    if (fd < 0 || !shim_fd_get(fd))
+        return -EBADF;
+    return shim_pass_self();
+}
+
+ssize_t shim_do_getxattr(uptr pathname, uptr name, uptr value, size_t size) {
+    long ret = import_name(name);
+
+    (void)value;
+    (void)size;
+    return ret < 0 ? ret : path_then_host(pathname);
+}
+
+ssize_t shim_do_lgetxattr(uptr pathname, uptr name, uptr value, size_t size) {
+    return shim_do_getxattr(pathname, name, value, size);
+}
+
+ssize_t shim_do_fgetxattr(int fd, uptr name, uptr value, size_t size) {
+    long ret = import_name(name);
+
+    (void)value;
+    (void)size;
+    return ret < 0 ? ret : fd_then_host(fd);
+}
+
+ssize_t shim_do_listxattr(uptr pathname, uptr list, size_t size) {
+    (void)list;
+    (void)size;
+    return path_then_host(pathname);
+}
+
+ssize_t shim_do_llistxattr(uptr pathname, uptr list, size_t size) {
+    return shim_do_listxattr(pathname, list, size);
+}
+
+ssize_t shim_do_flistxattr(int fd, uptr list, size_t size) {
+    (void)list;
+    (void)size;
+    return fd_then_host(fd);
+}

@@ -222,6 +222,10 @@ PAL_NODISCARD long DkThreadGetCPUAffinity(PAL_HANDLE thread, PAL_IDX* cpu_indexe
  * possible CPU plus one). */
 PAL_NUM DkSystemCPUIds(void);
 
+/* The size in bytes of the host kernel's CPU mask: what
+ * sched_getaffinity(2) returns, at least DkSystemCPUIds() bits. */
+PAL_NUM DkSystemCPUMaskSize(void);
+
 /* THREAD's credentials as the host has them (/proc/TID/status), each ID
  * as ptshim's user namespace names it. */
 struct pal_identity {

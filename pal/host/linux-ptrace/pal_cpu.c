@@ -39,6 +39,21 @@ static PAL_NUM list_end(const char* s) {
     return end;
 }
 
+PAL_NUM DkSystemCPUMaskSize(void) {
+    static PAL_NUM size;
+
+    if (!size) {
+        /* the raw call returns the size of the kernel's cpumask, which
+         * glibc's wrapper hides: NR_CPUS bits when the kernel keeps its
+         * masks on the stack, nr_cpu_ids when it allocates them */
+        unsigned long mask[PAL_MAX_CPUS / 64];
+        long n = syscall(SYS_sched_getaffinity, 0, sizeof(mask), mask);
+
+        size = n > 0 ? (PAL_NUM)n : sizeof(unsigned long);
+    }
+    return size;
+}
+
 PAL_NUM DkSystemCPUIds(void) {
     char buf[256];
     FILE* f;

@@ -68,9 +68,10 @@ int shim_sched_init(struct shim_thread* first, const uint64_t* cpus, int words) 
     return read_host_affinity(first);
 }
 
-/* The size of the kernel's cpumask: nr_cpu_ids rounded up to longs. */
+/* The size of the kernel's cpumask (cpumask_size()), which may be larger
+ * than the possible CPUs need. */
 static size_t mask_size(void) {
-    return (DkSystemCPUIds() + 63) / 64 * 8;
+    return DkSystemCPUMaskSize();
 }
 
 /* pid 0 is the caller; a thread outside the program is the host's. */

@@ -33,6 +33,8 @@ enum {
     OPT_CPUS,
     OPT_REPORT,
     OPT_SHOW_LAYER,
+    OPT_SECCOMP_BPF,
+    OPT_SYSEMU,
 };
 
 static const struct option_doc g_option_docs[] = {
@@ -57,6 +59,8 @@ static const struct option_doc g_option_docs[] = {
     {{"output", required_argument, NULL, 'o'}, 'o', "FILE", "write the trace to FILE, not stderr"},
     {{"report", required_argument, NULL, OPT_REPORT}, 0, "FILE",
      "at exit, write each system call's count and the layer that answered it"},
+    {{"seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF}, 0, NULL,
+     "calls that neither the shim nor the trace needs run without a stop (seccomp stops)"},
     {{"show-layer", no_argument, NULL, OPT_SHOW_LAYER}, 0, NULL,
      "trace: end each call's line with [shim], [host] or [enosys]"},
     {{"strict", no_argument, NULL, OPT_STRICT}, 0, NULL,
@@ -68,6 +72,8 @@ static const struct option_doc g_option_docs[] = {
     {{"absolute-timestamps", no_argument, NULL, 't'}, 't', NULL,
      "trace: time of day on each line; -tt with microseconds, -ttt since the epoch"},
     {{"syscall-times", no_argument, NULL, 'T'}, 'T', NULL, "trace: time spent in each call"},
+    {{"sysemu", no_argument, NULL, OPT_SYSEMU}, 0, NULL,
+     "stop system calls with PTRACE_SYSEMU only, no seccomp filter in the program"},
     {{"version", no_argument, NULL, 'V'}, 'V', NULL, "print the version and exit"},
     {{"decode-fds", no_argument, NULL, 'y'}, 'y', NULL, "trace: print the path of each file descriptor"},
 };
@@ -255,6 +261,12 @@ void options_parse(int argc, char** argv, struct options* opts) {
         case OPT_REPORT:
             opts->report_file = optarg;
             break;
+        case OPT_SECCOMP_BPF:
+            opts->seccomp_bpf = true;
+            break;
+        case OPT_SYSEMU:
+            opts->stops = PAL_STOPS_SYSEMU;
+            break;
         case OPT_SHOW_LAYER:
             opts->out.show_layer = true;
             opts->trace.enabled = true;
@@ -274,6 +286,11 @@ void options_parse(int argc, char** argv, struct options* opts) {
     }
     if (optind >= argc)
         usage_error("missing PROGRAM to run");
+    if (opts->seccomp_bpf) {
+        if (opts->stops == PAL_STOPS_SYSEMU)
+            usage_error("--seccomp-bpf and --sysemu exclude each other");
+        opts->stops = PAL_STOPS_SECCOMP;
+    }
     if (opts->trace.json && !opts->report_file)
         opts->trace.enabled = true;
     opts->trace.lines = opts->trace.enabled && !summary_only;

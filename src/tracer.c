@@ -188,6 +188,27 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
     return 0;
 }
 
+/* How the program stops: with --seccomp-bpf, the calls that the shim
+ * passes through unseen, that the trace does not show and that --report
+ * need not count run without a stop. */
+static void set_stops(const struct options* opts) {
+    static uint64_t no_stop[(PTSHIM_NSYSCALLS + 63) / 64];
+    const struct trace_options* tr = &opts->trace;
+    int ret;
+
+    if (opts->seccomp_bpf && !opts->report_file) {
+        for (PAL_NUM n = 0; n < PTSHIM_NSYSCALLS; n++)
+            if (shim_syscall_passes_through(n, &opts->shim) && !(tr->enabled && tr->syscalls[n]))
+                no_stop[n / 64] |= 1ULL << (n % 64);
+    }
+    ret = DkSetSyscallStops(opts->stops, opts->seccomp_bpf ? no_stop : NULL, PTSHIM_NSYSCALLS);
+    if (ret < 0) {
+        log_error("cannot choose how system calls stop: %s", strerror(-ret));
+        send_report(REPORT_FAILED, EXIT_PTSHIM_FAILURE);
+        exit(EXIT_PTSHIM_FAILURE);
+    }
+}
+
 void tracer_main(const struct options* opts, int report_fd) {
     static struct pal_exec exec;
     PAL_HANDLE main_thread;
@@ -202,15 +223,17 @@ void tracer_main(const struct options* opts, int report_fd) {
         open_trace(opts);
 
     DkSetSyscallUpcall(syscall_upcall);
+    set_stops(opts);
     ret = DkProcessCreate(opts->argv, &main_thread, &main_pid, &exec);
     if (ret < 0) {
         log_error("cannot run '%s': %s", opts->argv[0], strerror(-ret));
-        send_report(REPORT_FAILED, ret == -ENOENT   ? EXIT_NOT_FOUND
-                                   : ret == -ECHILD ? EXIT_PTSHIM_FAILURE
-                                                    : EXIT_CANNOT_EXECUTE);
+        send_report(REPORT_FAILED, ret == -ENOENT                     ? EXIT_NOT_FOUND
+                                   : ret == -ECHILD || ret == -ENOTSUP ? EXIT_PTSHIM_FAILURE
+                                                                      : EXIT_CANNOT_EXECUTE);
         exit(EXIT_PTSHIM_FAILURE);
     }
-    log_debug("program '%s' started as process %d", opts->argv[0], main_pid);
+    log_debug("program '%s' started as process %d, its system calls stopped by %s", opts->argv[0],
+              main_pid, DkSyscallStops() == PAL_STOPS_SECCOMP ? "a seccomp filter" : "PTRACE_SYSEMU");
     ret = shim_init(&opts->shim, main_thread, main_pid, getppid());
     if (ret < 0) {
         log_error("cannot start the library OS: %s", strerror(-ret));

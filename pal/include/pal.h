@@ -86,12 +86,39 @@ struct pal_exec {
     PAL_NUM filename, argv, envp;
 };
 
+/* How the program's threads stop at their system calls. */
+enum pal_stops {
+    /* SECCOMP where the PAL can install its filter without setting
+     * no_new_privs on the program (it has CAP_SYS_ADMIN), else SYSEMU */
+    PAL_STOPS_AUTO,
+    /* PTRACE_SYSEMU: nothing in the program changes; a call the host runs
+     * costs two stops or more */
+    PAL_STOPS_SYSEMU,
+    /* a seccomp filter in the program (which sees it in /proc/self/status)
+     * stops each call once, whoever answers it; no_new_privs is set on the
+     * program when the PAL cannot install the filter otherwise */
+    PAL_STOPS_SECCOMP,
+};
+
+/* Choose how the program that DkProcessCreate starts will stop.  NO_STOP,
+ * if not NULL, is a bitmap of the system call numbers below NR (bit n%64
+ * of word n/64) that run on the host without stopping at all: the upcall
+ * never sees them (seccomp stops only; -EINVAL with PAL_STOPS_SYSEMU).
+ * The default is PAL_STOPS_AUTO, every call stopping.  0 or -EINVAL. */
+PAL_NODISCARD int DkSetSyscallStops(enum pal_stops how, const uint64_t* no_stop, PAL_NUM nr);
+
+/* The mechanism the program runs with, once DkProcessCreate succeeded:
+ * PAL_STOPS_SYSEMU or PAL_STOPS_SECCOMP. */
+enum pal_stops DkSyscallStops(void);
+
 /* Start PROGRAM (argv[0] searched in PATH) as a traced process whose every
  * thread and descendant is traced.  When it returns 0, the program has
  * completed its execve(), described in *EXEC, *THREAD is its thread and
  * *PID its process ID.
  * -ENOENT when the program was not found, another -errno when it could not
- * be executed (both reported before any of the program runs). */
+ * be executed (both reported before any of the program runs), -EPERM (or
+ * the kernel's errno) when PAL_STOPS_SECCOMP was asked for and the filter
+ * cannot be installed. */
 PAL_NODISCARD int DkProcessCreate(char* const argv[], PAL_HANDLE* thread, pid_t* pid,
                                   struct pal_exec* exec);
 

@@ -31,6 +31,11 @@ struct shim_options {
 PAL_NODISCARD int shim_init(const struct shim_options* opts, PAL_HANDLE thread, pid_t pid,
                             pid_t ppid);
 
+/* Whether the shim passes system call SYSNO to the host unseen
+ * (SHIM_SYSCALL_PASSTHROUGH, without --strict): a call it need not stop
+ * for, unless the trace or --report wants it. */
+bool shim_syscall_passes_through(PAL_NUM sysno, const struct shim_options* opts);
+
 #define SHIM_SYSCALL_DONE    0 /* *RESULT holds the result */
 #define SHIM_SYSCALL_RUNNING 1 /* handed to the host, the thread runs on */
 

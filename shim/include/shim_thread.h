@@ -86,6 +86,7 @@ struct shim_thread {
     /* the system call being answered */
     PAL_NUM sysno;
     const PAL_NUM* args;
+    PAL_NUM sp; /* the stack pointer at the call */
 };
 
 /* The thread whose system call the shim answers. */

@@ -40,6 +40,12 @@ int shim_init(const struct shim_options* opts, PAL_HANDLE pal, pid_t pid, pid_t 
     return shim_sched_init(t, opts->cpus, opts->ncpu_words);
 }
 
+bool shim_syscall_passes_through(PAL_NUM sysno, const struct shim_options* opts) {
+    const struct shim_syscall* e = sysno < PTSHIM_NSYSCALLS ? shim_table[sysno] : NULL;
+
+    return e && e->kind == SHIM_PASSTHROUGH && !opts->strict;
+}
+
 static void strict_report(PAL_NUM sysno, const char* name) {
     uint64_t bit = 1ULL << (sysno % 64);
 
@@ -86,6 +92,7 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
     /* the call in progress: a clone's flags, the program's own call */
     self->sysno = ev->sysno;
     self->args = ev->args;
+    self->sp = ev->sp;
     if (!e) {
         if (g_opts.strict) {
             strict_report(ev->sysno, "unknown system call");

@@ -1,6 +1,6 @@
 /*
  * procs.c: process creation and reaping: fork, vfork through posix_spawn,
- * raw clone3, a zombie reaped late, an orphan that outlives its parent,
+ * raw clone3, clone and clone3 with CLONE_UNTRACED, a zombie reaped late, an orphan that outlives its parent,
  * SIGSTOP/SIGCONT seen by the parent, and a signal to the process group.
  */
 #include <linux/sched.h>
@@ -83,6 +83,32 @@ int main(void) {
         CHECK(pid > 0);
         CHECK(waitpid(pid, &status, 0) == pid);
         report("clone3 CLONE_VFORK child", status);
+
+        /* CLONE_UNTRACED: no tracer here natively; under ptshim the child
+         * must work whether or not it is followed */
+        pid = (pid_t)syscall(SYS_clone, CLONE_UNTRACED | SIGCHLD, 0, NULL, NULL, 0);
+        if (pid == 0) {
+            static const char msg[] = "CLONE_UNTRACED child: writes\n";
+
+            CHECK(syscall(SYS_write, 1, msg, sizeof(msg) - 1) == sizeof(msg) - 1);
+            CHECK(syscall(SYS_getppid) > 1);
+            syscall(SYS_exit_group, 17);
+        }
+        CHECK(pid > 0);
+        CHECK(waitpid(pid, &status, 0) == pid);
+        report("clone CLONE_UNTRACED child", status);
+
+        memset(&ca, 0, sizeof(ca));
+        ca.flags = CLONE_UNTRACED;
+        ca.exit_signal = SIGCHLD;
+        pid = (pid_t)syscall(SYS_clone3, &ca, sizeof(ca));
+        if (pid == 0)
+            syscall(SYS_exit_group, ca.flags == CLONE_UNTRACED ? 18 : 99);
+        CHECK(pid > 0);
+        CHECK(waitpid(pid, &status, 0) == pid);
+        report("clone3 CLONE_UNTRACED child", status);
+        printf("clone3's flags after the call: %s\n",
+               ca.flags == CLONE_UNTRACED ? "unchanged" : "changed");
     }
 
     /* a zombie: dead for a while before it is reaped */

@@ -52,6 +52,29 @@ static void fill_syscall_event(struct pal_thread* t) {
     ev->sp = t->regs.rsp;
 }
 
+/* The entry of one of the program's calls: its upcall starts.  ENTRY_RUNS:
+ * the kernel runs the call when the thread is resumed, unless cancelled. */
+static int on_syscall_entry(struct pal_thread* t, bool entry_runs) {
+    if (ptrace(PTRACE_GETREGS, t->tid, 0, &t->regs) < 0)
+        return errno == ESRCH ? 0 : -errno;
+    t->entry_regs = t->regs;
+    t->entry_runs = entry_runs;
+    t->state = PAL_THREAD_AT_SYSCALL;
+    fill_syscall_event(t);
+    switch (t->event.sysno) {
+    case SYS_mmap:
+    case SYS_munmap:
+    case SYS_mremap:
+    case SYS_execve:
+    case SYS_execveat:
+    case SYS_shmat:
+    case SYS_shmdt:
+        _DkStackMapsChanged();
+        break;
+    }
+    return _DkContextStart(t);
+}
+
 /* A system call stop.  Returns 0 to keep waiting, or a negative errno. */
 static int on_syscall_stop(struct pal_thread* t) {
     switch (t->state) {
@@ -69,33 +92,30 @@ static int on_syscall_stop(struct pal_thread* t) {
     case PAL_THREAD_HOSTCALL_RUNNING:
         if (t->hostcall_waits)
             return _DkHostCallExit(t);
-        t->state = PAL_THREAD_RUNNING_TRACE;
+        t->state = _DkRunningState(true);
         return _DkThreadContinue(t, 0);
     case PAL_THREAD_RUNNING_EMU:
     case PAL_THREAD_RUNNING_TRACE:
-        break;
+        return on_syscall_entry(t, t->state == PAL_THREAD_RUNNING_TRACE);
     default:
         log_error("thread %d: system call stop in state %d", t->tid, t->state);
         return -EPROTO;
     }
-    if (ptrace(PTRACE_GETREGS, t->tid, 0, &t->regs) < 0)
-        return errno == ESRCH ? 0 : -errno;
-    t->entry_regs = t->regs;
-    t->entry_runs = t->state == PAL_THREAD_RUNNING_TRACE;
-    t->state = PAL_THREAD_AT_SYSCALL;
-    fill_syscall_event(t);
-    switch (t->event.sysno) {
-    case SYS_mmap:
-    case SYS_munmap:
-    case SYS_mremap:
-    case SYS_execve:
-    case SYS_execveat:
-    case SYS_shmat:
-    case SYS_shmdt:
-        _DkStackMapsChanged();
-        break;
+}
+
+/* A seccomp stop (PTRACE_EVENT_SECCOMP): with seccomp stops, the entry of
+ * a call, which runs unless cancelled; or the filter's stop of a host call
+ * rerun under PTRACE_SYSCALL, after its entry stop: on to its exit. */
+static int on_seccomp_stop(struct pal_thread* t) {
+    switch (t->state) {
+    case PAL_THREAD_RUNNING_SECCOMP:
+        return on_syscall_entry(t, true);
+    case PAL_THREAD_HOSTCALL_RUNNING:
+        return _DkThreadContinue(t, 0);
+    default:
+        log_error("thread %d: seccomp stop in state %d", t->tid, t->state);
+        return -EPROTO;
     }
-    return _DkContextStart(t);
 }
 
 /* A thread that ended, or was dropped at an execve, while its call was
@@ -146,7 +166,7 @@ static int on_clone_event(struct pal_thread* t, struct pal_event* ev) {
         if (!child)
             return -ENOMEM;
     } else if (child->state == PAL_THREAD_NEW) {
-        child->state = PAL_THREAD_RUNNING_TRACE;
+        child->state = _DkRunningState(true);
         ret = _DkThreadContinue(child, 0);
         if (ret < 0)
             return ret;
@@ -213,6 +233,8 @@ static int on_event_stop(struct pal_thread* t, int event, int sig, struct pal_ev
     case PTRACE_EVENT_VFORK:
     case PTRACE_EVENT_CLONE:
         return on_clone_event(t, ev);
+    case PTRACE_EVENT_SECCOMP:
+        return on_seccomp_stop(t);
     default:
         return _DkThreadContinue(t, 0);
     }
@@ -226,7 +248,7 @@ static int on_signal_stop(struct pal_thread* t, int sig, struct pal_event* ev) {
      * instruction runs again after any handler and stops anew, as it would
      * natively.  A host call the shim waits for is abandoned. */
     if (t->state == PAL_THREAD_HOSTCALL_SKIP_EXIT || t->state == PAL_THREAD_HOSTCALL_ENTRY) {
-        t->state = PAL_THREAD_RUNNING_EMU;
+        t->state = _DkRunningState(false);
         abandon = t->hostcall_waits;
     }
     t->resume_state = t->state;
@@ -284,7 +306,7 @@ int DkEventWait(struct pal_event* ev) {
         }
         if (t->state == PAL_THREAD_BORN) {
             /* the first stop of a child already announced */
-            t->state = PAL_THREAD_RUNNING_TRACE;
+            t->state = _DkRunningState(true);
             ret = _DkThreadContinue(t, 0);
             if (ret < 0)
                 return ret;

@@ -36,12 +36,25 @@
  * again (HOSTCALL_ENTRY); from there the call runs natively, blocking,
  * interrupted and restarted by the kernel as without ptshim.
  * tests/bench/limit measures the mechanisms against each other.
+ *
+ * With seccomp stops (pal_seccomp.c, the default where the PAL may install
+ * its filter), every thread runs in one mode, RUNNING_SECCOMP, resumed
+ * with PTRACE_CONT: a system call stops at the filter (PTRACE_EVENT_SECCOMP)
+ * before it runs, and the kernel runs it unless the tracer cancels it
+ * (orig_rax = -1), with no exit stop: one stop whether the shim answers the
+ * call or the host runs it.  A host call whose result the shim needs is
+ * resumed from there with PTRACE_SYSCALL, for its exit stop; a later host
+ * call of the same upcall reruns the syscall instruction under
+ * PTRACE_SYSCALL, as with SYSEMU (its entry stop, then, unless the filter
+ * lets that call through, its seccomp stop, then its exit).
  */
 enum pal_thread_state {
     PAL_THREAD_RUNNING_CONT,  /* before its first execve: PTRACE_SYSCALL, the
                                  stops handled by DkProcessCreate */
     PAL_THREAD_RUNNING_EMU,
     PAL_THREAD_RUNNING_TRACE,
+    PAL_THREAD_RUNNING_SECCOMP, /* resumed with PTRACE_CONT: the filter stops
+                                   its next system call */
     PAL_THREAD_HOSTCALL_SKIP_EXIT,
     PAL_THREAD_HOSTCALL_ENTRY,
     PAL_THREAD_HOSTCALL_RUNNING, /* a host call runs; its exit stop is next */
@@ -106,6 +119,25 @@ struct pal_elf* _DkElfGet(const char* path, dev_t dev, ino_t ino);
 const char* _DkElfPath(const struct pal_elf* e);
 const char* _DkElfSymbol(const struct pal_elf* e, PAL_NUM off, PAL_NUM* sym_off);
 
+/* pal_seccomp.c: the stop mechanism in use (DkSetSyscallStops), fixed once
+ * the program runs.  The state a thread runs in after a system call: with
+ * seccomp stops always RUNNING_SECCOMP; with SYSEMU, RUNNING_TRACE after a
+ * call the host ran (the next is likely another), else RUNNING_EMU. */
+extern bool _DkSeccompActive;
+static inline enum pal_thread_state _DkRunningState(bool host_ran) {
+    if (_DkSeccompActive)
+        return PAL_THREAD_RUNNING_SECCOMP;
+    return host_ran ? PAL_THREAD_RUNNING_TRACE : PAL_THREAD_RUNNING_EMU;
+}
+/* In the child that becomes the program, before its execve: install the
+ * filter if the mechanism asks for one.  Returns the mechanism it got
+ * (PAL_STOPS_SECCOMP or PAL_STOPS_SYSEMU), or a negative errno when
+ * seccomp stops were required and cannot be had. */
+int _DkSeccompInstall(void);
+/* In the tracer, once the program's execve is done: the mechanism the
+ * child reported. */
+void _DkSeccompStarted(int stops);
+
 /* pal_resume.c: resume a stopped thread as its state says. */
 PAL_NODISCARD int _DkThreadContinue(struct pal_thread* t, int sig);
 
@@ -130,6 +162,11 @@ PAL_NODISCARD int _DkHostCallGone(struct pal_thread* t);
  * syscall stops told apart from SIGTRAP, and no thread survives the tracer. */
 #define PAL_PTRACE_OPTIONS                                                        \
     (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |           \
-     PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL)
+     PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL |               \
+     (_DkSeccompWanted ? PTRACE_O_TRACESECCOMP : 0))
+/* Seccomp stops may be used: the program is seized with seccomp events on
+ * (without them, a RET_TRACE is ENOSYS, as when no tracer is attached:
+ * right for a program's own filter under SYSEMU stops). */
+extern bool _DkSeccompWanted;
 
 #endif /* PAL_HOST_H */

@@ -147,8 +147,8 @@ int DkSyscallReturn(PAL_HANDLE t, long result) {
         }
         /* resumed with SYSEMU even after a TRACE-mode entry: the cancelled
          * call then reports no exit, and the next call stops in SYSEMU
-         * mode */
-        t->state = PAL_THREAD_RUNNING_EMU;
+         * mode (with seccomp stops: PTRACE_CONT, no exit either) */
+        t->state = _DkRunningState(false);
         break;
     case PAL_THREAD_AT_SYSCALL_EXIT:
         if (t->args_changed && !t->execed) {
@@ -164,7 +164,7 @@ int DkSyscallReturn(PAL_HANDLE t, long result) {
                 ret = -errno;
         }
         /* a host call ran: the next one is likely another */
-        t->state = PAL_THREAD_RUNNING_TRACE;
+        t->state = _DkRunningState(true);
         break;
     default:
         return -EINVAL;
@@ -182,7 +182,10 @@ int DkSyscallRunOnHost(PAL_HANDLE t) {
     if (t->state != PAL_THREAD_AT_SYSCALL)
         return -EINVAL;
     if (t->entry_runs) {
-        t->state = PAL_THREAD_HOSTCALL_RUNNING;
+        /* with seccomp stops the call's exit need not stop: one stop in
+         * all; with SYSEMU, a TRACE-mode exit keeps the next call in TRACE
+         * mode, where a host call costs two stops rather than three */
+        t->state = _DkSeccompActive ? PAL_THREAD_RUNNING_SECCOMP : PAL_THREAD_HOSTCALL_RUNNING;
         return _DkThreadContinue(t, 0);
     }
     /* execute the same syscall instruction again, with the same number */

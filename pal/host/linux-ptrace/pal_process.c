@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
@@ -30,7 +31,9 @@ static ssize_t read_full(int fd, void* buf, size_t len) {
 /* In the child: wait until the tracer has seized us, then become PROGRAM.
  * Until the seize, PR_SET_PDEATHSIG stops the child from running untraced
  * if the tracer dies; after it, PTRACE_O_EXITKILL does, and the program
- * must not see a death signal it did not ask for. */
+ * must not see a death signal it did not ask for.  ERR_FD gets the stop
+ * mechanism the child set up (or the -errno of failing to), then, if
+ * execvp fails, its errno. */
 static void __attribute__((noreturn)) child_exec(char* const argv[], pid_t tracer, int sync_fd,
                                                  int err_fd) {
     char c;
@@ -43,6 +46,9 @@ static void __attribute__((noreturn)) child_exec(char* const argv[], pid_t trace
     if (prctl(PR_SET_PDEATHSIG, 0) < 0)
         _exit(125);
     close(sync_fd);
+    e = _DkSeccompInstall();
+    if (write(err_fd, &e, sizeof(e)) != sizeof(e) || e < 0)
+        _exit(125);
     execvp(argv[0], argv);
     e = errno;
     if (write(err_fd, &e, sizeof(e)) < 0)
@@ -72,6 +78,23 @@ static int on_pre_exec_syscall(struct pal_thread* t, struct pal_exec* exec) {
     return _DkThreadContinue(t, 0);
 }
 
+/* What the child reported of its stop mechanism (see child_exec), once it
+ * exec'd or died.  0, or -ENOTSUP when it could not set it up. */
+static int read_stops(int err_fd) {
+    int stops;
+
+    if (read_full(err_fd, &stops, sizeof(stops)) != sizeof(stops))
+        return -ECHILD;
+    if (stops < 0) {
+        log_error("cannot install the seccomp filter that stops the program's system calls: "
+                  "%s",
+                  strerror(-stops));
+        return -ENOTSUP;
+    }
+    _DkSeccompStarted(stops);
+    return 0;
+}
+
 /* Follow the new child until its execve succeeds (it stops at
  * PTRACE_EVENT_EXEC) or it exits because execve failed.  Nothing else is
  * traced yet, so waiting for this one pid is safe. */
@@ -87,7 +110,10 @@ static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped, struct 
         }
         if (WIFEXITED(status) || WIFSIGNALED(status)) {
             *reaped = true;
-            if (read_full(err_fd, &e, sizeof(e)) == sizeof(e) && e > 0)
+            ret = read_stops(err_fd);
+            if (ret == -ENOTSUP)
+                return ret;
+            if (ret == 0 && read_full(err_fd, &e, sizeof(e)) == sizeof(e) && e > 0)
                 return -e;
             log_error("the program died before it could start (wait status %#x)", status);
             return -ECHILD;
@@ -103,6 +129,13 @@ static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped, struct 
         }
         switch (status >> 16) {
         case PTRACE_EVENT_EXEC:
+            ret = read_stops(err_fd);
+            if (ret < 0)
+                return ret;
+            /* under SYSEMU stops, a filter of the program's own that
+             * returns RET_TRACE must answer ENOSYS, as with no tracer */
+            if (!_DkSeccompActive && ptrace(PTRACE_SETOPTIONS, t->tid, 0, PAL_PTRACE_OPTIONS) < 0)
+                return -errno;
             /* resumed with PTRACE_SYSCALL, the execve reports its exit */
             t->state = PAL_THREAD_HOSTCALL_RUNNING;
             return _DkThreadContinue(t, 0);

@@ -19,6 +19,9 @@ int _DkThreadContinue(struct pal_thread* t, int sig) {
     case PAL_THREAD_RUNNING_EMU:
         req = PTRACE_SYSEMU;
         break;
+    case PAL_THREAD_RUNNING_SECCOMP:
+        req = PTRACE_CONT;
+        break;
     case PAL_THREAD_RUNNING_CONT:
     case PAL_THREAD_RUNNING_TRACE:
     case PAL_THREAD_HOSTCALL_SKIP_EXIT:

@@ -11,6 +11,11 @@
  * host by the program's own call, with its own registers: the child
  * starts where the program expects it.  The child's bookkeeping is made
  * when the PAL reports it (shim_on_clone).
+ *
+ * CLONE_UNTRACED is honoured under SYSEMU stops (the child runs outside
+ * ptshim, as under strace) but cleared under seccomp stops: an untraced
+ * child would inherit the filter with no tracer to answer it, and find
+ * every one of its system calls failing with ENOSYS.
  */
 #include "config.h"
 
@@ -19,8 +24,15 @@
 #include <linux/sched.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/syscall.h>
 
 #include "shim_table.h"
+#include "shim_thread.h"
+
+/* Whether a child asked for with FLAGS must stay traced all the same. */
+static bool keep_traced(uint64_t flags) {
+    return (flags & CLONE_UNTRACED) && DkSyscallStops() == PAL_STOPS_SECCOMP;
+}
 
 #ifndef CLONE_CLEAR_SIGHAND
 #define CLONE_CLEAR_SIGHAND 0x100000000ULL
@@ -101,6 +113,9 @@ pid_t shim_do_clone(unsigned int clone_flags, uptr newsp, uptr parent_tidptr, up
 
     if (ret < 0)
         return ret;
+    if (keep_traced(flags))
+        return (pid_t)shim_host_call5(SYS_clone, clone_flags & ~(unsigned int)CLONE_UNTRACED, newsp,
+                                      parent_tidptr, child_tidptr, tls);
     return (pid_t)shim_pass_self();
 }
 
@@ -123,6 +138,30 @@ static int copy_clone_args(uint64_t* ca, uptr uargs, size_t size) {
     if (copy_from_user(ca, uargs, size < CLONE_ARGS_VER2 ? size : CLONE_ARGS_VER2) < 0)
         return -EFAULT;
     return 0;
+}
+
+/* Run clone3 without CLONE_UNTRACED: the program's clone_args CA (the
+ * first SIZE bytes at UARGS), changed, go in a copy below the red zone of
+ * its stack (the 128 bytes under the stack pointer that the ABI leaves to
+ * the running function), memory that no one uses; where that cannot be
+ * written, the flags are changed in place for the call and then put back,
+ * though a child that copies the memory keeps the change. */
+#define RED_ZONE 128
+static pid_t clone3_traced(uint64_t* ca, uptr uargs, size_t size) {
+    size_t n = size < CLONE_ARGS_VER2 ? size : CLONE_ARGS_VER2;
+    uptr copy = (shim_cur_thread()->sp - RED_ZONE - n) & ~(uptr)15;
+    uint64_t flags = ca[CA_FLAGS];
+    long pid;
+
+    ca[CA_FLAGS] &= ~(uint64_t)CLONE_UNTRACED;
+    if (copy_to_user(copy, ca, n) == 0)
+        return (pid_t)shim_host_call2(SYS_clone3, copy, n);
+    if (copy_to_user(uargs, &ca[CA_FLAGS], sizeof(ca[CA_FLAGS])) < 0)
+        return -EFAULT;
+    pid = shim_host_call_self();
+    if (copy_to_user(uargs, &flags, sizeof(flags)) < 0 && pid >= 0)
+        return -EFAULT;
+    return (pid_t)pid;
 }
 
 pid_t shim_do_clone3(uptr uargs, size_t size) {
@@ -182,5 +221,7 @@ pid_t shim_do_clone3(uptr uargs, size_t size) {
     ret = check_flags(flags, ca[CA_PIDFD], ca[CA_PARENT_TID]);
     if (ret < 0)
         return ret;
+    if (keep_traced(flags))
+        return clone3_traced(ca, uargs, size);
     return (pid_t)shim_pass_self();
 }

@@ -14,7 +14,9 @@
  *
  * The children are made with clone(CLONE_UNTRACED) so that the tracer does
  * not follow them (no lines of theirs, no [pid N] prefixes), and SIGCHLD
- * stays blocked so that it is never delivered.
+ * stays blocked so that it is never delivered.  That takes SYSEMU stops
+ * (sys.list runs it with --sysemu): under seccomp stops ptshim follows
+ * such children too.
  */
 #include "trace-sys.h"
 

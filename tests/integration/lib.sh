@@ -37,6 +37,21 @@ wait_until_() {
     done
 }
 
+# PTSHIM_TEST_OPTS (make check PTSHIM_TEST_OPTS=--sysemu): options every
+# run of ptshim in the tests gets first, through a wrapper that execs it
+# (same process, same exit status), so that the whole suite can run with
+# each way of stopping system calls; a run that chooses its own (--sysemu,
+# --seccomp-bpf) keeps it.  In perl, since a shell would add PWD to the
+# program's environment.
+if [ -n "${PTSHIM_TEST_OPTS:-}" ]; then
+    # the values go into the script: runs get a fixed environment (env -i)
+    printf '#!/usr/bin/perl\nmy $p = q\001%s\001;\nmy @o = split(" ", q\001%s\001);\n@o = () if grep { $_ eq "--sysemu" || $_ eq "--seccomp-bpf" } @ARGV;\nexec { $p } $p, @o, @ARGV;\nexit 125;\n' \
+        "$PTSHIM" "$PTSHIM_TEST_OPTS" >"$TEST_TMP/.wrapper" &&
+        mkdir "$TEST_TMP/.bin" && mv "$TEST_TMP/.wrapper" "$TEST_TMP/.bin/ptshim" &&
+        chmod +x "$TEST_TMP/.bin/ptshim" || framework_failure_ "cannot write the ptshim wrapper"
+    PTSHIM=$TEST_TMP/.bin/ptshim
+fi
+
 # ptrace may be forbidden (yama scope 3, a container's seccomp policy):
 # then no integration test can say anything.
 require_ptrace_() {

@@ -176,6 +176,11 @@ int shim_do_fstatfs(int fd, uptr buf);
 int shim_do_fadvise64(int fd, off_t offset, size_t len, int advice);
 ssize_t shim_do_copy_file_range(int fd_in, uptr off_in, int fd_out, uptr off_out, size_t len, unsigned int flags);
 
+/* sys/shim_seccomp.c */
+int shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+                  unsigned long arg5);
+int shim_do_seccomp(unsigned int op, unsigned int flags, uptr uargs);
+
 /* sys/shim_xattr.c */
 ssize_t shim_do_getxattr(uptr pathname, uptr name, uptr value, size_t size);
 ssize_t shim_do_lgetxattr(uptr pathname, uptr name, uptr value, size_t size);

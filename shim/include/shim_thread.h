@@ -83,11 +83,18 @@ struct shim_thread {
     long personality;         /* negative: the host could not say */
     PAL_FLG foreign_ns;       /* PAL_NS_* that are not ptshim's */
     struct shim_fs* fs;       /* NULL until first needed */
+    int seccomp_mode;         /* the program's own (sys/shim_seccomp.c) */
     /* the system call being answered */
     PAL_NUM sysno;
     const PAL_NUM* args;
     PAL_NUM sp; /* the stack pointer at the call */
 };
+
+/* sys/shim_seccomp.c: whether T's own seccomp mode forbids call SYSNO
+ * (strict mode, emulated under seccomp stops), and the kernel's answer to
+ * it, for the calling thread: its death by SIGKILL. */
+bool shim_seccomp_denies(const struct shim_thread* t, PAL_NUM sysno);
+long shim_seccomp_kill(void);
 
 /* The thread whose system call the shim answers. */
 extern struct shim_thread* g_shim_cur;

@@ -93,6 +93,13 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
     self->sysno = ev->sysno;
     self->args = ev->args;
     self->sp = ev->sp;
+    if (shim_seccomp_denies(self, ev->sysno)) {
+        g_shim_cur = self;
+        *layer = SHIM_LAYER_SHIM;
+        *result = shim_seccomp_kill();
+        g_shim_cur = NULL;
+        return SHIM_SYSCALL_DONE;
+    }
     if (!e) {
         if (g_opts.strict) {
             strict_report(ev->sysno, "unknown system call");

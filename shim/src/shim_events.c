@@ -61,6 +61,7 @@ int shim_on_clone(const struct pal_event* ev) {
     }
     /* as the kernel copies them from the creating thread */
     child->cpus = creator->cpus;
+    child->seccomp_mode = creator->seccomp_mode;
     shim_identity_clone(child, creator, flags);
     if (flags & CLONE_FILES) {
         child->files = creator->files;

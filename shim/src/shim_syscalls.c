@@ -181,7 +181,7 @@ SHIM_SYSCALL_PASSTHROUGH(vhangup, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(modify_ldt, 3, int, int, func, uptr, ptr, unsigned long, bytecount)
 SHIM_SYSCALL_PASSTHROUGH(pivot_root, 2, int, uptr, new_root, uptr, put_old)
 SHIM_SYSCALL_RETURN_ENOSYS(_sysctl, 1, int, uptr, args)
-SHIM_SYSCALL_PASSTHROUGH(prctl, 5, int, int, option, unsigned long, arg2, unsigned long, arg3, unsigned long, arg4, unsigned long, arg5)
+DEFINE_SHIM_SYSCALL(prctl, 5, shim_do_prctl, int, int, option, unsigned long, arg2, unsigned long, arg3, unsigned long, arg4, unsigned long, arg5) /* sys/shim_seccomp.c */
 DEFINE_SHIM_SYSCALL(arch_prctl, 2, shim_do_arch_prctl, int, int, option, unsigned long, arg2) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(adjtimex, 1, int, uptr, txc_p)
 SHIM_SYSCALL_PASSTHROUGH(setrlimit, 2, int, int, resource, uptr, rlim)
@@ -341,7 +341,7 @@ SHIM_SYSCALL_PASSTHROUGH(finit_module, 3, int, int, fd, uptr, uargs, unsigned lo
 SHIM_SYSCALL_PASSTHROUGH(sched_setattr, 3, int, pid_t, pid, uptr, uattr, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(sched_getattr, 4, int, pid_t, pid, uptr, uattr, unsigned int, usize, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(renameat2, 5, shim_do_renameat2, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags) /* sys/shim_namei.c */
-SHIM_SYSCALL_PASSTHROUGH(seccomp, 3, int, unsigned int, op, unsigned int, flags, uptr, uargs)
+DEFINE_SHIM_SYSCALL(seccomp, 3, shim_do_seccomp, int, unsigned int, op, unsigned int, flags, uptr, uargs) /* sys/shim_seccomp.c */
 DEFINE_SHIM_SYSCALL(getrandom, 3, shim_do_getrandom, long, uptr, ubuf, size_t, len, unsigned int, flags) /* sys/shim_getrandom.c */
 SHIM_SYSCALL_PASSTHROUGH(memfd_create, 2, int, uptr, uname, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(kexec_file_load, 5, long, int, kernel_fd, int, initrd_fd, unsigned long, cmdline_len, uptr, cmdline_ptr, unsigned long, flags)

@@ -35,6 +35,7 @@ enum {
     OPT_SHOW_LAYER,
     OPT_SECCOMP_BPF,
     OPT_SYSEMU,
+    OPT_PLACEMENT,
 };
 
 static const struct option_doc g_option_docs[] = {
@@ -65,6 +66,8 @@ static const struct option_doc g_option_docs[] = {
      "trace: end each call's line with [shim], [host] or [enosys]"},
     {{"strict", no_argument, NULL, OPT_STRICT}, 0, NULL,
      "calls the shim does not implement fail with ENOSYS, reported once each"},
+    {{"placement", required_argument, NULL, OPT_PLACEMENT}, 0, "POLICY",
+     "where the tracer and the program run: together (one CPU), tracer (it alone pinned), free"},
     {{"quiet", no_argument, NULL, 'q'}, 'q', NULL,
      "trace: twice, no \"+++ exited\" lines"},
     {{"string-limit", required_argument, NULL, 's'}, 's', "SIZE",
@@ -179,6 +182,7 @@ void options_parse(int argc, char** argv, struct options* opts) {
 
     memset(opts, 0, sizeof(*opts));
     opts->log_level = PAL_LOG_ERROR;
+    opts->placement = PAL_PLACE_FREE;
     trace_filter_defaults(&opts->trace);
     opts->out.column = 40;
     for (size_t i = 0; i < N_OPTIONS; i++) {
@@ -266,6 +270,16 @@ void options_parse(int argc, char** argv, struct options* opts) {
             break;
         case OPT_SYSEMU:
             opts->stops = PAL_STOPS_SYSEMU;
+            break;
+        case OPT_PLACEMENT:
+            if (!strcmp(optarg, "together"))
+                opts->placement = PAL_PLACE_TOGETHER;
+            else if (!strcmp(optarg, "tracer"))
+                opts->placement = PAL_PLACE_TRACER;
+            else if (!strcmp(optarg, "free"))
+                opts->placement = PAL_PLACE_FREE;
+            else
+                usage_error("--placement: '%s' is not together, tracer or free", optarg);
             break;
         case OPT_SHOW_LAYER:
             opts->out.show_layer = true;

@@ -27,6 +27,7 @@ struct options {
     struct trace_output_options out;
     struct shim_options shim;
     uint64_t cpus[OPTIONS_MAX_CPUS / 64]; /* --cpus, for shim.cpus */
+    enum pal_placement placement; /* --placement */
     enum pal_stops stops; /* --sysemu, --seccomp-bpf */
     bool seccomp_bpf;     /* --seccomp-bpf: calls no one needs do not stop */
 };

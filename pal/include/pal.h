@@ -111,6 +111,20 @@ PAL_NODISCARD int DkSetSyscallStops(enum pal_stops how, const uint64_t* no_stop,
  * PAL_STOPS_SYSEMU or PAL_STOPS_SECCOMP. */
 enum pal_stops DkSyscallStops(void);
 
+/* Where the tracer and the program run. */
+enum pal_placement {
+    PAL_PLACE_FREE,     /* wherever the host's scheduler puts them */
+    PAL_PLACE_TRACER,   /* the tracer on one CPU, the program free */
+    PAL_PLACE_TOGETHER, /* the tracer and every thread of the program on one
+                           CPU (the host's affinity of the program's threads
+                           is then that CPU, whatever they ask for) */
+};
+
+/* Pin the tracer to CPU, and with PAL_PLACE_TOGETHER the program that
+ * DkProcessCreate starts, which inherits it.  Before DkProcessCreate.
+ * -EINVAL when CPU is not one the tracer may run on, or -errno. */
+PAL_NODISCARD int DkSetPlacement(enum pal_placement how, PAL_IDX cpu);
+
 /* Start PROGRAM (argv[0] searched in PATH) as a traced process whose every
  * thread and descendant is traced.  When it returns 0, the program has
  * completed its execve(), described in *EXEC, *THREAD is its thread and

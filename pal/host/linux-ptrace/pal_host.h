@@ -138,6 +138,10 @@ int _DkSeccompInstall(void);
  * child reported. */
 void _DkSeccompStarted(int stops);
 
+/* pal_placement.c: in the child that becomes the program, before its
+ * execve: the CPUs it may run on, as DkSetPlacement decided.  0 or -errno. */
+int _DkPlacementChild(void);
+
 /* pal_resume.c: resume a stopped thread as its state says. */
 PAL_NODISCARD int _DkThreadContinue(struct pal_thread* t, int sig);
 

@@ -46,6 +46,8 @@ static void __attribute__((noreturn)) child_exec(char* const argv[], pid_t trace
     if (prctl(PR_SET_PDEATHSIG, 0) < 0)
         _exit(125);
     close(sync_fd);
+    if (_DkPlacementChild() < 0)
+        _exit(125);
     e = _DkSeccompInstall();
     if (write(err_fd, &e, sizeof(e)) != sizeof(e) || e < 0)
         _exit(125);

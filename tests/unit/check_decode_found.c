@@ -1,0 +1,74 @@
+/*
+ * check_decode_found.c: what the decoder's fuzz test (check_decode_fuzz.c)
+ * found, each case minimal, with the trace it must print: strace's format,
+ * over a made-up tracee (fuzz_tracee.h).
+ */
+#include "config.h"
+
+#include <check.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+
+#include "fuzz_run.h"
+#include "fuzz_tracee.h"
+#include "trace.h"
+
+static struct fuzz_opts fixed_opts(void) {
+    return (struct fuzz_opts){.strlen_max = 32, .status = TRACE_STATUS_ALL, .nthreads = 1};
+}
+
+static void fixed_setup(const struct fuzz_opts* o) {
+    setenv("TZ", "UTC", 1);
+    fuzz_tracee_init();
+    fuzz_run_start(o);
+}
+
+static struct fuzz_plan fixed_call(int thread, PAL_NUM nr, PAL_NUM a0, PAL_NUM a1, PAL_NUM a2, PAL_NUM a3,
+                              long ret) {
+    struct fuzz_plan p = {.thread = thread, .sysno = nr, .args = {a0, a1, a2, a3}, .ret = ret};
+
+    return p;
+}
+
+/* The made-up tracee decodes as a real one: strings, flags, a buffer the
+ * call filled, and one that runs into unreadable memory (its address). */
+START_TEST(test_baseline) {
+    struct fuzz_opts o = fixed_opts();
+    struct fuzz_plan open = fixed_call(0, PTSHIM_NR_openat, (PAL_NUM)-100, 0x1000,
+                                       O_RDONLY | O_CLOEXEC, 0, 3);
+    struct fuzz_plan read = fixed_call(0, PTSHIM_NR_read, 3, 0x1010, 12, 0, 12);
+    struct fuzz_plan write = fixed_call(0, PTSHIM_NR_write, 1, 0x1010, 3, 0, 3);
+
+    fixed_setup(&o);
+    fuzz_tracee_region(0x1000, 0x1a, "/etc/passwd\0\0\0\0\0hi\nroot:x", 0x1a);
+    fuzz_entry(&open);
+    fuzz_end(&open);
+    fuzz_entry(&read);
+    fuzz_end(&read);
+    fuzz_entry(&write);
+    fuzz_end(&write);
+    ck_assert_str_eq(fuzz_output(), "openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY|O_CLOEXEC) = 3\n"
+                                    "read(3, 0x1010, 12) = 12\n"
+                                    "write(1, \"hi\\n\", 3) = 3\n");
+}
+END_TEST
+
+int main(void) {
+    Suite* s = suite_create("decode_found");
+    TCase* tc = tcase_create("found");
+    SRunner* sr;
+    int failed;
+
+    tcase_add_test(tc, test_baseline);
+    suite_add_tcase(s, tc);
+    sr = srunner_create(s);
+    srunner_set_fork_status(sr, CK_FORK);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

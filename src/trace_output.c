@@ -120,6 +120,14 @@ static void resume_line(struct tcb* t) {
         out_printf("<... %s resumed>", t->s ? t->s->name : "syscall");
 }
 
+/* The kernel's restart codes, which a program never sees: strace prints
+ * "= ? ERESTARTSYS (...)" for these four only; the other kernel-internal
+ * codes (ENOTSUPP, EIOCBQUEUED, ...) can reach a program and print as
+ * errors. */
+static bool is_restart(int err) {
+    return err == 512 || err == 513 || err == 514 || err == 516;
+}
+
 static void print_result(struct tcb* t) {
     const char* name;
     long ret = t->ret;
@@ -128,8 +136,8 @@ static void print_result(struct tcb* t) {
         int err = (int)-ret;
 
         name = xlat_name(&xlat_errno, (uint64_t)err);
-        if (err >= 512 && err <= 530) {
-            /* kernel-internal: the call will be restarted or fail with EINTR */
+        if (is_restart(err)) {
+            /* the call will be restarted or fail with EINTR */
             const char* msg = NULL;
 
             for (size_t i = 0; i < xlat_errno.n; i++)

@@ -285,6 +285,25 @@ void trace_fd_path(struct tcb* t, int fd) {
     trace_putc(t, '>');
 }
 
+/* A frame's file or symbol name: the program's own (the files it mapped,
+ * the symbols they hold), so any byte but NUL; those that could break or
+ * forge a line are escaped as -y escapes a path's. */
+static void out_name(const char* s) {
+    size_t len = strlen(s), i = 0;
+
+    while (i < len) {
+        size_t n = 0;
+
+        while (i + n < len && (unsigned char)s[i + n] >= ' ' && (unsigned char)s[i + n] < 0x7f &&
+               s[i + n] != '\\')
+            n++;
+        out_write(s + i, n);
+        i += n;
+        if (i < len)
+            out_printf("\\x%02x", (unsigned char)s[i++]);
+    }
+}
+
 /* -k: " > /usr/lib/x86_64-linux-gnu/libc.so.6(__write+0x10) [0xf8350]",
  * one line per frame, the offset in brackets being in the file */
 void trace_emit_stack(struct tcb* t) {
@@ -296,15 +315,15 @@ void trace_emit_stack(struct tcb* t) {
     for (int i = 0; i < t->nframes; i++) {
         const struct pal_frame* f = &t->frames[i];
 
-        /* names can be long (C++): written as they are, not formatted */
+        /* names can be long (C++): written, not formatted */
         out_write(" > ", 3);
         if (!f->path) {
             out_printf("?() [%#llx]", (unsigned long long)f->pc);
         } else {
-            out_write(f->path, strlen(f->path));
+            out_name(f->path);
             out_write("(", 1);
             if (f->symbol) {
-                out_write(f->symbol, strlen(f->symbol));
+                out_name(f->symbol);
                 out_printf("+%#llx", (unsigned long long)f->symbol_offset);
             }
             out_printf(") [%#llx]", (unsigned long long)f->offset);

@@ -81,6 +81,27 @@ START_TEST(test_internal_errno) {
 }
 END_TEST
 
+/* -k: the files and symbols of frames are the program's, any bytes: a
+ * newline in one made a line of its own. */
+START_TEST(test_stack_names_escaped) {
+    struct fuzz_opts o = fixed_opts();
+    struct fuzz_plan p = fixed_call(0, PTSHIM_NR_getpid, 0, 0, 0, 0, 5);
+    static char path[] = "/tmp/x\ny\\", symbol[] = "f\001";
+
+    o.stack = true;
+    fixed_setup(&o);
+    g_tracee.nframes = 2;
+    g_tracee.frames[0] = (struct pal_frame){.pc = 1, .path = path, .offset = 0x20,
+                                            .symbol = symbol, .symbol_offset = 0x10};
+    g_tracee.frames[1] = (struct pal_frame){.pc = 0x7f00};
+    fuzz_entry(&p);
+    fuzz_end(&p);
+    ck_assert_str_eq(fuzz_output(), "getpid() = 5\n"
+                                     " > /tmp/x\\x0ay\\x5c(f\\x01+0x10) [0x20]\n"
+                                     " > ?() [0x7f00]\n");
+}
+END_TEST
+
 int main(void) {
     Suite* s = suite_create("decode_found");
     TCase* tc = tcase_create("found");
@@ -89,6 +110,7 @@ int main(void) {
 
     tcase_add_test(tc, test_baseline);
     tcase_add_test(tc, test_internal_errno);
+    tcase_add_test(tc, test_stack_names_escaped);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_set_fork_status(sr, CK_FORK);

@@ -116,8 +116,11 @@ static void resume_line(struct tcb* t) {
         return;
     close_open_line(t);
     leader(t);
-    if (t->entry_out)
-        out_printf("<... %s resumed>", t->s ? t->s->name : "syscall");
+    /* the name the entry printed */
+    if (t->entry_out && t->s)
+        out_printf("<... %s resumed>", t->s->name);
+    else if (t->entry_out)
+        out_printf("<... syscall_%#llx resumed>", (unsigned long long)t->sysno);
 }
 
 /* The kernel's restart codes, which a program never sees: strace prints

@@ -136,6 +136,26 @@ START_TEST(test_signal_during_held_call) {
 }
 END_TEST
 
+/* A number without a row resumes under the name its entry printed, not
+ * "syscall". */
+START_TEST(test_unknown_resumed) {
+    struct fuzz_opts o = fixed_opts();
+    struct fuzz_plan a = fixed_call(0, 512, 0, 0, 0, 0, 0);
+    struct fuzz_plan b = fixed_call(1, PTSHIM_NR_getpid, 0, 0, 0, 0, 7);
+
+    o.to_file = true;
+    o.nthreads = 2;
+    fixed_setup(&o);
+    fuzz_entry(&a);
+    fuzz_entry(&b);
+    fuzz_end(&b);
+    fuzz_end(&a);
+    ck_assert_str_eq(fuzz_output(), "1001  syscall_0x200(0, 0, 0, 0, 0, 0 <unfinished ...>\n"
+                                     "1002  getpid() = 7\n"
+                                     "1001  <... syscall_0x200 resumed>) = 0\n");
+}
+END_TEST
+
 int main(void) {
     Suite* s = suite_create("decode_found");
     TCase* tc = tcase_create("found");
@@ -146,6 +166,7 @@ int main(void) {
     tcase_add_test(tc, test_internal_errno);
     tcase_add_test(tc, test_stack_names_escaped);
     tcase_add_test(tc, test_signal_during_held_call);
+    tcase_add_test(tc, test_unknown_resumed);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_set_fork_status(sr, CK_FORK);

@@ -175,10 +175,13 @@ static void print_result(struct tcb* t) {
     }
     if (t->rval_note) {
         if (t->s && t->s->ret == SD_RET_HEX)
-            out_printf("= %#lx ", ret);
+            out_printf("= %#lx", ret);
         else
-            out_printf("= %ld ", ret);
+            out_printf("= %ld", ret);
+        /* a note may have nothing to say (time() past any date) */
         t->rval_note(t);
+        if (t->len)
+            out_write(" ", 1);
         take_buf(t);
         return;
     }

@@ -156,6 +156,25 @@ START_TEST(test_unknown_resumed) {
 }
 END_TEST
 
+/* A result's note with nothing to say (time() past any date) left a
+ * trailing space, or two before --show-layer's. */
+START_TEST(test_empty_result_note) {
+    struct fuzz_opts o = fixed_opts();
+    struct fuzz_plan p = fixed_call(0, PTSHIM_NR_time, 0, 0, 0, 0, LONG_MAX);
+
+    o.show_layer = true;
+    fixed_setup(&o);
+    p.layer = "shim";
+    fuzz_entry(&p);
+    fuzz_end(&p);
+    p.ret = 0;
+    fuzz_entry(&p);
+    fuzz_end(&p);
+    ck_assert_str_eq(fuzz_output(), "time(NULL) = 9223372036854775807 [shim]\n"
+                                     "time(NULL) = 0 (1970-01-01T00:00:00+0000) [shim]\n");
+}
+END_TEST
+
 int main(void) {
     Suite* s = suite_create("decode_found");
     TCase* tc = tcase_create("found");
@@ -167,6 +186,7 @@ int main(void) {
     tcase_add_test(tc, test_stack_names_escaped);
     tcase_add_test(tc, test_signal_during_held_call);
     tcase_add_test(tc, test_unknown_resumed);
+    tcase_add_test(tc, test_empty_result_note);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_set_fork_status(sr, CK_FORK);

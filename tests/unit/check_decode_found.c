@@ -175,6 +175,28 @@ START_TEST(test_empty_result_note) {
 }
 END_TEST
 
+/* epoll_wait's events, as many as the call returned, ignored -s: a line
+ * of megabytes.  Now -s of them, then "...", as strace prints arrays; an
+ * unreadable array is its address. */
+START_TEST(test_epoll_events_limited) {
+    struct fuzz_opts o = fixed_opts();
+    struct fuzz_plan p = fixed_call(0, PTSHIM_NR_epoll_wait, 4, 0x1000, 8, 0, 3);
+    struct epoll_event ev[3] = {{EPOLLIN, {.u64 = 1}}, {EPOLLIN, {.u64 = 2}}, {EPOLLOUT, {.u64 = 3}}};
+
+    o.strlen_max = 2;
+    fixed_setup(&o);
+    fuzz_tracee_region(0x1000, sizeof(ev), ev, sizeof(ev));
+    fuzz_entry(&p);
+    fuzz_end(&p);
+    p.args[1] = 0x2000;
+    fuzz_entry(&p);
+    fuzz_end(&p);
+    ck_assert_str_eq(fuzz_output(), "epoll_wait(4, [{events=EPOLLIN, data={u32=1, u64=1}}, "
+                                     "{events=EPOLLIN, data={u32=2, u64=2}}, ...], 8, 0) = 3\n"
+                                     "epoll_wait(4, 0x2000, 8, 0) = 3\n");
+}
+END_TEST
+
 int main(void) {
     Suite* s = suite_create("decode_found");
     TCase* tc = tcase_create("found");
@@ -187,6 +209,7 @@ int main(void) {
     tcase_add_test(tc, test_signal_during_held_call);
     tcase_add_test(tc, test_unknown_resumed);
     tcase_add_test(tc, test_empty_result_note);
+    tcase_add_test(tc, test_epoll_events_limited);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_set_fork_status(sr, CK_FORK);

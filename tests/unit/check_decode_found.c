@@ -197,6 +197,23 @@ START_TEST(test_epoll_events_limited) {
 }
 END_TEST
 
+/* -s 0: an argv is [...], not "[, ...]". */
+START_TEST(test_argv_no_strings) {
+    struct fuzz_opts o = fixed_opts();
+    struct fuzz_plan p = fixed_call(0, PTSHIM_NR_execve, 0x1000, 0x1010, 0, 0, 0);
+    unsigned char mem[32] = "/bin/sh";
+    PAL_NUM argv0 = 0x1000;
+
+    memcpy(mem + 16, &argv0, sizeof(argv0));
+    o.strlen_max = 0;
+    fixed_setup(&o);
+    fuzz_tracee_region(0x1000, sizeof(mem), mem, sizeof(mem));
+    fuzz_entry(&p);
+    fuzz_end(&p);
+    ck_assert_str_eq(fuzz_output(), "execve(\"/bin/sh\", [...], NULL) = 0\n");
+}
+END_TEST
+
 int main(void) {
     Suite* s = suite_create("decode_found");
     TCase* tc = tcase_create("found");
@@ -210,6 +227,7 @@ int main(void) {
     tcase_add_test(tc, test_unknown_resumed);
     tcase_add_test(tc, test_empty_result_note);
     tcase_add_test(tc, test_epoll_events_limited);
+    tcase_add_test(tc, test_argv_no_strings);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_set_fork_status(sr, CK_FORK);

@@ -332,7 +332,7 @@ static void print_strv(struct tcb* t, PAL_NUM addr) {
         if (!p)
             break;
         if (n >= g_max_strlen) {
-            trace_puts(t, ", ...");
+            trace_puts(t, n ? ", ..." : "..."); /* -s 0: [...] */
             break;
         }
         if (n)

@@ -80,15 +80,14 @@ void print_struct_epoll_event(struct tcb* t, PAL_NUM addr, long count) {
 
     if (t->exiting && !syserror(t) && count >= 0 && t->ret < n)
         n = t->ret; /* epoll_wait fills as many as it returns */
+    if ((count < 0 || n > 0) && !tracee_fetch(t, addr, &ev, sizeof(ev)))
+        return;
     if (count >= 0)
         trace_putc(t, '[');
     for (long i = 0; i < n; i++) {
-        if (i)
-            trace_puts(t, ", ");
-        if (tracee_read(t, addr + (PAL_NUM)i * sizeof(ev), &ev, sizeof(ev)) < 0) {
-            print_addr(t, addr + (PAL_NUM)i * sizeof(ev));
+        /* at most -s of them, however many the call returned */
+        if (count >= 0 && !print_array_elem(t, addr, i, &ev, sizeof(ev)))
             break;
-        }
         trace_puts(t, "{events=");
         print_flags(t, &xlat_epoll_events, ev.events);
         trace_printf(t, ", data={u32=%u, u64=%llu}}", ev.data.u32,

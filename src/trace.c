@@ -237,13 +237,24 @@ void trace_syscall_abandoned(const struct pal_event* ev) {
     t->len = 0;
 }
 
+/* A line of its own for T's thread (a signal), built apart from T's line:
+ * that may hold the entry of a call still waiting for its result (--json,
+ * -e status=), which the signal's line must not overwrite. */
+static struct tcb* event_line(const struct tcb* t) {
+    static struct tcb line;
+
+    line.tid = t->tid;
+    line.thread = t->thread;
+    line.len = 0;
+    return &line;
+}
+
 void trace_signal(const struct pal_event* ev) {
     struct tcb* t;
 
     if (!g_opts.lines || !(g_opts.signals & (1ULL << (ev->sig - 1))))
         return;
-    t = tcb_get(ev);
-    t->len = 0;
+    t = event_line(tcb_get(ev));
     g_trace_nprocs = (unsigned)DkThreadCount();
     if (g_opts.json) {
         trace_print_siginfo(t, ev);

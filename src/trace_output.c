@@ -116,8 +116,19 @@ static void resume_line(struct tcb* t) {
         return;
     close_open_line(t);
     leader(t);
-    if (t->entry_out)
-        out_printf("<... %s resumed>", t->s ? t->s->name : "syscall");
+    /* the name the entry printed */
+    if (t->entry_out && t->s)
+        out_printf("<... %s resumed>", t->s->name);
+    else if (t->entry_out)
+        out_printf("<... syscall_%#llx resumed>", (unsigned long long)t->sysno);
+}
+
+/* The kernel's restart codes, which a program never sees: strace prints
+ * "= ? ERESTARTSYS (...)" for these four only; the other kernel-internal
+ * codes (ENOTSUPP, EIOCBQUEUED, ...) can reach a program and print as
+ * errors. */
+static bool is_restart(int err) {
+    return err == 512 || err == 513 || err == 514 || err == 516;
 }
 
 static void print_result(struct tcb* t) {
@@ -128,8 +139,8 @@ static void print_result(struct tcb* t) {
         int err = (int)-ret;
 
         name = xlat_name(&xlat_errno, (uint64_t)err);
-        if (err >= 512 && err <= 530) {
-            /* kernel-internal: the call will be restarted or fail with EINTR */
+        if (is_restart(err)) {
+            /* the call will be restarted or fail with EINTR */
             const char* msg = NULL;
 
             for (size_t i = 0; i < xlat_errno.n; i++)
@@ -164,10 +175,13 @@ static void print_result(struct tcb* t) {
     }
     if (t->rval_note) {
         if (t->s && t->s->ret == SD_RET_HEX)
-            out_printf("= %#lx ", ret);
+            out_printf("= %#lx", ret);
         else
-            out_printf("= %ld ", ret);
+            out_printf("= %ld", ret);
+        /* a note may have nothing to say (time() past any date) */
         t->rval_note(t);
+        if (t->len)
+            out_write(" ", 1);
         take_buf(t);
         return;
     }
@@ -277,6 +291,25 @@ void trace_fd_path(struct tcb* t, int fd) {
     trace_putc(t, '>');
 }
 
+/* A frame's file or symbol name: the program's own (the files it mapped,
+ * the symbols they hold), so any byte but NUL; those that could break or
+ * forge a line are escaped as -y escapes a path's. */
+static void out_name(const char* s) {
+    size_t len = strlen(s), i = 0;
+
+    while (i < len) {
+        size_t n = 0;
+
+        while (i + n < len && (unsigned char)s[i + n] >= ' ' && (unsigned char)s[i + n] < 0x7f &&
+               s[i + n] != '\\')
+            n++;
+        out_write(s + i, n);
+        i += n;
+        if (i < len)
+            out_printf("\\x%02x", (unsigned char)s[i++]);
+    }
+}
+
 /* -k: " > /usr/lib/x86_64-linux-gnu/libc.so.6(__write+0x10) [0xf8350]",
  * one line per frame, the offset in brackets being in the file */
 void trace_emit_stack(struct tcb* t) {
@@ -288,15 +321,15 @@ void trace_emit_stack(struct tcb* t) {
     for (int i = 0; i < t->nframes; i++) {
         const struct pal_frame* f = &t->frames[i];
 
-        /* names can be long (C++): written as they are, not formatted */
+        /* names can be long (C++): written, not formatted */
         out_write(" > ", 3);
         if (!f->path) {
             out_printf("?() [%#llx]", (unsigned long long)f->pc);
         } else {
-            out_write(f->path, strlen(f->path));
+            out_name(f->path);
             out_write("(", 1);
             if (f->symbol) {
-                out_write(f->symbol, strlen(f->symbol));
+                out_name(f->symbol);
                 out_printf("+%#llx", (unsigned long long)f->symbol_offset);
             }
             out_printf(") [%#llx]", (unsigned long long)f->offset);

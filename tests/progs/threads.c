@@ -1,6 +1,7 @@
 /*
- * threads.c: 8 threads doing system calls and handing a counter around
- * through a mutex and a condition variable (futex wait and wake).
+ * threads.c [ROUNDS]: 8 threads doing system calls and handing a counter
+ * around through a mutex and a condition variable (futex wait and wake),
+ * ROUNDS times each (200).
  */
 #include <pthread.h>
 #include <sys/syscall.h>
@@ -14,11 +15,12 @@ static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t g_cond = PTHREAD_COND_INITIALIZER;
 static int g_turn;
 static long g_total;
+static int g_rounds = ROUNDS;
 
 static void* worker(void* arg) {
     int id = (int)(long)arg;
 
-    for (int r = 0; r < ROUNDS; r++) {
+    for (int r = 0; r < g_rounds; r++) {
         CHECK(pthread_mutex_lock(&g_lock) == 0);
         while (g_turn % NTHREADS != id)
             CHECK(pthread_cond_wait(&g_cond, &g_lock) == 0);
@@ -30,10 +32,12 @@ static void* worker(void* arg) {
     return (void*)(long)(id * 10);
 }
 
-int main(void) {
+int main(int argc, char** argv) {
     pthread_t t[NTHREADS];
     long sum = 0;
 
+    if (argc > 1)
+        g_rounds = atoi(argv[1]);
     for (long i = 0; i < NTHREADS; i++)
         CHECK(pthread_create(&t[i], NULL, worker, (void*)i) == 0);
     for (int i = 0; i < NTHREADS; i++) {

@@ -1,0 +1,121 @@
+/*
+ * fuzz_run.c: the trace's hooks as the tracer calls them (see fuzz_run.h).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode.h"
+#include "fuzz_run.h"
+#include "fuzz_tracee.h"
+#include "trace.h"
+#include "trace_output.h"
+
+char* g_fuzz_out;
+size_t g_fuzz_out_len;
+static size_t g_out_cap;
+static FILE* g_out_file;
+
+static ssize_t out_write(void* cookie, const char* buf, size_t n) {
+    (void)cookie;
+    if (g_fuzz_out_len + n > g_out_cap) {
+        size_t cap = g_out_cap ? g_out_cap : 1 << 16;
+        char* p;
+
+        while (cap < g_fuzz_out_len + n)
+            cap *= 2;
+        if (!(p = realloc(g_fuzz_out, cap)))
+            return -1;
+        g_fuzz_out = p;
+        g_out_cap = cap;
+    }
+    memcpy(g_fuzz_out + g_fuzz_out_len, buf, n);
+    g_fuzz_out_len += n;
+    return (ssize_t)n;
+}
+
+void fuzz_run_start(const struct fuzz_opts* o) {
+    struct trace_options to;
+    struct trace_output_options oo;
+
+    if (!g_out_file) {
+        g_out_file = fopencookie(NULL, "w", (cookie_io_functions_t){.write = out_write});
+        if (!g_out_file) {
+            perror("fopencookie");
+            exit(99);
+        }
+    }
+    g_fuzz_out_len = 0;
+    memset(&to, 0, sizeof(to));
+    trace_filter_defaults(&to);
+    to.enabled = true;
+    to.lines = true;
+    to.json = o->json;
+    to.summary = o->summary;
+    to.status = o->status;
+    to.quiet = o->quiet;
+    to.stack = o->stack;
+    trace_init(&to);
+    oo = (struct trace_output_options){
+        .out = g_out_file,
+        .to_file = o->to_file,
+        .column = o->column,
+        .timestamps = o->timestamps,
+        .show_time = o->show_time,
+        .fd_paths = o->fd_paths,
+        .show_layer = o->show_layer,
+    };
+    trace_output_init(&oo);
+    g_max_strlen = o->strlen_max;
+    g_tracee.nthreads = o->nthreads ? o->nthreads : 1;
+}
+
+pid_t fuzz_tid(int thread) {
+    return 1001 + thread;
+}
+
+struct pal_event fuzz_event(const struct fuzz_plan* p, enum pal_event_type type) {
+    struct pal_event ev = {
+        .type = type,
+        .thread = fuzz_thread(p->thread),
+        .tid = fuzz_tid(p->thread),
+        .sysno = p->sysno,
+        .sp = p->sp,
+    };
+
+    memcpy(ev.args, p->args, sizeof(ev.args));
+    return ev;
+}
+
+void fuzz_entry(const struct fuzz_plan* p) {
+    struct pal_event ev = fuzz_event(p, PAL_EVENT_SYSCALL);
+
+    trace_syscall_entry(&ev);
+}
+
+void fuzz_end(const struct fuzz_plan* p) {
+    struct pal_event ev = fuzz_event(p, PAL_EVENT_SYSCALL);
+
+    switch (p->ending) {
+    case FUZZ_EXIT:
+        trace_syscall_exit(&ev, p->ret, p->layer);
+        break;
+    case FUZZ_ABANDON:
+        trace_syscall_abandoned(&ev);
+        break;
+    case FUZZ_THREAD_EXIT:
+        ev = fuzz_event(p, PAL_EVENT_EXIT);
+        ev.status = p->status;
+        trace_thread_exit(&ev);
+        break;
+    }
+}
+
+const char* fuzz_output(void) {
+    trace_flush();
+    out_write(NULL, "", 1);
+    g_fuzz_out_len--;
+    return g_fuzz_out;
+}

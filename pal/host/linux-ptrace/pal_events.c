@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -274,6 +275,9 @@ int DkEventWait(struct pal_event* ev) {
         g_have_pending = false;
         return 0;
     }
+    /* every field the event's type does not set reads as zero: the
+     * handlers below set only their own */
+    memset(ev, 0, sizeof(*ev));
     for (;;) {
         struct pal_thread* t;
         int status, sig, ret;
@@ -288,10 +292,8 @@ int DkEventWait(struct pal_event* ev) {
             ret = finish_upcall(t);
             if (ret < 0)
                 return ret;
-            ev->type = PAL_EVENT_EXIT;
-            ev->thread = t;
-            ev->tid = tid;
-            ev->status = status;
+            *ev = (struct pal_event){
+                .type = PAL_EVENT_EXIT, .thread = t, .tid = tid, .status = status};
             g_exited = t;
             return 0;
         }

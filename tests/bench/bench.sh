@@ -26,6 +26,7 @@
 #                        placement tables.
 #   OTHERS               the other tools, NAME:COMMAND-PREFIX entries joined
 #                        by |. Default 'strace:strace -f -o /dev/null|proot:proot'.
+#                        Set but empty (OTHERS=), no such column.
 #   PAIRS=5 (quick: 3)   timed pairs per workload and tool
 #   SCALE=100 (quick: 20) percent of each micro workload's operations
 #   MICRO, MACRO         the workloads to run (names as in the tables)
@@ -85,8 +86,8 @@ FLOOR_PLACEMENT=${FLOOR_PLACEMENT:-same}
 SECTIONS=${SECTIONS:-"micro macro floor placement"}
 # Single quotes: $tmp is expanded when the variants are read, below.
 # shellcheck disable=SC2016
-PTSHIM_VARIANTS=${PTSHIM_VARIANTS:-'default:|trace:-o $tmp/trace|strict:--strict'}
-OTHERS=${OTHERS:-'strace:strace -f -o /dev/null|proot:proot'}
+PTSHIM_VARIANTS=${PTSHIM_VARIANTS-'default:|trace:-o $tmp/trace|strict:--strict'}
+OTHERS=${OTHERS-'strace:strace -f -o /dev/null|proot:proot'}
 PLACEMENTS=${PLACEMENTS:-'free:::|one-cpu:taskset -c 0::|split:taskset -c 0::taskset -c 1'}
 
 for prog in workload mintracer; do
@@ -157,15 +158,25 @@ micro_ops() { # MODE -> "N NATIVE_N"
     echo "$((($1 * SCALE + 99) / 100)) $((($2 * SCALE + 99) / 100))"
 }
 
+# why STATUS: the reason of a failed run, for a table cell (no "|").
+why() {
+    echo "exit status $1: $(grep -v '^ptshim: strict:' "$tmp/err" | head -n 1)" |
+        tr '|' '/' >"$tmp/why"
+}
+
 # run_micro PREFIX MODE N: ns/op on stdout; on failure, "fail" and the
 # reason in $tmp/why. $PREFIX is split into words on purpose.
 run_micro() {
     # shellcheck disable=SC2086
     if $1 "$dir/workload" "$2" "$3" </dev/null >"$tmp/out" 2>"$tmp/err"; then
-        awk -v m="$2" '$1 == m && NF == 2 { print $2; found = 1 }
-                       END { if (!found) print "fail" }' "$tmp/out"
+        r=$(awk -v m="$2" '$1 == m && NF == 2 && $2 ~ /^[0-9.]+$/ { print $2 }' "$tmp/out")
+        if [ -z "$r" ]; then
+            echo "no result line" >"$tmp/why"
+            r=fail
+        fi
+        echo "$r"
     else
-        echo "exit status $?: $(grep -v '^ptshim: strict:' "$tmp/err" | head -n 1)" >"$tmp/why"
+        why $?
         echo fail
     fi
 }
@@ -179,7 +190,7 @@ run_macro() {
         t1=$(date +%s%N)
         echo $((t1 - t0))
     else
-        echo "exit status $?: $(grep -v '^ptshim: strict:' "$tmp/err" | head -n 1)" >"$tmp/why"
+        why $?
         echo fail
     fi
 }

@@ -30,8 +30,8 @@
 #   PAIRS=5 (quick: 3)   timed pairs per workload and tool
 #   SCALE=100 (quick: 20) percent of each micro workload's operations
 #   MICRO, MACRO         the workloads to run (names as in the tables)
-#   SH_PROCS=50 GCC_LINES=2000 MAKE_UNITS=2 TAR_FILES=3000
-#   FIND_ROOT=/usr/include PY_FILES=10000   sizes of the macro workloads
+#   SH_PROCS=30 GCC_LINES=2000 MAKE_UNITS=1 TAR_FILES=3000
+#   FIND_ROOT=/usr/include PY_FILES=5000   sizes of the macro workloads
 #   FULL=1               SH_PROCS=500 MAKE_UNITS=8 FIND_ROOT=/usr
 #                        PY_FILES=20000: sizes that do not fit 10 minutes on
 #                        a 2-core VM where a fork costs 2-6 ms (about 30-40
@@ -73,12 +73,12 @@ PAIRS=${PAIRS:-5}
 SCALE=${SCALE:-100}
 MICRO=${MICRO:-"getpid getpgrp read1 write1 open stat mmap pipe fork spawn futex clock"}
 MACRO=${MACRO:-"shloop gcc make tar find python"}
-SH_PROCS=${SH_PROCS:-50}
+SH_PROCS=${SH_PROCS:-30}
 GCC_LINES=${GCC_LINES:-2000}
-MAKE_UNITS=${MAKE_UNITS:-2}
+MAKE_UNITS=${MAKE_UNITS:-1}
 TAR_FILES=${TAR_FILES:-3000}
 FIND_ROOT=${FIND_ROOT:-/usr/include}
-PY_FILES=${PY_FILES:-10000}
+PY_FILES=${PY_FILES:-5000}
 PLACEMENT_MICRO=${PLACEMENT_MICRO:-"getpid pipe futex"}
 FLOOR_N=${FLOOR_N:-5000}
 FLOOR_ROUNDS=${FLOOR_ROUNDS:-5}
@@ -139,20 +139,20 @@ tool_field() { # ID FIELD
 
 # ---------------------------------------------------------------- runs
 # The number of operations of each micro workload under a tool and natively
-# (at SCALE 100): some 50-100 ms under a tracer on a 2-core VM (where a
+# (at SCALE 100): some 40-80 ms under a tracer on a 2-core VM (where a
 # traced call costs 20-60 us, a fork 2-6 ms). Native runs do more
-# operations, to last some 20-50 ms: the same count would last a few ms,
+# operations, to last some 20-40 ms: the same count would last a few ms,
 # where one preemption doubles the time.
 micro_ops() { # MODE -> "N NATIVE_N"
     case $1 in
-    getpid|getpgrp|read1|write1|stat) set -- 2000 20000 ;;
-    open) set -- 1000 10000 ;;
-    mmap) set -- 300 800 ;;
-    pipe) set -- 500 2500 ;;
-    fork) set -- 20 20 ;;
-    spawn) set -- 10 10 ;;
-    futex) set -- 1000 5000 ;;
-    clock) set -- 2000000 2000000 ;;
+    getpid|getpgrp|read1|write1|stat) set -- 1500 15000 ;;
+    open) set -- 700 7000 ;;
+    mmap) set -- 200 600 ;;
+    pipe) set -- 400 2000 ;;
+    fork) set -- 15 15 ;;
+    spawn) set -- 8 8 ;;
+    futex) set -- 800 4000 ;;
+    clock) set -- 1500000 1500000 ;;
     *) echo "bench: unknown micro workload $1" >&2; exit 2 ;;
     esac
     echo "$((($1 * SCALE + 99) / 100)) $((($2 * SCALE + 99) / 100))"
@@ -488,7 +488,7 @@ section_macro() {
         case $w in
         shloop) echo "- shloop: sh starts /bin/true $SH_PROCS times" ;;
         gcc) echo "- gcc: gcc -O0 -c of a generated $(wc -l <"$tmp/gcc/gen.c")-line C file" ;;
-        make) echo "- make: make -j2 -B of $MAKE_UNITS generated units and a main.c, linked" ;;
+        make) echo "- make: make -j2 -B of a main.c and $MAKE_UNITS generated unit(s), linked" ;;
         tar) echo "- tar: tar -cf - of $TAR_FILES generated files to /dev/null" ;;
         find) echo "- find: find $FIND_ROOT to /dev/null" ;;
         python) echo "- python: python3 stats $PY_FILES generated files" ;;

@@ -54,9 +54,9 @@ QUICK=${QUICK:-0}
 if [ "$QUICK" = 1 ]; then
     PAIRS=${PAIRS:-3}
     SCALE=${SCALE:-20}
-    MICRO=${MICRO:-"getpid getpgrp read1 pipe clock"}
-    MACRO=${MACRO:-"shloop tar"}
-    SH_PROCS=${SH_PROCS:-10}
+    MICRO=${MICRO:-"getpid pipe clock"}
+    MACRO=${MACRO:-"shloop"}
+    SH_PROCS=${SH_PROCS:-5}
     TAR_FILES=${TAR_FILES:-200}
     PY_FILES=${PY_FILES:-${TAR_FILES}}
     PLACEMENT_MICRO=${PLACEMENT_MICRO:-"getpid pipe"}
@@ -157,8 +157,8 @@ micro_ops() { # MODE -> "N NATIVE_N"
     *) echo "bench: unknown micro workload $1" >&2; exit 2 ;;
     esac
     # clock costs no stop: its runs stay long enough to be measured.
-    if [ "$m" = clock ] && [ "$SCALE" -lt 100 ]; then
-        echo "$1 $2"
+    if [ "$m" = clock ] && [ "$SCALE" -lt 33 ]; then
+        echo "500000 500000"
         return 0
     fi
     echo "$((($1 * SCALE + 99) / 100)) $((($2 * SCALE + 99) / 100))"
@@ -364,7 +364,7 @@ section_micro() {
 }
 
 # ---------------------------------------------------------------- macro
-# Inputs, made once per bench run in $tmp. Each workload is the script
+# Inputs, made at run time in $tmp. Each workload is the script
 # $tmp/macro/NAME.sh, run by /bin/sh in $tmp/run, timed from outside; its
 # optional NAME.check prints what it made, for the warm-up's comparison.
 gen_c() { # LINES PREFIX: about LINES lines of C, functions PREFIX0...
@@ -396,10 +396,13 @@ needs() { # TOOL...: empty if all are installed, else what is missing
     done
 }
 
-make_inputs() {
-    mkdir -p "$tmp/macro" "$tmp/gcc" "$tmp/make" "$tmp/files"
+# make_input NAME: the script (and inputs) of one workload.
+make_input() {
     m=$tmp/macro
-    cat >"$m/shloop.sh" <<EOF
+    mkdir -p "$m"
+    case $1 in
+    shloop)
+        cat >"$m/shloop.sh" <<EOF
 i=0
 while [ \$i -lt $SH_PROCS ]; do
     /bin/true
@@ -407,17 +410,22 @@ while [ \$i -lt $SH_PROCS ]; do
 done
 echo \$i
 EOF
-    { echo '#include <string.h>'; gen_c "$GCC_LINES" x; } >"$tmp/gcc/gen.c"
-    echo "exec gcc -O0 -c -o $tmp/gcc/gen.o $tmp/gcc/gen.c" >"$m/gcc.sh"
-    echo "cksum <$tmp/gcc/gen.o" >"$m/gcc.check"
-
-    u=0 objs="" calls=""
-    while [ "$u" -lt "$MAKE_UNITS" ]; do
-        { echo '#include <string.h>'; gen_c 150 "u${u}_"; } >"$tmp/make/u$u.c"
-        objs="$objs u$u.o" calls="$calls int u${u}_all(int); acc += u${u}_all(9);"
-        u=$((u + 1))
-    done
-    cat >"$tmp/make/main.c" <<EOF
+        ;;
+    gcc)
+        mkdir -p "$tmp/gcc"
+        { echo '#include <string.h>'; gen_c "$GCC_LINES" x; } >"$tmp/gcc/gen.c"
+        echo "exec gcc -O0 -c -o $tmp/gcc/gen.o $tmp/gcc/gen.c" >"$m/gcc.sh"
+        echo "cksum <$tmp/gcc/gen.o" >"$m/gcc.check"
+        ;;
+    make)
+        mkdir -p "$tmp/make"
+        u=0 objs="" calls=""
+        while [ "$u" -lt "$MAKE_UNITS" ]; do
+            { echo '#include <string.h>'; gen_c 150 "u${u}_"; } >"$tmp/make/u$u.c"
+            objs="$objs u$u.o" calls="$calls int u${u}_all(int); acc += u${u}_all(9);"
+            u=$((u + 1))
+        done
+        cat >"$tmp/make/main.c" <<EOF
 #include <stdio.h>
 int main(void)
 {
@@ -427,51 +435,62 @@ int main(void)
     return 0;
 }
 EOF
-    printf 'CFLAGS = -O0\nprog: main.o%s\n\t$(CC) -o $@ main.o%s\n' "$objs" "$objs" \
-        >"$tmp/make/Makefile"
-    echo "exec make -s -B -j2 -C $tmp/make" >"$m/make.sh"
-    echo "$tmp/make/prog" >"$m/make.check"
+        printf 'CFLAGS = -O0\nprog: main.o%s\n\t$(CC) -o $@ main.o%s\n' "$objs" "$objs" \
+            >"$tmp/make/Makefile"
+        echo "exec make -s -B -j2 -C $tmp/make" >"$m/make.sh"
+        echo "$tmp/make/prog" >"$m/make.check"
+        ;;
+    tar)
+        make_files "$TAR_FILES"
+        dirs=$(awk -v t="$TAR_FILES" 'BEGIN {
+            for (i = 0; i * 200 < t; i++) printf " d%03d", i }')
+        echo "cd $tmp/files && exec tar -cf -$dirs" >"$m/tar.sh"
+        ;;
+    find)
+        echo "exec find $FIND_ROOT" >"$m/find.sh"
+        ;;
+    python)
+        make_files "$PY_FILES"
+        cat >"$tmp/stat.py" <<'EOF'
+import os, sys
+total = count = 0
+top, n = sys.argv[1], int(sys.argv[2])
+for d in sorted(os.listdir(top)):
+    for f in sorted(os.listdir(os.path.join(top, d))):
+        if int(f[1:]) < n:
+            total += os.stat(os.path.join(top, d, f)).st_size
+            count += 1
+print(count, total)
+EOF
+        # python3 may be a wrapper (pyenv) that starts other programs first.
+        py=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null || true)
+        echo "exec ${py:-python3} $tmp/stat.py $tmp/files $PY_FILES" >"$m/python.sh"
+        ;;
+    esac
+}
 
-    # PY_FILES files of one line, 200 per directory; tar takes the first
-    # TAR_FILES of them.
-    awk -v n="$PY_FILES" -v t="$TAR_FILES" -v top="$tmp/files" 'BEGIN {
-        for (i = 0; i < n || i < t; i++) {
-            if (i % 200 == 0) {
-                d = sprintf("d%03d", i / 200)
-                printf "%s/%s\n", top, d
-            }
-        }
+# make_files N: files f0..f(N-1) of one line, 200 per directory d000...,
+# shared by tar and python (each takes the first N it needs).
+make_files() {
+    have=$(cat "$tmp/nfiles" 2>/dev/null || echo 0)
+    [ "$1" -gt "$have" ] || return 0
+    mkdir -p "$tmp/files"
+    awk -v from="$have" -v n="$1" -v top="$tmp/files" 'BEGIN {
+        for (i = from - from % 200; i < n; i += 200) printf "%s/d%03d\n", top, i / 200
     }' | xargs mkdir -p
-    awk -v n="$PY_FILES" -v t="$TAR_FILES" -v top="$tmp/files" 'BEGIN {
-        for (i = 0; i < n || i < t; i++) {
+    awk -v from="$have" -v n="$1" -v top="$tmp/files" 'BEGIN {
+        for (i = from; i < n; i++) {
             f = sprintf("%s/d%03d/f%d", top, i / 200, i)
             print "file " i > f
             close(f)
         }
     }'
-    dirs=$(awk -v t="$TAR_FILES" 'BEGIN {
-        for (i = 0; i * 200 < t; i++) printf " d%03d", i }')
-    echo "cd $tmp/files && exec tar -cf -$dirs" >"$m/tar.sh"
-    echo "exec find $FIND_ROOT" >"$m/find.sh"
-    cat >"$tmp/stat.py" <<'EOF'
-import os, sys
-total = count = 0
-top = sys.argv[1]
-for d in sorted(os.listdir(top)):
-    for f in sorted(os.listdir(os.path.join(top, d))):
-        total += os.stat(os.path.join(top, d, f)).st_size
-        count += 1
-print(count, total)
-EOF
-    # python3 may be a wrapper (pyenv) that starts other programs first.
-    py=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null || true)
-    echo "exec ${py:-python3} $tmp/stat.py $tmp/files" >"$m/python.sh"
+    echo "$1" >"$tmp/nfiles"
 }
 
 section_macro() {
     t=$(date +%s)
     : >"$tmp/state"; : >"$tmp/pairs"
-    make_inputs
     for w in $MACRO; do
         case $w in
         shloop) missing= ;;
@@ -486,6 +505,7 @@ section_macro() {
             echo "$w|native|$missing" >>"$tmp/state"
             continue
         fi
+        make_input "$w"
         measure macro "$w" 0 0
     done
     echo "## Macro workloads: whole programs, ratio to native"
@@ -493,7 +513,7 @@ section_macro() {
     for w in $MACRO; do
         case $w in
         shloop) echo "- shloop: sh starts /bin/true $SH_PROCS times" ;;
-        gcc) echo "- gcc: gcc -O0 -c of a generated $(wc -l <"$tmp/gcc/gen.c")-line C file" ;;
+        gcc) echo "- gcc: gcc -O0 -c of a generated $(cat "$tmp/gcc/gen.c" 2>/dev/null | wc -l)-line C file" ;;
         make) echo "- make: make -j2 -B of a main.c and $MAKE_UNITS generated unit(s), linked" ;;
         tar) echo "- tar: tar -cf - of $TAR_FILES generated files to /dev/null" ;;
         find) echo "- find: find $FIND_ROOT to /dev/null" ;;

@@ -67,7 +67,7 @@ static const struct option_doc g_option_docs[] = {
     {{"strict", no_argument, NULL, OPT_STRICT}, 0, NULL,
      "calls the shim does not implement fail with ENOSYS, reported once each"},
     {{"placement", required_argument, NULL, OPT_PLACEMENT}, 0, "POLICY",
-     "where the tracer and the program run: together (one CPU), tracer (it alone pinned), free"},
+     "where the tracer and the program run: auto (default), together, tracer, free"},
     {{"quiet", no_argument, NULL, 'q'}, 'q', NULL,
      "trace: twice, no \"+++ exited\" lines"},
     {{"string-limit", required_argument, NULL, 's'}, 's', "SIZE",
@@ -182,7 +182,9 @@ void options_parse(int argc, char** argv, struct options* opts) {
 
     memset(opts, 0, sizeof(*opts));
     opts->log_level = PAL_LOG_ERROR;
-    opts->placement = PAL_PLACE_FREE;
+    /* the fastest measured for syscall-bound and compute-bound programs
+     * alike (tests/bench, placement table) */
+    opts->placement = PAL_PLACE_AUTO;
     trace_filter_defaults(&opts->trace);
     opts->out.column = 40;
     for (size_t i = 0; i < N_OPTIONS; i++) {
@@ -278,8 +280,10 @@ void options_parse(int argc, char** argv, struct options* opts) {
                 opts->placement = PAL_PLACE_TRACER;
             else if (!strcmp(optarg, "free"))
                 opts->placement = PAL_PLACE_FREE;
+            else if (!strcmp(optarg, "auto"))
+                opts->placement = PAL_PLACE_AUTO;
             else
-                usage_error("--placement: '%s' is not together, tracer or free", optarg);
+                usage_error("--placement: '%s' is not auto, together, tracer or free", optarg);
             break;
         case OPT_SHOW_LAYER:
             opts->out.show_layer = true;

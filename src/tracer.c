@@ -210,46 +210,34 @@ static void set_stops(const struct options* opts) {
     }
 }
 
-/* --placement: the CPU the tracer (and with "together" the program) runs
- * on: the lowest of --cpus, else the one the tracer is on now.  With
- * "together" the shim answers the program with the CPUs it would have
- * natively (--cpus, else the tracer's before it was pinned). */
-static void set_placement(const struct options* opts, struct shim_options* shim) {
-    static uint64_t world[OPTIONS_MAX_CPUS / 64];
+/* --placement: the CPU the tracer (and, but for "tracer", the program)
+ * runs on: the lowest of --cpus, else the one the tracer is on now. */
+static void set_placement(const struct options* opts) {
+    const uint64_t* cpus = opts->shim.cpus;
     cpu_set_t allowed;
     int cpu = -1, ret;
 
     if (opts->placement == PAL_PLACE_FREE)
         return;
-    if (sched_getaffinity(0, sizeof(allowed), &allowed) < 0) {
-        ret = -errno;
-        goto fail;
-    }
-    if (shim->cpus) {
+    if (cpus) {
         for (int c = 0; c < OPTIONS_MAX_CPUS && cpu < 0; c++)
-            if (shim->cpus[c / 64] & (1ULL << (c % 64)))
+            if (cpus[c / 64] & (1ULL << (c % 64)))
                 cpu = c;
     } else {
+        if (sched_getaffinity(0, sizeof(allowed), &allowed) < 0) {
+            ret = -errno;
+            goto fail;
+        }
         cpu = sched_getcpu();
         if (cpu < 0 || !CPU_ISSET(cpu, &allowed))
             for (cpu = 0; cpu < CPU_SETSIZE && !CPU_ISSET(cpu, &allowed); cpu++)
                 ;
-        for (int c = 0; c < OPTIONS_MAX_CPUS; c++)
-            if (CPU_ISSET(c, &allowed))
-                world[c / 64] |= 1ULL << (c % 64);
     }
     ret = DkSetPlacement(opts->placement, (PAL_IDX)cpu);
     if (ret < 0)
         goto fail;
-    if (opts->placement == PAL_PLACE_TOGETHER) {
-        if (!shim->cpus) {
-            shim->cpus = world;
-            shim->ncpu_words = OPTIONS_MAX_CPUS / 64;
-        }
-        shim->host_pinned = true;
-    }
     log_debug("the tracer runs on CPU %d%s", cpu,
-              opts->placement == PAL_PLACE_TOGETHER ? ", and the program with it" : "");
+              opts->placement == PAL_PLACE_TRACER ? "" : ", and the program with it");
     return;
 fail:
     log_error("cannot place the tracer on a CPU: %s", strerror(-ret));
@@ -259,7 +247,6 @@ fail:
 
 void tracer_main(const struct options* opts, int report_fd) {
     static struct pal_exec exec;
-    struct shim_options shim = opts->shim;
     PAL_HANDLE main_thread;
     bool main_done = false;
     pid_t main_pid;
@@ -273,7 +260,7 @@ void tracer_main(const struct options* opts, int report_fd) {
 
     DkSetSyscallUpcall(syscall_upcall);
     set_stops(opts);
-    set_placement(opts, &shim);
+    set_placement(opts);
     ret = DkProcessCreate(opts->argv, &main_thread, &main_pid, &exec);
     if (ret < 0) {
         log_error("cannot run '%s': %s", opts->argv[0], strerror(-ret));
@@ -284,7 +271,7 @@ void tracer_main(const struct options* opts, int report_fd) {
     }
     log_debug("program '%s' started as process %d, its system calls stopped by %s", opts->argv[0],
               main_pid, DkSyscallStops() == PAL_STOPS_SECCOMP ? "a seccomp filter" : "PTRACE_SYSEMU");
-    ret = shim_init(&shim, main_thread, main_pid, getppid());
+    ret = shim_init(&opts->shim, main_thread, main_pid, getppid());
     if (ret < 0) {
         log_error("cannot start the library OS: %s", strerror(-ret));
         send_report(REPORT_FAILED, EXIT_PTSHIM_FAILURE);

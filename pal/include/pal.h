@@ -116,13 +116,17 @@ enum pal_placement {
     PAL_PLACE_FREE,     /* wherever the host's scheduler puts them */
     PAL_PLACE_TRACER,   /* the tracer on one CPU, the program free */
     PAL_PLACE_TOGETHER, /* the tracer and every thread of the program on one
-                           CPU (the host's affinity of the program's threads
-                           is then that CPU, whatever they ask for) */
+                           CPU */
+    PAL_PLACE_AUTO,     /* as TOGETHER, but a thread that computes for long
+                           between its calls runs free */
 };
 
-/* Pin the tracer to CPU, and with PAL_PLACE_TOGETHER the program that
- * DkProcessCreate starts, which inherits it.  Before DkProcessCreate.
- * -EINVAL when CPU is not one the tracer may run on, or -errno. */
+/* Pin the tracer to CPU, and with PAL_PLACE_TOGETHER or PAL_PLACE_AUTO the
+ * program that DkProcessCreate starts, which inherits it.  Before
+ * DkProcessCreate.  The threads the PAL pins keep the CPUs the program
+ * gives them as their own: DkThreadGetCPUAffinity answers with those (a
+ * set without CPU is applied as it is).  -EINVAL when CPU is not one the
+ * tracer may run on, or -errno. */
 PAL_NODISCARD int DkSetPlacement(enum pal_placement how, PAL_IDX cpu);
 
 /* Start PROGRAM (argv[0] searched in PATH) as a traced process whose every

@@ -24,9 +24,6 @@ struct shim_options {
     /* --cpus: the CPUs the program sees and runs on (NULL: the host's) */
     const uint64_t* cpus;
     int ncpu_words;
-    /* the host keeps the program on one CPU (--placement=together): its
-     * threads' CPU sets are the program's view, not applied to the host */
-    bool host_pinned;
 };
 
 /* Set the options and take the program's first process, PID, whose parent

@@ -37,7 +37,7 @@ int shim_init(const struct shim_options* opts, PAL_HANDLE pal, pid_t pid, pid_t 
     t->files = shim_fd_table_new();
     if (!t->files)
         return -ENOMEM;
-    return shim_sched_init(t, opts->cpus, opts->ncpu_words, opts->host_pinned);
+    return shim_sched_init(t, opts->cpus, opts->ncpu_words);
 }
 
 bool shim_syscall_passes_through(PAL_NUM sysno, const struct shim_options* opts) {

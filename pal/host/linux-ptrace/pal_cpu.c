@@ -77,11 +77,29 @@ PAL_NUM DkSystemCPUIds(void) {
     return g_cpu_ids;
 }
 
+/* The program's own view of a thread the PAL keeps on the tracer's CPU
+ * (pal_placement.c). */
+static long placed_affinity(PAL_HANDLE t, PAL_IDX* cpu_indexes, PAL_NUM max) {
+    const cpu_set_t* set = _DkPlacementAffinity(t);
+    long n = 0;
+
+    for (int c = 0; c < CPU_SETSIZE; c++)
+        if (CPU_ISSET(c, set)) {
+            if ((PAL_NUM)n < max)
+                cpu_indexes[n] = (PAL_IDX)c;
+            n++;
+        }
+    return n;
+}
+
 long DkThreadGetCPUAffinity(PAL_HANDLE t, PAL_IDX* cpu_indexes, PAL_NUM max) {
-    cpu_set_t* set = CPU_ALLOC(PAL_MAX_CPUS);
+    cpu_set_t* set;
     size_t size = CPU_ALLOC_SIZE(PAL_MAX_CPUS);
     long n = 0;
 
+    if (_DkPlacementPins())
+        return placed_affinity(t, cpu_indexes, max);
+    set = CPU_ALLOC(PAL_MAX_CPUS);
     if (!set)
         return -ENOMEM;
     if (sched_getaffinity(t->tid, size, set) < 0) {
@@ -100,10 +118,21 @@ long DkThreadGetCPUAffinity(PAL_HANDLE t, PAL_IDX* cpu_indexes, PAL_NUM max) {
 }
 
 int DkThreadSetCPUAffinity(PAL_HANDLE t, PAL_NUM cpu_num, const PAL_IDX* cpu_indexes) {
-    cpu_set_t* set = CPU_ALLOC(PAL_MAX_CPUS);
+    cpu_set_t* set;
     size_t size = CPU_ALLOC_SIZE(PAL_MAX_CPUS);
     int ret = 0;
 
+    if (_DkPlacementPins()) {
+        /* the CPUs beyond CPU_SETSIZE are none the tracer had */
+        cpu_set_t own;
+
+        CPU_ZERO(&own);
+        for (PAL_NUM i = 0; i < cpu_num; i++)
+            if (cpu_indexes[i] < CPU_SETSIZE)
+                CPU_SET(cpu_indexes[i], &own);
+        return _DkPlacementSetAffinity(t, &own);
+    }
+    set = CPU_ALLOC(PAL_MAX_CPUS);
     if (!set)
         return -ENOMEM;
     CPU_ZERO_S(size, set);

@@ -56,6 +56,8 @@ static void fill_syscall_event(struct pal_thread* t) {
 /* The entry of one of the program's calls: its upcall starts.  ENTRY_RUNS:
  * the kernel runs the call when the thread is resumed, unless cancelled. */
 static int on_syscall_entry(struct pal_thread* t, bool entry_runs) {
+    if (_DkPlacement == PAL_PLACE_AUTO)
+        _DkPlacementStopped(t);
     if (ptrace(PTRACE_GETREGS, t->tid, 0, &t->regs) < 0)
         return errno == ESRCH ? 0 : -errno;
     t->entry_regs = t->regs;
@@ -172,6 +174,9 @@ static int on_clone_event(struct pal_thread* t, struct pal_event* ev) {
         if (ret < 0)
             return ret;
     }
+    ret = _DkPlacementClone(child, t);
+    if (ret < 0)
+        return ret;
     ret = _DkThreadContinue(t, 0);
     if (ret < 0)
         return ret;

@@ -77,6 +77,13 @@ struct pal_thread {
     bool group_stopped; /* in a job-control stop (PTRACE_LISTEN) */
     struct user_regs_struct regs; /* valid while AT_SYSCALL and AT_SYSCALL_EXIT */
     void* unwind;                 /* libunwind-ptrace's state, once -k unwound it */
+    /* Its placement (pal_placement.c) */
+    bool pinned;           /* on the tracer's CPU */
+    void* want;            /* cpu_set_t: the CPUs the program gave it, or NULL */
+    uint64_t resumed_at;   /* when it last went on running (ns) */
+    int64_t cpu_seen;      /* its CPU time (ns) when last read, */
+    uint64_t cpu_seen_at;  /* and when */
+    uint16_t short_runs, long_runs;
     void* private;                /* DkThreadSetPrivate() */
     bool unlinked;                /* out of the table, freed at the next wait */
 
@@ -139,8 +146,21 @@ int _DkSeccompInstall(void);
 void _DkSeccompStarted(int stops);
 
 /* pal_placement.c: in the child that becomes the program, before its
- * execve: the CPUs it may run on, as DkSetPlacement decided.  0 or -errno. */
+ * execve: the CPUs it may run on, as DkSetPlacement decided.  0 or -errno.
+ * Then for every thread: the first, a new one (as its creator: -ENOMEM),
+ * one gone; with PAL_PLACE_AUTO, each resume and each system call stop;
+ * and, when the PAL pins threads (_DkPlacementPins), the program's own
+ * view of its affinity.  SET is a cpu_set_t. */
+extern enum pal_placement _DkPlacement;
 int _DkPlacementChild(void);
+void _DkPlacementFirst(struct pal_thread* t);
+PAL_NODISCARD int _DkPlacementClone(struct pal_thread* child, const struct pal_thread* creator);
+void _DkPlacementGone(struct pal_thread* t);
+void _DkPlacementResumed(struct pal_thread* t);
+void _DkPlacementStopped(struct pal_thread* t);
+bool _DkPlacementPins(void);
+PAL_NODISCARD int _DkPlacementSetAffinity(struct pal_thread* t, const void* set);
+const void* _DkPlacementAffinity(const struct pal_thread* t);
 
 /* pal_resume.c: resume a stopped thread as its state says. */
 PAL_NODISCARD int _DkThreadContinue(struct pal_thread* t, int sig);

@@ -33,6 +33,8 @@ int _DkThreadContinue(struct pal_thread* t, int sig) {
         log_error("thread %d resumed in state %d", t->tid, t->state);
         return -EPROTO;
     }
+    if (_DkPlacement == PAL_PLACE_AUTO)
+        _DkPlacementResumed(t);
     if (ptrace(req, t->tid, 0, (long)sig) < 0) {
         /* killed meanwhile (SIGKILL, exit_group of another thread, an
          * execve elsewhere in its process): its exit is reported next */

@@ -66,6 +66,7 @@ void _DkThreadUnlink(struct pal_thread* t) {
 
 void _DkThreadRemove(struct pal_thread* t) {
     _DkContextFree(t);
+    _DkPlacementGone(t);
     _DkStackThreadGone(t);
     if (t->tgid == t->tid)
         _DkStackProcessGone(t->tgid);

@@ -9,9 +9,8 @@
  * shim (sched_getaffinity answers from it, without a host call) and
  * applied on the host through DkThreadSetCPUAffinity, so that the threads
  * really run only there; new threads inherit it from the host as from the
- * shim.  With --placement=together the host keeps every thread on one CPU
- * of the world, beside the tracer: the sets are then the program's view
- * alone, as it would see them natively.
+ * shim.  (Where --placement keeps threads on the tracer's CPU, the PAL
+ * keeps these sets as the program's own and answers with them.)
  */
 #include "config.h"
 
@@ -24,7 +23,6 @@
 #include "shim_thread.h"
 
 static struct shim_cpuset g_world;
-static bool g_host_pinned;
 
 static bool cpu_isset(const struct shim_cpuset* s, PAL_NUM c) {
     return c < SHIM_MAX_CPUS && (s->bits[c / 64] >> (c % 64)) & 1;
@@ -55,19 +53,13 @@ static int apply(struct shim_thread* t, const struct shim_cpuset* set) {
             cpus[n++] = (PAL_IDX)c;
     if (n == 0)
         return -EINVAL;
-    if (g_host_pinned) {
-        t->cpus = *set;
-        return 0;
-    }
     ret = DkThreadSetCPUAffinity(t->pal, n, cpus);
     if (ret < 0)
         return ret;
     return read_host_affinity(t);
 }
 
-int shim_sched_init(struct shim_thread* first, const uint64_t* cpus, int words,
-                    bool host_pinned) {
-    g_host_pinned = host_pinned && cpus;
+int shim_sched_init(struct shim_thread* first, const uint64_t* cpus, int words) {
     if (cpus) {
         for (int i = 0; i < words && i < SHIM_MAX_CPUS / 64; i++)
             g_world.bits[i] = cpus[i];

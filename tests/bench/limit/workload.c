@@ -16,6 +16,8 @@
  *   spawn    posix_spawn /bin/true and wait for it
  *   futex    hand a token around a ring of 4 threads (FUTEX_WAIT/WAKE)
  *   clock    clock_gettime(CLOCK_MONOTONIC): the vDSO, no system call
+ *   compute2 two threads, each computing for about 20 us between two
+ *            getppid calls: work that runs in parallel natively
  * PATH (open, stat) defaults to the workload's own argv[0], a regular file.
  *
  * Only the loop is timed, with clock_gettime(CLOCK_MONOTONIC): it is served by
@@ -374,6 +376,44 @@ static void loop_clock(long n)
     }
 }
 
+/* compute2: each of two threads does N rounds of arithmetic (about 20 us
+ * natively on this machine class) and one getppid; an operation is a
+ * round of one thread. */
+#define COMPUTE_STEPS 20000
+static long compute_rounds;
+
+static void *compute_thread(void *arg)
+{
+    volatile unsigned long x = (unsigned long)arg;
+
+    for (long r = 0; r < compute_rounds; r++) {
+        for (int i = 0; i < COMPUTE_STEPS; i++)
+            x = x * 6364136223846793005UL + 1442695040888963407UL;
+        if (syscall(SYS_getppid) <= 0)
+            fail("getppid", errno);
+    }
+    return NULL;
+}
+
+static void loop_compute2(long n)
+{
+    pthread_t t[2];
+
+    compute_rounds = n;
+    for (int i = 0; i < 2; i++) {
+        int err = pthread_create(&t[i], NULL, compute_thread, (void *)(long)(i + 1));
+
+        if (err)
+            fail("pthread_create", err);
+    }
+    for (int i = 0; i < 2; i++) {
+        int err = pthread_join(t[i], NULL);
+
+        if (err)
+            fail("pthread_join", err);
+    }
+}
+
 struct mode {
     const char *name;
     void (*loop)(long n);
@@ -384,6 +424,7 @@ static const struct mode modes[] = {
     { "write1", loop_write1 }, { "open", loop_open },       { "stat", loop_stat },
     { "mmap", loop_mmap },     { "pipe", loop_pipe },       { "fork", loop_fork },
     { "spawn", loop_spawn },   { "futex", loop_futex },     { "clock", loop_clock },
+    { "compute2", loop_compute2 },
 };
 
 int main(int argc, char **argv)
@@ -417,7 +458,8 @@ int main(int argc, char **argv)
     else if (m->loop == loop_futex) {
         setup_futex(n);
         ops = rounds * RING;
-    }
+    } else if (m->loop == loop_compute2)
+        ops = 2 * n;
     t0 = now_ns();
     m->loop(n);
     t1 = now_ns();

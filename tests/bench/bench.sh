@@ -18,7 +18,8 @@
 # Environment (defaults for `make bench`; QUICK=1 gives `make bench-quick`'s):
 #   PTSHIM=path          the ptshim to measure (required)
 #   PTSHIM_VARIANTS      the ptshim columns: NAME:OPTIONS entries joined by |.
-#                        Default 'default:|trace:-o $tmp/trace|strict:--strict'.
+#                        Default 'default:|bpf:--seccomp-bpf|sysemu:--sysemu|
+#                        trace:-o $tmp/trace|strict:--strict'.
 #                        OPTIONS go before `--`; $tmp (the bench's temporary
 #                        directory) is expanded. E.g. to add a column:
 #                        PTSHIM_VARIANTS='default:|bpf:--seccomp-bpf'. The
@@ -39,9 +40,10 @@
 #   PLACEMENTS           NAME:OUTER:PTSHIM-OPTIONS:INNER entries joined by |:
 #                        OUTER prefixes ptshim, PTSHIM-OPTIONS go before its
 #                        `--`, INNER prefixes the program (under ptshim).
-#                        Default 'free:::|one-cpu:taskset -c 0::|split:taskset
-#                        -c 0::taskset -c 1'. A ptshim placement option goes
-#                        in as e.g. 'beside::--placement=beside:'.
+#                        Default: each --placement policy (free first, the
+#                        reference of "x free"), and split: 'taskset -c
+#                        0:--placement=free:taskset -c 1', the tracer and
+#                        the program on two CPUs.
 #   PLACEMENT_MICRO      the micro workloads of the placement table
 #   FLOOR_N, FLOOR_ROUNDS, FLOOR_PLACEMENT   passed to run-forwarding.sh as
 #                        N, ROUNDS, PLACEMENT
@@ -79,16 +81,16 @@ MAKE_UNITS=${MAKE_UNITS:-1}
 TAR_FILES=${TAR_FILES:-3000}
 FIND_ROOT=${FIND_ROOT:-/usr/include}
 PY_FILES=${PY_FILES:-5000}
-PLACEMENT_MICRO=${PLACEMENT_MICRO:-"getpid pipe futex"}
+PLACEMENT_MICRO=${PLACEMENT_MICRO:-"getpid pipe futex compute2"}
 FLOOR_N=${FLOOR_N:-5000}
 FLOOR_ROUNDS=${FLOOR_ROUNDS:-5}
 FLOOR_PLACEMENT=${FLOOR_PLACEMENT:-same}
 SECTIONS=${SECTIONS:-"micro macro floor placement"}
 # Single quotes: $tmp is expanded when the variants are read, below.
 # shellcheck disable=SC2016
-PTSHIM_VARIANTS=${PTSHIM_VARIANTS-'default:|trace:-o $tmp/trace|strict:--strict'}
+PTSHIM_VARIANTS=${PTSHIM_VARIANTS-'default:|bpf:--seccomp-bpf|sysemu:--sysemu|trace:-o $tmp/trace|strict:--strict'}
 OTHERS=${OTHERS-'strace:strace -f -o /dev/null|proot:proot'}
-PLACEMENTS=${PLACEMENTS:-'free:::|one-cpu:taskset -c 0::|split:taskset -c 0::taskset -c 1'}
+PLACEMENTS=${PLACEMENTS:-'free::--placement=free:|auto::--placement=auto:|together::--placement=together:|tracer::--placement=tracer:|split:taskset -c 0:--placement=free:taskset -c 1'}
 
 for prog in workload mintracer; do
     if [ ! -x "$dir/$prog" ]; then
@@ -154,6 +156,7 @@ micro_ops() { # MODE -> "N NATIVE_N"
     spawn) set -- 8 8 ;;
     futex) set -- 800 4000 ;;
     clock) set -- 1500000 1500000 ;;
+    compute2) set -- 300 1000 ;;
     *) echo "bench: unknown micro workload $1" >&2; exit 2 ;;
     esac
     # clock costs no stop: its runs stay long enough to be measured.

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -65,6 +66,13 @@ static int on_syscall_entry(struct pal_thread* t, bool entry_runs) {
     t->state = PAL_THREAD_AT_SYSCALL;
     fill_syscall_event(t);
     switch (t->event.sysno) {
+    case SYS_seccomp:
+        _DkOwnFilters = true;
+        break;
+    case SYS_prctl:
+        if (t->event.args[0] == PR_SET_SECCOMP)
+            _DkOwnFilters = true;
+        break;
     case SYS_mmap:
     case SYS_munmap:
     case SYS_mremap:

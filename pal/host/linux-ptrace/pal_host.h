@@ -131,10 +131,16 @@ const char* _DkElfSymbol(const struct pal_elf* e, PAL_NUM off, PAL_NUM* sym_off)
  * seccomp stops always RUNNING_SECCOMP; with SYSEMU, RUNNING_TRACE after a
  * call the host ran (the next is likely another), else RUNNING_EMU. */
 extern bool _DkSeccompActive;
+/* The program may have seccomp filters of its own (it made a seccomp call,
+ * or prctl PR_SET_SECCOMP): under SYSEMU stops no thread enters a call in
+ * TRACE mode any more, since the kernel runs the filters after a
+ * TRACE-mode entry stop, on the number the tracer left there, and a call
+ * the shim answered and cancelled (number -1) could then be killed. */
+extern bool _DkOwnFilters;
 static inline enum pal_thread_state _DkRunningState(bool host_ran) {
     if (_DkSeccompActive)
         return PAL_THREAD_RUNNING_SECCOMP;
-    return host_ran ? PAL_THREAD_RUNNING_TRACE : PAL_THREAD_RUNNING_EMU;
+    return host_ran && !_DkOwnFilters ? PAL_THREAD_RUNNING_TRACE : PAL_THREAD_RUNNING_EMU;
 }
 /* In the child that becomes the program, before its execve: install the
  * filter if the mechanism asks for one.  Returns the mechanism it got

@@ -51,6 +51,7 @@
 #define FILTER_MAX (8 + 3 * (NO_STOP_MAX / 32) + 10)
 
 bool _DkSeccompActive;
+bool _DkOwnFilters;
 bool _DkSeccompWanted = true;
 static enum pal_stops g_stops = PAL_STOPS_AUTO;
 static uint32_t g_no_stop[NO_STOP_MAX / 32];

@@ -83,6 +83,9 @@ struct shim_thread {
     long personality;         /* negative: the host could not say */
     PAL_FLG foreign_ns;       /* PAL_NS_* that are not ptshim's */
     struct shim_fs* fs;       /* NULL until first needed */
+    /* its seccomp mode and filters (shim_seccomp.h), as the kernel's */
+    int seccomp_mode;
+    struct shim_seccomp_filter* seccomp;
     /* the system call being answered */
     PAL_NUM sysno;
     const PAL_NUM* args;

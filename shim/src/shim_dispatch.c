@@ -19,6 +19,7 @@
 #include "shim_handle.h"
 #include "shim_internal.h"
 #include "shim_sched.h"
+#include "shim_seccomp.h"
 #include "shim_thread.h"
 
 static struct shim_options g_opts;
@@ -70,6 +71,11 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
     struct shim_thread* self = shim_thread_of(ev->thread);
 
     if (ev->compat) {
+        /* the program's own filters may forbid it: theirs to say */
+        if (self && !shim_seccomp_allows(self, ev)) {
+            *layer = SHIM_LAYER_HOST;
+            return pass_to_host(ev, want_result, result);
+        }
         log_error("thread %d: 32-bit system call %lu (int 0x80) refused with ENOSYS: "
                   "ptshim handles x86-64 system calls only",
                   ev->tid, (unsigned long)ev->sysno);
@@ -86,6 +92,13 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
     /* the call in progress: a clone's flags, the program's own call */
     self->sysno = ev->sysno;
     self->args = ev->args;
+    /* A call the program's seccomp filters do not simply allow: the
+     * kernel carries out their verdict when the call runs on the host
+     * (at this stop, it has not run them). */
+    if (!shim_seccomp_allows(self, ev)) {
+        *layer = SHIM_LAYER_HOST;
+        return pass_to_host(ev, want_result, result);
+    }
     if (!e) {
         if (g_opts.strict) {
             strict_report(ev->sysno, "unknown system call");
@@ -113,6 +126,11 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
             break;
         }
         *layer = SHIM_LAYER_HOST;
+        if (shim_seccomp_installs(ev)) {
+            /* the shim applies the filters too: it needs to know them */
+            *result = shim_seccomp_install(self, ev);
+            return SHIM_SYSCALL_DONE;
+        }
         return pass_to_host(ev, want_result, result);
     case SHIM_ENOSYS:
         break;

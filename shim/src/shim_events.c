@@ -12,6 +12,7 @@
 #include "shim_handle.h"
 #include "shim_identity.h"
 #include "shim_internal.h"
+#include "shim_seccomp.h"
 #include "shim_signal.h"
 #include "shim_thread.h"
 
@@ -62,6 +63,7 @@ int shim_on_clone(const struct pal_event* ev) {
     /* as the kernel copies them from the creating thread */
     child->cpus = creator->cpus;
     shim_identity_clone(child, creator, flags);
+    shim_seccomp_clone(child, creator);
     if (flags & CLONE_FILES) {
         child->files = creator->files;
         child->files->refcount++;

@@ -18,6 +18,8 @@
  *            (a signal handler returning) work, anything else is SIGKILL
  *   allowlist  a filter that allows the calls the program makes and kills
  *            it for any other, as sandboxes install
+ *   minus1   a filter that kills only call number -1, which no program
+ *            makes
  *
  * Everything printed is the same in every run.
  */
@@ -411,6 +413,21 @@ static int mode_allowlist(void) {
     return 0;
 }
 
+/* minus1: a filter that kills call number -1 only, which no program
+ * makes (syscall(-1) is ENOSYS natively) */
+
+static int mode_minus1(void) {
+    static const struct rule rules[] = {{-1, SECCOMP_RET_KILL_PROCESS}};
+
+    setvbuf(stdout, NULL, _IONBF, 0);
+    CHECK(prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0);
+    show("install", install(rules, 1, SECCOMP_RET_ALLOW, 0));
+    /* run on the host, then answered by the shim */
+    show("ioprio_get", syscall(SYS_ioprio_get, 1, 0) >= 0);
+    show_getppid("getppid", getppid());
+    return 0;
+}
+
 /* strict */
 
 static void say(const char* s) {
@@ -503,6 +520,8 @@ int main(int argc, char** argv) {
         return mode_strict();
     if (argc == 2 && !strcmp(argv[1], "allowlist"))
         return mode_allowlist();
-    fprintf(stderr, "usage: seccomp errno|kill|trap|notif|strict|allowlist\n");
+    if (argc == 2 && !strcmp(argv[1], "minus1"))
+        return mode_minus1();
+    fprintf(stderr, "usage: seccomp errno|kill|trap|notif|strict|allowlist|minus1\n");
     return 2;
 }

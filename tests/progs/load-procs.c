@@ -8,6 +8,9 @@
  *                   reports its successes through a pipe and exits with a
  *                   status of its own; the parent prints, in child order,
  *                   what it got.
+ *   fds P           P processes alive together, each holding nearly as many
+ *                   descriptors as RLIMIT_NOFILE allows, reading from
+ *                   each: together many more than the tracer may hold
  *   busy P T        for the fault tests: P processes of T threads each
  *                   making calls, creating threads and children, forever
  *                   (until killed)
@@ -18,6 +21,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -134,6 +138,68 @@ static int mode_concurrent(const char* self, int nprocs, long calls) {
     return 0;
 }
 
+/* fds: many descriptors in many processes */
+
+static int mode_fds(int nprocs) {
+    int go[2], ready[2], results[2];
+    struct rlimit rl;
+    long n;
+    char c;
+
+    CHECK(getrlimit(RLIMIT_NOFILE, &rl) == 0);
+    /* all but a few: the pipes, the standard streams */
+    n = (long)rl.rlim_cur - 16;
+    CHECK(n > 0);
+    CHECK(pipe(go) == 0 && pipe(ready) == 0 && pipe(results) == 0);
+    for (int i = 0; i < nprocs; i++) {
+        pid_t pid = fork();
+
+        CHECK(pid >= 0);
+        if (pid == 0) {
+            struct result r = {i, 0};
+            int* fds = calloc(n, sizeof(*fds));
+
+            close(go[1]);
+            for (long j = 0; j < n; j++)
+                if (!fds || (fds[j] = open("/dev/zero", O_RDONLY)) < 0)
+                    break;
+            for (long j = 0; j < n; j++)
+                r.ok += fds && fds[j] > 0 && read(fds[j], &c, 1) == 1;
+            CHECK(write(ready[1], "r", 1) == 1);
+            /* all children hold their descriptors now */
+            CHECK(read(go[0], &c, 1) == 0);
+            for (long j = 0; j < n; j++)
+                r.ok += fds && fds[j] > 0 && read(fds[j], &c, 1) == 1;
+            for (long j = 0; j < n; j++)
+                r.ok += fds && fds[j] > 0 && close(fds[j]) == 0;
+            CHECK(write(results[1], &r, sizeof(r)) == sizeof(r));
+            _exit(0);
+        }
+    }
+    close(ready[1]);
+    close(results[1]);
+    for (int i = 0; i < nprocs; i++)
+        if (read(ready[0], &c, 1) != 1)
+            break;
+    close(go[1]);
+    for (int i = 0; i < nprocs; i++) {
+        struct result r;
+
+        if (read(results[0], &r, sizeof(r)) != sizeof(r))
+            break;
+        printf("a child: %ld of %ld reads and closes succeeded\n", r.ok, 3 * n);
+    }
+    for (int i = 0; i < nprocs; i++) {
+        int st;
+
+        CHECK(wait(&st) > 0);
+        if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+            printf("a child failed: status %#x\n", st);
+    }
+    printf("%d children held %ld descriptors each, %ld in all\n", nprocs, n, nprocs * n);
+    return 0;
+}
+
 /* busy */
 
 static void* busy_thread(void* arg) {
@@ -184,8 +250,10 @@ int main(int argc, char** argv) {
         return mode_concurrent(argv[0], atoi(argv[2]), atol(argv[3]));
     if (argc == 5 && !strcmp(argv[1], "leaf"))
         return leaf(atoi(argv[2]), atol(argv[3]), atoi(argv[4]));
+    if (argc == 3 && !strcmp(argv[1], "fds"))
+        return mode_fds(atoi(argv[2]));
     if (argc == 4 && !strcmp(argv[1], "busy"))
         return mode_busy(atoi(argv[2]), atoi(argv[3]));
-    fprintf(stderr, "usage: load-procs concurrent P N | busy P T\n");
+    fprintf(stderr, "usage: load-procs concurrent P N | fds P | busy P T\n");
     return 2;
 }

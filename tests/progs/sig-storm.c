@@ -14,14 +14,17 @@
  *   QUEUED  SIGRTMIN with sigqueue(), value 1..QUEUED: real-time signals
  *           queue, so the handler sees every one, in order (the sender
  *           retries when the queue is full).
- * The counts printed do not depend on timing.
+ * The counts printed do not depend on timing.  "threads" (below) does the
+ * same to the threads of one process.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tests.h"
@@ -98,6 +101,101 @@ static int sender(pid_t receiver, long acked, long flood, long queued, int data_
     return 0;
 }
 
+/*
+ * threads ROUNDS: the same within a process, to its threads: the main
+ * thread sends SIGUSR1 to each of 8 threads in turn (tgkill) and waits for
+ * the handler's acknowledgement; the even threads are blocked in read of a
+ * pipe (SA_RESTART: the read goes on), the odd ones sleep in nanosleep,
+ * interrupted, and poll a pipe between sleeps.  Each thread reads all the
+ * data written to its pipe and handles every signal sent to it.
+ */
+enum { NTHREADS = 8 };
+static int g_pipes[NTHREADS][2];
+static pid_t g_tids[NTHREADS];
+static volatile long g_handled[NTHREADS];
+static __thread int g_index = -1;
+static pthread_barrier_t g_started;
+
+static void on_usr1_thread(int sig) {
+    int saved = errno;
+
+    if (g_index >= 0)
+        g_handled[g_index]++;
+    g_handler_calls += syscall(SYS_getppid) > 0;
+    if (write(g_ack_fd, "a", 1) != 1)
+        _exit(98);
+    errno = saved;
+}
+
+static void* storm_thread(void* arg) {
+    struct timespec ms = {0, 1000000};
+    long got = 0;
+    char buf[64];
+
+    g_index = (int)(long)arg;
+    g_tids[g_index] = (pid_t)syscall(SYS_gettid);
+    pthread_barrier_wait(&g_started);
+    for (;;) {
+        ssize_t n;
+
+        if (g_index % 2 && nanosleep(&ms, NULL) < 0 && errno != EINTR)
+            return (void*)-1L;
+        n = read(g_pipes[g_index][0], buf, sizeof(buf));
+        if (n == 0)
+            break;
+        if (n > 0)
+            got += n;
+        else if (errno != EAGAIN)
+            return (void*)-1L;
+    }
+    return (void*)got;
+}
+
+static int mode_threads(long rounds) {
+    long sent[NTHREADS] = {0}, written[NTHREADS] = {0};
+    pthread_t t[NTHREADS];
+    struct sigaction sa;
+    int ack[2];
+    char c;
+
+    CHECK(pipe(ack) == 0);
+    g_ack_fd = ack[1];
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_usr1_thread;
+    sa.sa_flags = SA_RESTART;
+    CHECK(sigaction(SIGUSR1, &sa, NULL) == 0);
+    CHECK(pthread_barrier_init(&g_started, NULL, NTHREADS + 1) == 0);
+    for (int i = 0; i < NTHREADS; i++) {
+        /* the sleepers poll theirs */
+        CHECK(pipe2(g_pipes[i], i % 2 ? O_NONBLOCK : 0) == 0);
+        CHECK(pthread_create(&t[i], NULL, storm_thread, (void*)(long)i) == 0);
+    }
+    pthread_barrier_wait(&g_started);
+    for (long r = 0; r < rounds; r++) {
+        int i = (int)(r % NTHREADS);
+
+        CHECK(syscall(SYS_tgkill, getpid(), g_tids[i], SIGUSR1) == 0);
+        CHECK(read(ack[0], &c, 1) == 1);
+        sent[i]++;
+        if (r / NTHREADS % 4 == 0) {
+            CHECK(write(g_pipes[i][1], "12345678", 8) == 8);
+            written[i] += 8;
+        }
+    }
+    for (int i = 0; i < NTHREADS; i++)
+        close(g_pipes[i][1]);
+    for (int i = 0; i < NTHREADS; i++) {
+        void* ret;
+
+        CHECK(pthread_join(t[i], &ret) == 0);
+        printf("thread %d (%s): read %ld of %ld bytes, handled %ld of %ld signals\n", i,
+               i % 2 ? "sleeping" : "reading", (long)ret, written[i], (long)g_handled[i],
+               sent[i]);
+    }
+    printf("handler calls ok: %s\n", g_handler_calls == rounds ? "all" : "some failed");
+    return 0;
+}
+
 int main(int argc, char** argv) {
     long acked, flood, queued, records = 0, bad = 0, other_ok = 0, usr1_acked = -1;
     int data[2], ack[2], phase[2];
@@ -106,8 +204,10 @@ int main(int argc, char** argv) {
     pid_t pid, me = getpid();
     int status;
 
+    if (argc == 3 && !strcmp(argv[1], "threads"))
+        return mode_threads(atol(argv[2]));
     if (argc != 4) {
-        fprintf(stderr, "usage: sig-storm ACKED FLOOD QUEUED\n");
+        fprintf(stderr, "usage: sig-storm ACKED FLOOD QUEUED | threads ROUNDS\n");
         return 2;
     }
     acked = atol(argv[1]);

@@ -11,6 +11,9 @@
  *            for its stop, reads a register, detaches, then ends it
  *   seize    the parent seizes a child (PTRACE_SEIZE), interrupts it and
  *            follows its system calls up to its exit
+ *   attach-pid PID  attaches to PID, a process that is not its child and
+ *            that no one traces, waits for it, follows it to its next
+ *            system call and detaches
  */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -154,6 +157,28 @@ static int mode_seize(void) {
     return 0;
 }
 
+/* a process that is not ours, nor traced by anyone: PID */
+static int mode_attach_pid(pid_t pid) {
+    int st;
+
+    if (ptrace(PTRACE_ATTACH, pid, 0, 0) < 0) {
+        show("PTRACE_ATTACH of another process", -1, errno);
+        return 0;
+    }
+    show("PTRACE_ATTACH of another process", 0, 0);
+    if (waitpid(pid, &st, __WALL) != pid) {
+        show("waitpid of it", -1, errno);
+        return 0;
+    }
+    report("it, after the attach", st);
+    peek(pid);
+    show("PTRACE_SYSCALL", ptrace(PTRACE_SYSCALL, pid, 0, 0), errno);
+    CHECK(waitpid(pid, &st, __WALL) == pid);
+    report("it, at its next system call", st);
+    show("PTRACE_DETACH", ptrace(PTRACE_DETACH, pid, 0, 0), errno);
+    return 0;
+}
+
 int main(int argc, char** argv) {
     if (argc == 2 && !strcmp(argv[1], "traceme"))
         return mode_traceme();
@@ -161,6 +186,8 @@ int main(int argc, char** argv) {
         return mode_attach();
     if (argc == 2 && !strcmp(argv[1], "seize"))
         return mode_seize();
-    fprintf(stderr, "usage: ptrace-child traceme|attach|seize\n");
+    if (argc == 3 && !strcmp(argv[1], "attach-pid"))
+        return mode_attach_pid(atoi(argv[2]));
+    fprintf(stderr, "usage: ptrace-child traceme|attach|seize|attach-pid PID\n");
     return 2;
 }

@@ -10,7 +10,9 @@
  * in a second thread, killed through that thread (tgkill), and with the
  * blocked process a vfork child whose parent waits in vfork.  Then ROUNDS
  * children are killed while busy making calls the tracer answers, at
- * whatever point the signal finds them.
+ * whatever point the signal finds them, and ROUNDS while they execve
+ * themselves again and again (from the leader, or from a second thread
+ * while the leader makes calls), from 0 to 10 ms into it.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -250,10 +252,61 @@ static int case_busy(int rounds) {
     return killed;
 }
 
+/* exec-loop N: execve this program again and again, every other time
+ * from a second thread while the first makes calls */
+static const char* g_self;
+
+static void* exec_thread(void* arg) {
+    execl(g_self, g_self, "exec-loop", "0", (char*)NULL);
+    _exit(1);
+}
+
+static int exec_loop(int n) {
+    char next[16];
+
+    if (n % 2) {
+        pthread_t t;
+
+        if (pthread_create(&t, NULL, exec_thread, NULL) != 0)
+            return 99;
+        for (;;)
+            syscall(SYS_getppid);
+    }
+    snprintf(next, sizeof(next), "%d", n + 1);
+    execl(g_self, g_self, "exec-loop", next, (char*)NULL);
+    return 1;
+}
+
+/* children killed at moments of their execve loop */
+static int case_exec(int rounds) {
+    int killed = 0;
+
+    for (int i = 0; i < rounds; i++) {
+        struct timespec ts = {0, (i % 50) * 200000L};
+        int st;
+        pid_t pid = fork();
+
+        CHECK(pid >= 0);
+        if (pid == 0) {
+            execl(g_self, g_self, "exec-loop", "0", (char*)NULL);
+            _exit(1);
+        }
+        nanosleep(&ts, NULL);
+        CHECK(kill(pid, SIGKILL) == 0);
+        CHECK(waitpid(pid, &st, 0) == pid);
+        killed += WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL;
+    }
+    return killed;
+}
+
 int main(int argc, char** argv) {
     struct sockaddr_un sun = {.sun_family = AF_UNIX};
     int rounds = argc > 1 ? atoi(argv[1]) : 100;
     long ok = 0;
+
+    g_self = argv[0];
+    if (argc == 3 && !strcmp(argv[1], "exec-loop"))
+        return exec_loop(atoi(argv[2]));
 
     setvbuf(stdout, NULL, _IONBF, 0);
     CHECK(pipe(g_pipe) == 0 && pipe(g_ready) == 0);
@@ -275,6 +328,8 @@ int main(int argc, char** argv) {
         if (k != 3) /* no fork inside a vfork child */
             case_vfork(k);
     printf("busy children killed by SIGKILL: %d of %d\n", case_busy(rounds), rounds);
+    printf("children in execve loops killed by SIGKILL: %d of %d\n", case_exec(rounds),
+           rounds);
     for (int i = 0; i < 1000; i++)
         ok += syscall(SYS_getppid) > 0;
     printf("calls after it all: %ld of 1000 succeeded\n", ok);

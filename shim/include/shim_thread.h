@@ -89,6 +89,10 @@ struct shim_thread {
     /* the system call being answered */
     PAL_NUM sysno;
     const PAL_NUM* args;
+    unsigned int host_calls; /* the host calls it made so far */
+    /* a copy from or to its memory failed because the host refuses ptshim
+     * that memory (shim_user.c), not because of the program's pointer */
+    bool no_access;
 };
 
 /* The thread whose system call the shim answers. */

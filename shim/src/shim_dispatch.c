@@ -115,10 +115,22 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
                   (unsigned long)ev->sysno);
         g_shim_cur = self;
         *layer = SHIM_LAYER_SHIM;
+        self->host_calls = 0;
+        self->no_access = false;
         *result = e->call(ev->args);
         g_shim_cur = NULL;
         if (*result == SHIM_PASSED)
             return pass_to_host(ev, want_result, result);
+        /* The host refused ptshim the program's memory: the host answers
+         * the call itself, as long as the shim made no host call yet (its
+         * copies of the program's arguments come first). */
+        if (self->no_access && self->host_calls == 0 && !DkThreadGone(ev->thread)) {
+            log_trace("thread %d: system call %lu run on the host: its memory is not "
+                      "ptshim's to read",
+                      ev->tid, (unsigned long)ev->sysno);
+            *layer = SHIM_LAYER_HOST;
+            return pass_to_host(ev, want_result, result);
+        }
         return SHIM_SYSCALL_DONE;
     case SHIM_PASSTHROUGH:
         if (g_opts.strict) {
@@ -146,6 +158,7 @@ long shim_host_call(PAL_NUM sysno, PAL_NUM a0, PAL_NUM a1, PAL_NUM a2, PAL_NUM a
     const PAL_NUM args[6] = {a0, a1, a2, a3, a4, a5};
     long ret;
 
+    self->host_calls++;
     ret = DkHostCall(self->pal, sysno, args);
     /* other threads' calls ran meanwhile */
     g_shim_cur = self;
@@ -154,7 +167,10 @@ long shim_host_call(PAL_NUM sysno, PAL_NUM a0, PAL_NUM a1, PAL_NUM a2, PAL_NUM a
 
 long shim_host_call_self(void) {
     struct shim_thread* self = g_shim_cur;
-    long ret = DkHostCall(self->pal, self->sysno, self->args);
+    long ret;
+
+    self->host_calls++;
+    ret = DkHostCall(self->pal, self->sysno, self->args);
 
     g_shim_cur = self;
     return ret;

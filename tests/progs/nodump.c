@@ -82,6 +82,11 @@ static void calls(const char* when) {
 int main(int argc, char** argv) {
     setvbuf(stdout, NULL, _IONBF, 0);
     g_ppid = getppid();
+    /* for the test: the parent as the program sees it */
+    if (argc == 2 && !strcmp(argv[1], "ppid")) {
+        printf("%d\n", (int)g_ppid);
+        return 0;
+    }
     if (argc == 3 && !strcmp(argv[1], "after-exec")) {
         g_ppid = atoi(argv[2]);
         calls("after execve");

@@ -27,7 +27,9 @@ static volatile sig_atomic_t g_program_pid;
 static volatile sig_atomic_t g_pending_sig;
 static volatile sig_atomic_t g_pending_stop;
 
-static const int g_forwarded[] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM};
+/* SIGCONT too: whoever continues a stopped ptshim means the program */
+static const int g_forwarded[] = {SIGHUP,  SIGINT,  SIGQUIT, SIGTERM,
+                                  SIGUSR1, SIGUSR2, SIGALRM, SIGCONT};
 static const int g_job_control[] = {SIGTSTP, SIGTTIN, SIGTTOU};
 
 static void forward_signal(int sig, siginfo_t* info, void* ctx) {
@@ -62,6 +64,11 @@ static void setup_signals(void) {
 static void stop_like(int sig) {
     struct sigaction dfl = {.sa_handler = SIG_DFL}, old;
 
+    /* SIGSTOP has no action to change (sigaction refuses it): it stops */
+    if (sig == SIGSTOP) {
+        raise(sig);
+        return;
+    }
     sigemptyset(&dfl.sa_mask);
     if (sigaction(sig, &dfl, &old) < 0)
         return;

@@ -73,6 +73,10 @@ struct pal_event {
     pid_t former_tid;  /* PAL_EVENT_EXEC */
     /* PAL_EVENT_SYSCALL: */
     bool compat; /* entered through the 32-bit int 0x80 gate */
+    /* under seccomp stops: the program's own filter returned
+     * SECCOMP_RET_TRACE for the call, which natively, with no tracer,
+     * fails with ENOSYS */
+    bool foreign_trace;
     PAL_NUM sysno;
     PAL_NUM args[PAL_SYSCALL_ARGS];
     PAL_NUM sp;  /* the stack pointer (rt_sigreturn's frame is there) */

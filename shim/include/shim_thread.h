@@ -83,18 +83,18 @@ struct shim_thread {
     long personality;         /* negative: the host could not say */
     PAL_FLG foreign_ns;       /* PAL_NS_* that are not ptshim's */
     struct shim_fs* fs;       /* NULL until first needed */
-    int seccomp_mode;         /* the program's own (sys/shim_seccomp.c) */
+    /* its seccomp mode and filters (shim_seccomp.h), as the kernel's */
+    int seccomp_mode;
+    struct shim_seccomp_filter* seccomp;
     /* the system call being answered */
     PAL_NUM sysno;
     const PAL_NUM* args;
-    PAL_NUM sp; /* the stack pointer at the call */
+    PAL_NUM sp;              /* the stack pointer at the call */
+    unsigned int host_calls; /* the host calls it made so far */
+    /* a copy from or to its memory failed because the host refuses ptshim
+     * that memory (shim_user.c), not because of the program's pointer */
+    bool no_access;
 };
-
-/* sys/shim_seccomp.c: whether T's own seccomp mode forbids call SYSNO
- * (strict mode, emulated under seccomp stops), and the kernel's answer to
- * it, for the calling thread: its death by SIGKILL. */
-bool shim_seccomp_denies(const struct shim_thread* t, PAL_NUM sysno);
-long shim_seccomp_kill(void);
 
 /* The thread whose system call the shim answers. */
 extern struct shim_thread* g_shim_cur;

@@ -19,9 +19,12 @@
 #include "shim_handle.h"
 #include "shim_internal.h"
 #include "shim_sched.h"
+#include "shim_seccomp.h"
 #include "shim_thread.h"
 
 static struct shim_options g_opts;
+/* the PAL stops calls at a seccomp filter of ptshim's (DkSyscallStops) */
+static bool g_seccomp_stops;
 /* --strict: the calls already reported, one bit per number */
 static uint64_t g_strict_reported[(PTSHIM_NSYSCALLS + 63) / 64];
 
@@ -29,6 +32,7 @@ int shim_init(const struct shim_options* opts, PAL_HANDLE pal, pid_t pid, pid_t 
     struct shim_thread* t;
 
     g_opts = *opts;
+    g_seccomp_stops = DkSyscallStops() == PAL_STOPS_SECCOMP;
     t = shim_thread_new(pal, pid, NULL, NULL);
     if (!t)
         return -ENOMEM;
@@ -76,6 +80,11 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
     struct shim_thread* self = shim_thread_of(ev->thread);
 
     if (ev->compat) {
+        /* the program's own filters may forbid it: theirs to say */
+        if (self && !g_seccomp_stops && !shim_seccomp_allows(self, ev)) {
+            *layer = SHIM_LAYER_HOST;
+            return pass_to_host(ev, want_result, result);
+        }
         log_error("thread %d: 32-bit system call %lu (int 0x80) refused with ENOSYS: "
                   "ptshim handles x86-64 system calls only",
                   ev->tid, (unsigned long)ev->sysno);
@@ -93,12 +102,28 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
     self->sysno = ev->sysno;
     self->args = ev->args;
     self->sp = ev->sp;
-    if (shim_seccomp_denies(self, ev->sysno)) {
-        g_shim_cur = self;
-        *layer = SHIM_LAYER_SHIM;
-        *result = shim_seccomp_kill();
-        g_shim_cur = NULL;
-        return SHIM_SYSCALL_DONE;
+    if (g_seccomp_stops) {
+        /* the kernel ran the program's filters before this stop; strict
+         * mode, which it refuses over ptshim's filter, is the shim's, and
+         * a filter that asks for a tracer gets the answer of none */
+        if (ev->foreign_trace) {
+            *layer = SHIM_LAYER_HOST;
+            *result = -ENOSYS;
+            return SHIM_SYSCALL_DONE;
+        }
+        if (shim_seccomp_denies(self, ev->sysno)) {
+            g_shim_cur = self;
+            *layer = SHIM_LAYER_SHIM;
+            *result = shim_seccomp_kill();
+            g_shim_cur = NULL;
+            return SHIM_SYSCALL_DONE;
+        }
+    } else if (!shim_seccomp_allows(self, ev)) {
+        /* A call the program's seccomp filters do not simply allow: the
+         * kernel carries out their verdict when the call runs on the host
+         * (at a SYSEMU stop, it has not run them). */
+        *layer = SHIM_LAYER_HOST;
+        return pass_to_host(ev, want_result, result);
     }
     if (!e) {
         if (g_opts.strict) {
@@ -116,10 +141,22 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
                   (unsigned long)ev->sysno);
         g_shim_cur = self;
         *layer = SHIM_LAYER_SHIM;
+        self->host_calls = 0;
+        self->no_access = false;
         *result = e->call(ev->args);
         g_shim_cur = NULL;
         if (*result == SHIM_PASSED)
             return pass_to_host(ev, want_result, result);
+        /* The host refused ptshim the program's memory: the host answers
+         * the call itself, as long as the shim made no host call yet (its
+         * copies of the program's arguments come first). */
+        if (self->no_access && self->host_calls == 0 && !DkThreadGone(ev->thread)) {
+            log_trace("thread %d: system call %lu run on the host: its memory is not "
+                      "ptshim's to read",
+                      ev->tid, (unsigned long)ev->sysno);
+            *layer = SHIM_LAYER_HOST;
+            return pass_to_host(ev, want_result, result);
+        }
         return SHIM_SYSCALL_DONE;
     case SHIM_PASSTHROUGH:
         if (g_opts.strict) {
@@ -142,6 +179,7 @@ long shim_host_call(PAL_NUM sysno, PAL_NUM a0, PAL_NUM a1, PAL_NUM a2, PAL_NUM a
     const PAL_NUM args[6] = {a0, a1, a2, a3, a4, a5};
     long ret;
 
+    self->host_calls++;
     ret = DkHostCall(self->pal, sysno, args);
     /* other threads' calls ran meanwhile */
     g_shim_cur = self;
@@ -150,7 +188,10 @@ long shim_host_call(PAL_NUM sysno, PAL_NUM a0, PAL_NUM a1, PAL_NUM a2, PAL_NUM a
 
 long shim_host_call_self(void) {
     struct shim_thread* self = g_shim_cur;
-    long ret = DkHostCall(self->pal, self->sysno, self->args);
+    long ret;
+
+    self->host_calls++;
+    ret = DkHostCall(self->pal, self->sysno, self->args);
 
     g_shim_cur = self;
     return ret;

@@ -12,11 +12,12 @@
 #include "shim_handle.h"
 #include "shim_identity.h"
 #include "shim_internal.h"
+#include "shim_seccomp.h"
 #include "shim_signal.h"
 #include "shim_thread.h"
 
-/* The clone flags of the call in which CREATOR is. */
-static uint64_t creator_clone_flags(const struct shim_thread* creator) {
+/* The clone flags of the call in which CREATOR is, that made CHILD. */
+static uint64_t creator_clone_flags(const struct shim_thread* creator, PAL_HANDLE child) {
     uint64_t flags;
 
     switch (creator->sysno) {
@@ -28,6 +29,12 @@ static uint64_t creator_clone_flags(const struct shim_thread* creator) {
         if (DkVirtualMemoryRead(creator->pal, creator->args[0], &flags, sizeof(flags)) ==
             sizeof(flags))
             return flags;
+        /* The host refuses ptshim the memory of a process that is not
+         * dumpable: a thread at least is told from a process by its
+         * process ID (pthread_create uses clone3).  The flags a thread
+         * needs: */
+        if (DkThreadGetProcessId(child) == creator->proc->pid)
+            return CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD;
         return 0;
     case PTSHIM_NR_vfork:
         return CLONE_VM | CLONE_VFORK;
@@ -44,7 +51,7 @@ int shim_on_clone(const struct pal_event* ev) {
 
     if (!creator)
         return 0; /* unrecorded: its children stay unrecorded too */
-    flags = creator_clone_flags(creator);
+    flags = creator_clone_flags(creator, ev->child);
     if (flags & CLONE_THREAD) {
         child = shim_thread_new(ev->child, ev->child_tid, creator->proc, NULL);
     } else {
@@ -61,8 +68,8 @@ int shim_on_clone(const struct pal_event* ev) {
     }
     /* as the kernel copies them from the creating thread */
     child->cpus = creator->cpus;
-    child->seccomp_mode = creator->seccomp_mode;
     shim_identity_clone(child, creator, flags);
+    shim_seccomp_clone(child, creator);
     if (flags & CLONE_FILES) {
         child->files = creator->files;
         child->files->refcount++;

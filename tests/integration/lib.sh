@@ -128,8 +128,14 @@ run_in_dir_() {
 #   --no-files       do not compare the directory contents
 #   --exec-may-fail  the command itself may exit 126/127 (a shell testing a
 #                    failing execve); otherwise that is a harness error
+#   --reference 'PREFIX'  the run to compare with is PREFIX COMMAND instead
+#                    of COMMAND natively (word-split; e.g. "strace -f -o
+#                    /dev/null" where a traced program differs from a free one)
+#   --wrap 'PREFIX'  both runs are started by PREFIX (word-split; e.g. a
+#                    setpriv(1) that runs them, ptshim included, as another
+#                    user)
 compare_runs() {
-    stdin=/dev/null setup= filter= popts= files=yes exec_may_fail=
+    stdin=/dev/null setup= filter= popts= files=yes exec_may_fail= reference= wrap=
 
     while [ $# -gt 0 ]; do
         case $1 in
@@ -139,6 +145,8 @@ compare_runs() {
         --ptshim-opts) popts=$2; shift 2 ;;
         --no-files) files=; shift ;;
         --exec-may-fail) exec_may_fail=yes; shift ;;
+        --reference) reference=$2; shift 2 ;;
+        --wrap) wrap=$2; shift 2 ;;
         --) shift; break ;;
         *) framework_failure_ "compare_runs: unknown option $1" ;;
         esac
@@ -149,11 +157,11 @@ compare_runs() {
         if [ -n "$setup" ]; then
             (cd "$dir" && eval "$setup") || framework_failure_ "setup failed: $setup"
         fi
+        # shellcheck disable=SC2086
         if [ $mode = native ]; then
-            run_in_dir_ "$dir" $mode "$stdin" "$@"
+            run_in_dir_ "$dir" $mode "$stdin" $wrap $reference "$@"
         else
-            # shellcheck disable=SC2086
-            run_in_dir_ "$dir" $mode "$stdin" "$PTSHIM" $popts -- "$@"
+            run_in_dir_ "$dir" $mode "$stdin" $wrap "$PTSHIM" $popts -- "$@"
         fi
         [ -s "$TEST_TMP/$mode.status" ] || framework_failure_ "no status recorded for: $*"
         if [ -n "$filter" ]; then
@@ -181,13 +189,15 @@ compare_runs() {
     "exit 126" | "exit 127") framework_failure_ "the native run could not execute: $* ($(head -c 300 "$TEST_TMP/native.err"))" ;;
     esac
     rc=0
+    ref=native
+    [ -z "$reference" ] || ref="$reference"
     for s in status out err files; do
         if ! cmp -s "$TEST_TMP/native.$s" "$TEST_TMP/ptshim.$s"; then
-            echo "--- $s differs (native vs ptshim) for: $*"
+            echo "--- $s differs ($ref vs ptshim) for: $*"
             diff -u "$TEST_TMP/native.$s" "$TEST_TMP/ptshim.$s" | head -n 40
             rc=1
         fi
     done
-    [ $rc = 0 ] || fail_ "native and ptshim runs differ: $*"
-    echo "ok: $* (status $(cat "$TEST_TMP/native.status"))"
+    [ $rc = 0 ] || fail_ "$ref and ptshim runs differ: $*"
+    echo "ok: $* (status $(cat "$TEST_TMP/native.status")${reference:+, as under $reference})"
 }

@@ -131,7 +131,13 @@ static int mode_wait4(void) {
     }
     for (int i = 0; i < 4; i++)
         printf("child %d: exited %d time(s) with %d\n", i, seen[i], 10 + i);
-    printf("wait4 then: %d (%s)\n", (int)wait4(-1, NULL, 0, NULL), strerror(errno));
+    {
+        /* wait4 first: the order in which arguments are evaluated is not
+         * defined */
+        int ret = (int)wait4(-1, NULL, 0, NULL);
+
+        printf("wait4 then: %d (%s)\n", ret, strerror(errno));
+    }
     return 0;
 }
 

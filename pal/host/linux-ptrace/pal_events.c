@@ -56,7 +56,7 @@ static void fill_syscall_event(struct pal_thread* t) {
 
 /* The entry of one of the program's calls: its upcall starts.  ENTRY_RUNS:
  * the kernel runs the call when the thread is resumed, unless cancelled. */
-static int on_syscall_entry(struct pal_thread* t, bool entry_runs) {
+static int on_syscall_entry(struct pal_thread* t, bool entry_runs, bool foreign_trace) {
     if (_DkPlacement == PAL_PLACE_AUTO)
         _DkPlacementStopped(t);
     if (ptrace(PTRACE_GETREGS, t->tid, 0, &t->regs) < 0)
@@ -65,6 +65,7 @@ static int on_syscall_entry(struct pal_thread* t, bool entry_runs) {
     t->entry_runs = entry_runs;
     t->state = PAL_THREAD_AT_SYSCALL;
     fill_syscall_event(t);
+    t->event.foreign_trace = foreign_trace;
     switch (t->event.sysno) {
     case SYS_seccomp:
         _DkOwnFilters = true;
@@ -107,7 +108,7 @@ static int on_syscall_stop(struct pal_thread* t) {
         return _DkThreadContinue(t, 0);
     case PAL_THREAD_RUNNING_EMU:
     case PAL_THREAD_RUNNING_TRACE:
-        return on_syscall_entry(t, t->state == PAL_THREAD_RUNNING_TRACE);
+        return on_syscall_entry(t, t->state == PAL_THREAD_RUNNING_TRACE, false);
     default:
         log_error("thread %d: system call stop in state %d", t->tid, t->state);
         return -EPROTO;
@@ -118,9 +119,15 @@ static int on_syscall_stop(struct pal_thread* t) {
  * a call, which runs unless cancelled; or the filter's stop of a host call
  * rerun under PTRACE_SYSCALL, after its entry stop: on to its exit. */
 static int on_seccomp_stop(struct pal_thread* t) {
+    unsigned long data = PAL_SECCOMP_DATA;
+
     switch (t->state) {
     case PAL_THREAD_RUNNING_SECCOMP:
-        return on_syscall_entry(t, true);
+        /* a filter of the program's own that asks for a tracer wins over
+         * ptshim's: its data is the event's */
+        if (_DkOwnFilters && ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &data) < 0)
+            return errno == ESRCH ? 0 : -errno;
+        return on_syscall_entry(t, true, data != PAL_SECCOMP_DATA);
     case PAL_THREAD_HOSTCALL_RUNNING:
         return _DkThreadContinue(t, 0);
     default:

@@ -137,6 +137,9 @@ extern bool _DkSeccompActive;
  * TRACE-mode entry stop, on the number the tracer left there, and a call
  * the shim answered and cancelled (number -1) could then be killed. */
 extern bool _DkOwnFilters;
+/* The data of ptshim's SECCOMP_RET_TRACE (the event message of its stops),
+ * told from that of a program's own filter */
+#define PAL_SECCOMP_DATA 0x5054
 static inline enum pal_thread_state _DkRunningState(bool host_ran) {
     if (_DkSeccompActive)
         return PAL_THREAD_RUNNING_SECCOMP;

@@ -87,7 +87,7 @@ static unsigned short build_filter(struct sock_filter* f) {
     unsigned short n = 0, nblocks = 0;
 
     if (!g_have_no_stop) {
-        f[n++] = STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
+        f[n++] = STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE | PAL_SECCOMP_DATA);
         return n;
     }
     for (unsigned b = 0; b < NO_STOP_MAX / 32; b++)
@@ -96,10 +96,10 @@ static unsigned short build_filter(struct sock_filter* f) {
      * refuse; then A = nr / 32 */
     f[n++] = STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
     f[n++] = JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0);
-    f[n++] = STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
+    f[n++] = STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE | PAL_SECCOMP_DATA);
     f[n++] = STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
     f[n++] = JUMP(BPF_JMP | BPF_JGE | BPF_K, X32_SYSCALL_BIT, 0, 1);
-    f[n++] = STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
+    f[n++] = STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE | PAL_SECCOMP_DATA);
     f[n++] = STMT(BPF_ALU | BPF_RSH | BPF_K, 5);
     /* one test per block of 32 numbers with some let through: X = its
      * mask, on to the tail; the tail is 3 * (blocks left) + 1 ahead */
@@ -111,7 +111,7 @@ static unsigned short build_filter(struct sock_filter* f) {
         f[n++] = STMT(BPF_LDX | BPF_W | BPF_IMM, g_no_stop[b]);
         f[n++] = STMT(BPF_JMP | BPF_JA, 3U * nblocks + 1);
     }
-    f[n++] = STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
+    f[n++] = STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE | PAL_SECCOMP_DATA);
     /* tail: through if the number's bit is in X */
     f[n++] = STMT(BPF_STX, 0);
     f[n++] = STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
@@ -122,7 +122,7 @@ static unsigned short build_filter(struct sock_filter* f) {
     f[n++] = STMT(BPF_LDX | BPF_MEM, 0);
     f[n++] = STMT(BPF_ALU | BPF_AND | BPF_X, 0);
     f[n++] = JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 1);
-    f[n++] = STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
+    f[n++] = STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE | PAL_SECCOMP_DATA);
     f[n++] = STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
     return n;
 }

@@ -89,20 +89,24 @@ static int table_set(struct shim_fd_table* t, int fd, struct shim_handle* h, boo
     return 0;
 }
 
-/* Learn FD from the host: NULL when it is not open there either. */
+/* Learn FD from the host: NULL when it is not open there either.  When
+ * the host does not say (it refuses ptshim the /proc/TID/fdinfo of a
+ * process that is not dumpable), the descriptor is taken as open, its
+ * flags unknown: the host decides what is done with it. */
 static struct shim_handle* adopt(struct shim_thread* self, int fd) {
     struct shim_fd_table* t = self->files;
     struct shim_handle* h;
-    bool cloexec;
-    int flags;
+    bool cloexec = false;
+    int flags = 0, ret;
 
-    if (DkStreamGetFlags(self->pal, fd, &flags, &cloexec) < 0)
+    ret = DkStreamGetFlags(self->pal, fd, &flags, &cloexec);
+    if (ret == -EBADF || (ret < 0 && ret != -EACCES && ret != -EPERM))
         return NULL;
     h = handle_new(SHIM_HANDLE_UNKNOWN);
     if (!h)
         return NULL;
     h->flags = flags;
-    h->flags_known = true;
+    h->flags_known = ret == 0;
     if (table_set(t, fd, h, cloexec) < 0) {
         handle_put(h);
         return NULL;

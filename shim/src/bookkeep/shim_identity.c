@@ -92,6 +92,13 @@ bool shim_thread_ns_foreign(struct shim_thread* t, PAL_FLG ns) {
             log_debug("thread %d: namespaces not read: %d", t->tid, ret);
             foreign = PAL_NS_USER | PAL_NS_UTS | PAL_NS_TIME | PAL_NS_TIME_FOR_CHILDREN |
                       PAL_NS_PID | PAL_NS_PID_FOR_CHILDREN;
+            /* A process never leaves the PID namespace it was created in,
+             * and ptshim created the program's first one in its own: its
+             * parent stays ptshim, not the tracer the host would name
+             * (the host refuses ptshim the namespaces of a process that
+             * is not dumpable). */
+            if (t->proc->first)
+                foreign &= ~PAL_NS_PID;
         }
         t->foreign_ns = foreign;
         t->known |= SHIM_KNOWN_NS;

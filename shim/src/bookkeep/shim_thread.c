@@ -10,6 +10,7 @@
 #include "pal_log.h"
 #include "shim_handle.h"
 #include "shim_identity.h"
+#include "shim_seccomp.h"
 #include "shim_signal.h"
 #include "shim_thread.h"
 
@@ -82,6 +83,7 @@ void shim_thread_free(struct shim_thread* t) {
 
     DkThreadSetPrivate(t->pal, NULL);
     shim_identity_free(t);
+    shim_seccomp_free(t);
     if (shim_thread_lookup(t->tid) == t)
         RB_REMOVE(shim_thread_tree, &g_threads, t);
     LIST_REMOVE(t, siblings);

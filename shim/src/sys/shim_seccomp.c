@@ -5,17 +5,20 @@
  * PR_GET_SECCOMP and PR_SET_SECCOMP; the other options run on the host
  * unchanged).
  *
+ * A filter or strict mode the program installs is kept by the shim
+ * (bookkeep/shim_seccomp.c), which runs the filters itself under SYSEMU
+ * stops, where the kernel does not for the calls the shim answers.
+ *
  * Under seccomp stops the program runs under ptshim's filter, which the
  * host counts as the program's: PR_GET_SECCOMP would answer 2 (filter mode)
  * to a program that never asked for one, and strict mode, which the kernel
- * refuses on top of a filter (EINVAL), would fail.  So the shim keeps each
- * thread's own mode, as the kernel keeps it for the thread (inherited by
- * clone and fork, kept across execve), answers PR_GET_SECCOMP from it, and
- * emulates strict mode: afterwards every call but read, write, exit and
- * rt_sigreturn kills the caller with SIGKILL.  The kernel kills the thread
- * alone; the shim can only kill its process, the same thing for the
- * single-threaded programs that use strict mode.  Under SYSEMU stops both
- * calls are the host's.
+ * refuses on top of a filter (EINVAL), would fail.  So the shim answers
+ * PR_GET_SECCOMP from the thread's own mode, and emulates strict mode: the
+ * time stamp counter off (PR_SET_TSC, as the kernel does then), and any
+ * call but read, write, exit and rt_sigreturn kills the caller with
+ * SIGKILL.  The kernel kills the thread alone; the shim can only kill its
+ * process, the same thing for the single-threaded programs that use
+ * strict mode.
  */
 #include "config.h"
 
@@ -25,81 +28,60 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 
+#include "shim_seccomp.h"
 #include "shim_table.h"
 #include "shim_thread.h"
 
-static bool own_filter_hidden(void) {
+static bool seccomp_stops(void) {
     return DkSyscallStops() == PAL_STOPS_SECCOMP;
 }
 
 /* seccomp_set_mode_strict(): refused over a mode already set (a filter;
- * a strict thread cannot make the call at all); it turns off the time
- * stamp counter for the thread, as the host does then */
-static int set_strict(struct shim_thread* self) {
+ * a strict thread cannot make the call at all) */
+static int set_strict(void) {
+    struct shim_thread* self = shim_cur_thread();
     long ret;
 
-    if (self->seccomp_mode != SECCOMP_MODE_DISABLED)
+    if (!seccomp_stops())
+        return (int)shim_seccomp_install(SECCOMP_SET_MODE_STRICT, 0, 0);
+    if (self->seccomp_mode != SHIM_SECCOMP_NONE)
         return -EINVAL;
     ret = shim_host_call2(SYS_prctl, PR_SET_TSC, PR_TSC_SIGSEGV);
     if (ret < 0)
         return (int)ret;
-    self->seccomp_mode = SECCOMP_MODE_STRICT;
+    self->seccomp_mode = SHIM_SECCOMP_STRICT;
     return 0;
 }
 
-/* The host installs the program's filter over ptshim's; the thread (with
- * TSYNC, its whole process) is then in filter mode. */
-static int set_filter(struct shim_thread* self, unsigned int flags) {
-    int ret = (int)shim_host_call_self();
-    struct shim_thread* t;
-
-    if (ret < 0)
-        return ret;
-    if (flags & SECCOMP_FILTER_FLAG_TSYNC) {
-        LIST_FOREACH(t, &self->proc->threads, siblings)
-            t->seccomp_mode = SECCOMP_MODE_FILTER;
-    }
-    self->seccomp_mode = SECCOMP_MODE_FILTER;
-    return ret;
-}
-
 int shim_do_seccomp(unsigned int op, unsigned int flags, uptr uargs) {
-    struct shim_thread* self = shim_cur_thread();
-
-    if (!own_filter_hidden())
-        return (int)shim_pass_self();
     switch (op) {
     case SECCOMP_SET_MODE_STRICT:
         if (flags != 0 || uargs != 0)
             return -EINVAL;
-        return set_strict(self);
+        return set_strict();
     case SECCOMP_SET_MODE_FILTER:
-        return set_filter(self, flags);
+        return (int)shim_seccomp_install(op, flags, uargs);
     default:
         return (int)shim_pass_self();
     }
 }
 
 int shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
-                   unsigned long arg5) {
-    struct shim_thread* self = shim_cur_thread();
-
+                  unsigned long arg5) {
     (void)arg4;
     (void)arg5;
-    if (!own_filter_hidden())
-        return (int)shim_pass_self();
     switch (option) {
     case PR_GET_SECCOMP:
-        return self->seccomp_mode;
+        if (!seccomp_stops())
+            return (int)shim_pass_self();
+        return shim_cur_thread()->seccomp_mode;
     case PR_SET_SECCOMP:
-        /* prctl_set_seccomp(): strict ignores the filter argument */
+        /* prctl_set_seccomp(): strict ignores the filter argument, a
+         * filter takes no flags */
         if (arg2 == SECCOMP_MODE_STRICT)
-            return set_strict(self);
-        if (arg2 == SECCOMP_MODE_FILTER) {
-            /* a filter through prctl takes no flags */
-            (void)arg3;
-            return set_filter(self, 0);
-        }
+            return set_strict();
+        if (arg2 == SECCOMP_MODE_FILTER)
+            return (int)shim_seccomp_install(SECCOMP_SET_MODE_FILTER, 0, arg3);
         return -EINVAL;
     default:
         return (int)shim_pass_self();
@@ -107,7 +89,7 @@ int shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned l
 }
 
 bool shim_seccomp_denies(const struct shim_thread* t, PAL_NUM sysno) {
-    if (t->seccomp_mode != SECCOMP_MODE_STRICT)
+    if (t->seccomp_mode != SHIM_SECCOMP_STRICT)
         return false;
     switch (sysno) {
     case SYS_read:

@@ -1,0 +1,280 @@
+/*
+ * shim_seccomp.c: the program's seccomp filters (shim_seccomp.h): copied
+ * when the program installs them, inherited as the kernel's are, and run
+ * on each call of a filtered thread before the shim answers it.
+ *
+ * The filters are classic BPF, checked by the kernel when the program
+ * installed them: only programs the kernel accepted are ever run here.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+
+#include "pal_log.h"
+#include "shim_internal.h"
+#include "shim_seccomp.h"
+
+_Static_assert(sizeof(struct shim_bpf_insn) == sizeof(struct sock_filter),
+               "a filter instruction is the kernel's struct sock_filter");
+
+uint32_t shim_bpf_run(const struct shim_bpf_insn* insns, unsigned int len, const void* data,
+                      unsigned int data_len) {
+    uint32_t a = 0, x = 0, mem[BPF_MEMWORDS] = {0};
+
+    for (unsigned int pc = 0; pc < len; pc++) {
+        const struct shim_bpf_insn* in = &insns[pc];
+        uint32_t v, src = BPF_SRC(in->code) == BPF_X ? x : in->k;
+        bool cond;
+
+        switch (BPF_CLASS(in->code)) {
+        case BPF_LD:
+        case BPF_LDX:
+            switch (BPF_MODE(in->code)) {
+            case BPF_IMM:
+                v = in->k;
+                break;
+            case BPF_ABS:
+                if (BPF_SIZE(in->code) != BPF_W || data_len < 4 || in->k > data_len - 4)
+                    return 0;
+                memcpy(&v, (const char*)data + in->k, sizeof(v));
+                break;
+            case BPF_LEN:
+                v = data_len;
+                break;
+            case BPF_MEM:
+                v = mem[in->k % BPF_MEMWORDS];
+                break;
+            default:
+                return 0; /* the kernel refuses it */
+            }
+            if (BPF_CLASS(in->code) == BPF_LD)
+                a = v;
+            else
+                x = v;
+            break;
+        case BPF_ST:
+            mem[in->k % BPF_MEMWORDS] = a;
+            break;
+        case BPF_STX:
+            mem[in->k % BPF_MEMWORDS] = x;
+            break;
+        case BPF_ALU:
+            switch (BPF_OP(in->code)) {
+            case BPF_ADD:
+                a += src;
+                break;
+            case BPF_SUB:
+                a -= src;
+                break;
+            case BPF_MUL:
+                a *= src;
+                break;
+            case BPF_DIV:
+                /* classic BPF: a division by zero ends the program with 0 */
+                if (src == 0)
+                    return 0;
+                a /= src;
+                break;
+            case BPF_OR:
+                a |= src;
+                break;
+            case BPF_AND:
+                a &= src;
+                break;
+            case BPF_XOR:
+                a ^= src;
+                break;
+            case BPF_LSH:
+                a <<= src & 31;
+                break;
+            case BPF_RSH:
+                a >>= src & 31;
+                break;
+            case BPF_NEG:
+                a = -a;
+                break;
+            default:
+                return 0;
+            }
+            break;
+        case BPF_JMP:
+            switch (BPF_OP(in->code)) {
+            case BPF_JA:
+                pc += in->k;
+                continue;
+            case BPF_JEQ:
+                cond = a == src;
+                break;
+            case BPF_JGT:
+                cond = a > src;
+                break;
+            case BPF_JGE:
+                cond = a >= src;
+                break;
+            case BPF_JSET:
+                cond = (a & src) != 0;
+                break;
+            default:
+                return 0;
+            }
+            pc += cond ? in->jt : in->jf;
+            break;
+        case BPF_RET:
+            return BPF_RVAL(in->code) == BPF_A ? a : BPF_RVAL(in->code) == BPF_X ? x : in->k;
+        case BPF_MISC:
+            if (BPF_MISCOP(in->code) == BPF_TAX)
+                x = a;
+            else
+                a = x;
+            break;
+        }
+    }
+    return 0; /* the kernel makes every path end in a RET */
+}
+
+/* The chain's verdict is the most severe of its filters' (the kernel keeps
+ * the lowest action): the shim may answer only when every filter says
+ * ALLOW, or LOG (allowed; the kernel would also have logged it). */
+static bool action_allows(uint32_t ret) {
+    uint32_t action = ret & SECCOMP_RET_ACTION_FULL;
+
+    return action == SECCOMP_RET_ALLOW || action == SECCOMP_RET_LOG;
+}
+
+bool shim_seccomp_allows_filtered(const struct shim_thread* t, const struct pal_event* ev) {
+    struct seccomp_data d;
+
+    /* the 32-bit gate's arguments are other registers: the kernel's
+     * business, as the shim refuses those calls anyway */
+    if (ev->compat)
+        return false;
+    if (t->seccomp_mode == SHIM_SECCOMP_STRICT)
+        return ev->sysno == PTSHIM_NR_read || ev->sysno == PTSHIM_NR_write ||
+               ev->sysno == PTSHIM_NR_exit || ev->sysno == PTSHIM_NR_rt_sigreturn;
+    memset(&d, 0, sizeof(d));
+    d.nr = (int)ev->sysno;
+    d.arch = AUDIT_ARCH_X86_64;
+    memcpy(d.args, ev->args, sizeof(d.args));
+    for (const struct shim_seccomp_filter* f = t->seccomp; f; f = f->prev)
+        if (f->opaque || !action_allows(shim_bpf_run(f->insns, f->len, &d, sizeof(d))))
+            return false;
+    return true;
+}
+
+/* A copy of the program's struct sock_fprog at UPROG, or NULL when it
+ * cannot be read or is no filter (the kernel then says why). */
+static struct shim_seccomp_filter* copy_filter(const struct shim_thread* t, PAL_NUM uprog) {
+    struct {
+        unsigned short len;
+        PAL_NUM filter;
+    } prog;
+    struct shim_seccomp_filter* f;
+    size_t size;
+
+    if (DkVirtualMemoryRead(t->pal, uprog, &prog, sizeof(prog)) != sizeof(prog) ||
+        prog.len == 0 || prog.len > BPF_MAXINSNS)
+        return NULL;
+    size = prog.len * sizeof(f->insns[0]);
+    f = calloc(1, sizeof(*f) + size);
+    if (!f)
+        return NULL;
+    if (DkVirtualMemoryRead(t->pal, prog.filter, f->insns, size) != (long)size) {
+        free(f);
+        return NULL;
+    }
+    f->refs = 1;
+    f->len = prog.len;
+    /* the instruction pointer (bytes 8 to 15) is not in the shim's event */
+    for (unsigned int i = 0; i < f->len; i++)
+        if (f->insns[i].code == (BPF_LD | BPF_W | BPF_ABS) &&
+            f->insns[i].k >= offsetof(struct seccomp_data, instruction_pointer) &&
+            f->insns[i].k < offsetof(struct seccomp_data, args))
+            f->opaque = true;
+    return f;
+}
+
+static struct shim_seccomp_filter* filter_get(struct shim_seccomp_filter* f) {
+    if (f)
+        f->refs++;
+    return f;
+}
+
+static void filter_put(struct shim_seccomp_filter* f) {
+    while (f && --f->refs == 0) {
+        struct shim_seccomp_filter* prev = f->prev;
+
+        free(f);
+        f = prev;
+    }
+}
+
+long shim_seccomp_install(unsigned int op, unsigned int flags, uptr uargs) {
+    struct shim_thread* t = shim_cur_thread();
+    struct shim_seccomp_filter* f = NULL;
+    bool installed;
+    long ret;
+
+    if (op == SECCOMP_SET_MODE_FILTER)
+        f = copy_filter(t, uargs);
+    ret = shim_host_call_self();
+    if (op == SECCOMP_SET_MODE_STRICT) {
+        if (ret == 0)
+            t->seccomp_mode = SHIM_SECCOMP_STRICT;
+        return ret;
+    }
+    if (op != SECCOMP_SET_MODE_FILTER)
+        return ret;
+    /* a listener's descriptor, else 0; with TSYNC a positive value is the
+     * thread that could not be synchronized: nothing was installed */
+    installed = (flags & SECCOMP_FILTER_FLAG_NEW_LISTENER) ? ret >= 0 : ret == 0;
+    if (!installed) {
+        free(f);
+        return ret;
+    }
+    if (!f) {
+        /* installed, but the shim has no copy: the kernel decides */
+        f = calloc(1, sizeof(*f));
+        if (!f) {
+            log_error("thread %d: out of memory for its seccomp filter, which the shim "
+                      "will not apply",
+                      t->tid);
+            return ret;
+        }
+        f->refs = 1;
+        f->opaque = true;
+    }
+    f->prev = t->seccomp;
+    t->seccomp = f;
+    t->seccomp_mode = SHIM_SECCOMP_FILTER;
+    if (flags & SECCOMP_FILTER_FLAG_TSYNC) {
+        struct shim_thread* s;
+
+        /* every thread of the process now has the caller's filters */
+        LIST_FOREACH(s, &t->proc->threads, siblings) {
+            if (s == t)
+                continue;
+            filter_put(s->seccomp);
+            s->seccomp = filter_get(t->seccomp);
+            s->seccomp_mode = SHIM_SECCOMP_FILTER;
+        }
+    }
+    return ret;
+}
+
+void shim_seccomp_clone(struct shim_thread* child, const struct shim_thread* creator) {
+    child->seccomp_mode = creator->seccomp_mode;
+    child->seccomp = filter_get(creator->seccomp);
+}
+
+void shim_seccomp_free(struct shim_thread* t) {
+    filter_put(t->seccomp);
+    t->seccomp = NULL;
+    t->seccomp_mode = SHIM_SECCOMP_NONE;
+}

@@ -43,12 +43,17 @@ wait_until_() {
 # each way of stopping system calls; a run that chooses its own (--sysemu,
 # --seccomp-bpf) keeps it.  In perl, since a shell would add PWD to the
 # program's environment.
+# A test that must run the binary itself (under valgrind) runs
+# "$PTSHIM_REAL" $PTSHIM_TEST_OPTS.
+PTSHIM_REAL=$PTSHIM
 if [ -n "${PTSHIM_TEST_OPTS:-}" ]; then
     # the values go into the script: runs get a fixed environment (env -i)
     printf '#!/usr/bin/perl\nmy $p = q\001%s\001;\nmy @o = split(" ", q\001%s\001);\n@o = () if grep { $_ eq "--sysemu" || $_ eq "--seccomp-bpf" } @ARGV;\nexec { $p } $p, @o, @ARGV;\nexit 125;\n' \
         "$PTSHIM" "$PTSHIM_TEST_OPTS" >"$TEST_TMP/.wrapper" &&
         mkdir "$TEST_TMP/.bin" && mv "$TEST_TMP/.wrapper" "$TEST_TMP/.bin/ptshim" &&
         chmod +x "$TEST_TMP/.bin/ptshim" || framework_failure_ "cannot write the ptshim wrapper"
+    # tests that run ptshim as another user (setpriv) must reach it
+    chmod o+x "$TEST_TMP" "$TEST_TMP/.bin" || framework_failure_ "cannot open the wrapper's directory"
     PTSHIM=$TEST_TMP/.bin/ptshim
 fi
 

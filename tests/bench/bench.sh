@@ -25,6 +25,9 @@
 #                        PTSHIM_VARIANTS='default:|bpf:--seccomp-bpf'. The
 #                        first one is also the ptshim of the floor and
 #                        placement tables.
+#   MACRO_SKIP           the ptshim variants (NAMEs) left out of the macro
+#                        table, whose whole programs take long. Default
+#                        "bpf sysemu".
 #   OTHERS               the other tools, NAME:COMMAND-PREFIX entries joined
 #                        by |. Default 'strace:strace -f -o /dev/null|proot:proot'.
 #                        Set but empty (OTHERS=), no such column.
@@ -86,6 +89,7 @@ FLOOR_N=${FLOOR_N:-5000}
 FLOOR_ROUNDS=${FLOOR_ROUNDS:-5}
 FLOOR_PLACEMENT=${FLOOR_PLACEMENT:-same}
 SECTIONS=${SECTIONS:-"micro macro floor placement"}
+MACRO_SKIP=${MACRO_SKIP-"bpf sysemu"}
 # Single quotes: $tmp is expanded when the variants are read, below.
 # shellcheck disable=SC2016
 PTSHIM_VARIANTS=${PTSHIM_VARIANTS-'default:|bpf:--seccomp-bpf|sysemu:--sysemu|trace:-o $tmp/trace|strict:--strict'}
@@ -494,6 +498,13 @@ make_files() {
 section_macro() {
     t=$(date +%s)
     : >"$tmp/state"; : >"$tmp/pairs"
+    # the columns of MACRO_SKIP are left out of this table (its whole
+    # programs take long): the tools file is filtered for it
+    cp "$tmp/tools" "$tmp/tools.all"
+    for id in $MACRO_SKIP; do
+        awk -F'|' -v id="ptshim-$id" '$1 != id' "$tmp/tools" >"$tmp/tools.f" &&
+            mv "$tmp/tools.f" "$tmp/tools"
+    done
     for w in $MACRO; do
         case $w in
         shloop) missing= ;;
@@ -527,6 +538,7 @@ section_macro() {
     table ms 1000000 $MACRO
     echo
     legend
+    mv "$tmp/tools.all" "$tmp/tools"
     section_time "$t"
 }
 

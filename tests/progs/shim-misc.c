@@ -81,6 +81,11 @@ int main(void) {
         show("copy_file_range(in, out, flags 1)", syscall(SYS_copy_file_range, in, &off, out, NULL, 1, 1));
         show("copy_file_range(in, -1)", syscall(SYS_copy_file_range, in, &off, -1, NULL, 1, 0));
         show("copy_file_range(in, out, (void*)1)", syscall(SYS_copy_file_range, in, (void*)1, out, NULL, 1, 0));
+        /* the offsets are read before the flags are looked at */
+        show("copy_file_range(in, (void*)1, out, flags 1)",
+             syscall(SYS_copy_file_range, in, (void*)1, out, NULL, 1, 1));
+        show("copy_file_range(in, &off, out, unmapped, flags 1)",
+             syscall(SYS_copy_file_range, in, &off, out, unmapped, 1, 1));
     }
 
     /* xattr reads: the name first (EFAULT, ERANGE), then the file */

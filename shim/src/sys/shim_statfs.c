@@ -4,8 +4,8 @@
  * Implementation of system calls "statfs", "fstatfs", "fadvise64" and
  * "copy_file_range": calls about a file's storage, checked in the tracer
  * (the path's name, the descriptors, copy_file_range's flags after its
- * descriptors, as the kernel orders them) and answered by the host's
- * file system.
+ * descriptors and offsets, as the kernel orders them) and answered by the
+ * host's file system.
  */
 #include "config.h"
 
@@ -40,13 +40,19 @@ int shim_do_fadvise64(int fd, off_t offset, size_t len, int advice) {
     return open_fd(fd) ? (int)shim_pass_self() : -EBADF;
 }
 
+/* The kernel's order: both descriptors (EBADF), then both offsets are
+ * read (EFAULT), and only then the flags (EINVAL). */
 ssize_t shim_do_copy_file_range(int fd_in, uptr off_in, int fd_out, uptr off_out, size_t len,
                                 unsigned int flags) {
-    (void)off_in;
-    (void)off_out;
+    int64_t pos;
+
     (void)len;
     if (!open_fd(fd_in) || !open_fd(fd_out))
         return -EBADF;
+    if (off_in && copy_from_user(&pos, off_in, sizeof(pos)) < 0)
+        return -EFAULT;
+    if (off_out && copy_from_user(&pos, off_out, sizeof(pos)) < 0)
+        return -EFAULT;
     if (flags != 0)
         return -EINVAL;
     return shim_pass_self();

@@ -3,6 +3,7 @@
  * xattr reads and rt_sigreturn, with their error cases, raw.  Prints only
  * what does not vary between runs.
  */
+#define _GNU_SOURCE /* O_PATH */
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/mman.h>
@@ -86,6 +87,18 @@ int main(void) {
              syscall(SYS_copy_file_range, in, (void*)1, out, NULL, 1, 1));
         show("copy_file_range(in, &off, out, unmapped, flags 1)",
              syscall(SYS_copy_file_range, in, &off, out, unmapped, 1, 1));
+        /* an O_PATH descriptor is none for copy_file_range (EBADF), before
+         * the offsets and the flags */
+        {
+            int opath = open("in", O_PATH);
+
+            CHECK(opath >= 0);
+            show("copy_file_range(O_PATH, (void*)1, out, flags 1)",
+                 syscall(SYS_copy_file_range, opath, (void*)1, out, NULL, 1, 1));
+            show("copy_file_range(in, (void*)1, O_PATH, flags 1)",
+                 syscall(SYS_copy_file_range, in, (void*)1, opath, NULL, 1, 1));
+            close(opath);
+        }
     }
 
     /* xattr reads: the name first (EFAULT, ERANGE), then the file */

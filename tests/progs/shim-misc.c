@@ -117,6 +117,10 @@ int main(void) {
     show("fgetxattr(in, \"user.x\")", syscall(SYS_fgetxattr, in, "user.x", buf, sizeof(buf)));
     show("fgetxattr(-1, (char*)1)", syscall(SYS_fgetxattr, -1, (char*)1, buf, 0));
     show("fgetxattr(-1, \"user.x\")", syscall(SYS_fgetxattr, -1, "user.x", buf, 0));
+    /* AT_FDCWD: the cwd's attributes since Linux 6.13 (EBADF before) */
+    show("fgetxattr(AT_FDCWD, \"user.x\")", syscall(SYS_fgetxattr, AT_FDCWD, "user.x", buf, 0));
+    show("fgetxattr(AT_FDCWD, \"/\")", syscall(SYS_fgetxattr, AT_FDCWD, "/", buf, 0));
+    show("fgetxattr(-2, \"user.x\")", syscall(SYS_fgetxattr, -2, "user.x", buf, 0));
     show("listxattr(\"in\", 0)", syscall(SYS_listxattr, "in", NULL, 0));
     show("listxattr(\"\")", syscall(SYS_listxattr, "", NULL, 0));
     show("llistxattr((char*)1)", syscall(SYS_llistxattr, (char*)1, NULL, 0));

@@ -80,6 +80,7 @@ struct fuzz_fd g_fds[] = {
 };
 unsigned g_nfds = sizeof(g_fds) / sizeof(g_fds[0]);
 #define PIDFD_SLOT 31
+#define STD_SLOT 50 /* std0, std1, std2: the batches' 0, 1 and 2 */
 
 static bool bit(const uint64_t* set, uint64_t nr) {
     return nr < NBITS && (set[nr / 64] >> (nr % 64)) & 1;
@@ -205,9 +206,18 @@ static void scratch_files(void) {
     write_file("empty", 0);
     for (int i = 0; i < 3; i++) {
         char name[8];
+        long fd;
 
         snprintf(name, sizeof(name), "std%d", i);
         write_file(name, 0);
+        /* opened once: a batch that made the directory unsearchable
+         * (chmod) still gets them */
+        fd = SYS3(PTSHIM_NR_openat, AT_FDCWD, name, O_RDWR);
+        if (fd < 0 || SYS2(PTSHIM_NR_dup2, fd, STD_SLOT + i) < 0) {
+            fprintf(stderr, "syscall-fuzz: cannot open %s\n", name);
+            exit(99);
+        }
+        SYS1(PTSHIM_NR_close, fd);
     }
 }
 
@@ -484,16 +494,13 @@ static __attribute__((noreturn)) void child_batch(unsigned batch, unsigned first
 
     SYS4(PTSHIM_NR_rt_sigprocmask, SIG_SETMASK, &none, NULL, 8);
 
-    /* descriptors 0, 1 and 2 are scratch files: the calls cannot reach
-     * the test's own output (a batch that could not make them so ends
-     * before its first call) */
-    SYS3(PTSHIM_NR_close_range, 0, 2, 0);
-    for (long i = 0; i < 3; i++) {
-        static const char* const names[] = {"std0", "std1", "std2"};
-
-        if (SYS3(PTSHIM_NR_openat, AT_FDCWD, names[i], O_RDWR) != i)
+    /* descriptors 0, 1 and 2 are the scratch files the parent opened:
+     * the calls cannot reach the test's own output (a batch that could
+     * not make them so ends before its first call) */
+    for (long i = 0; i < 3; i++)
+        if (SYS2(PTSHIM_NR_dup2, STD_SLOT + i, i) != i)
             raw6(PTSHIM_NR_exit_group, 99, 0, 0, 0, 0, 0);
-    }
+    SYS3(PTSHIM_NR_close_range, STD_SLOT, STD_SLOT + 2, 0);
     /* a pidfd of the batch itself (of no other process) */
     fd = SYS2(PTSHIM_NR_pidfd_open, self, 0);
     if (fd >= 0) {
@@ -635,6 +642,9 @@ static unsigned run_batch(unsigned batch, unsigned ncalls) {
         return 0;
 
     memset(g_shm, 0, sizeof(*g_shm) + g_batch * sizeof(struct fuzz_rec));
+    /* the scratch directory searchable again, whatever the batch before
+     * did to its mode: unprivileged, the next one could use no name */
+    SYS2(PTSHIM_NR_chmod, ".", 0755);
     fflush(stdout);
     pid = fork();
     if (pid < 0)

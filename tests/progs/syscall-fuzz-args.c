@@ -164,7 +164,7 @@ static struct pool g_struct[SD_NPRINTERS];
 /* instances the rules use (by name in syscall-fuzz-rules.c) */
 struct pool g_flock, g_fowner, g_futexw, g_sembuf, g_sigevent, g_mqattr, g_schedattr,
     g_fdset, g_pselect_sig, g_mmsg, g_capheader, g_landlock, g_sockprog, g_intval, g_rwhint,
-    g_fileattr, g_addrlen, g_waitv, g_sleep_tv;
+    g_fileattr, g_addrlen, g_waitv, g_sleep_tv, g_ts_nowait;
 
 static uint64_t g_self_pid, g_text;
 static uint64_t g_ts_short, g_sa_handler; /* the instances the rules name */
@@ -408,6 +408,14 @@ static void build_time(void) {
         padd(&g_sleep_tv, "kernel", 0xffffffff81000000UL);
     }
     padd(&g_timer_ts, "its_long", dput(longts, sizeof(longts), 16));
+    /* recvmmsg's timeout is looked at between two messages: a short one
+     * would expire or not depending on the speed of the run */
+    padd(&g_ts_nowait, "NULL", 0);
+    padd(&g_ts_nowait, "ts_long", dput(&longts[1], sizeof(longts[1]), 16));
+    padd(&g_ts_nowait, "ts_bad_nsec", dput(&badns, sizeof(badns), 16));
+    padd(&g_ts_nowait, "ts_neg", dput(&neg, sizeof(neg), 16));
+    padd(&g_ts_nowait, "page_end-8", PAGE_END - 8);
+    padd(&g_ts_nowait, "guard", PAGE_ADDR(P_GUARD1));
     padd(&g_timer_ts, "its_zero", dput(zero2, sizeof(zero2), 16));
     padd(&g_timer_ts, "its_bad_nsec", dput((const struct kts[2]){{0, 0}, {0, 1000000000}},
                                            2 * sizeof(struct kts), 16));

@@ -549,6 +549,10 @@ void rule_fixup(uint64_t nr, struct fuzz_arg args[6]) {
     case PTSHIM_NR_recvmmsg:
         gen_from(&g_mmsg, &args[1]);
         PICK_NUM(&args[2], 0, 1, 2, 1024, 1025, 0xffffffff);
+        /* no timeout, or one that never expires: the pool's sockets do
+         * not block, and recvmmsg looks at the time between messages */
+        if (nr == PTSHIM_NR_recvmmsg)
+            gen_from(&g_ts_nowait, &args[4]);
         break;
     case PTSHIM_NR_setsockopt:
     case PTSHIM_NR_getsockopt: {

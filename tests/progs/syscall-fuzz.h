@@ -154,7 +154,7 @@ void pools_child(uint64_t tid);
 /* Pools of instances for the calls the rules know (syscall-fuzz-args.c). */
 extern struct pool g_flock, g_fowner, g_futexw, g_sembuf, g_sigevent, g_mqattr, g_schedattr,
     g_fdset, g_pselect_sig, g_mmsg, g_capheader, g_landlock, g_sockprog, g_intval, g_rwhint,
-    g_fileattr, g_addrlen, g_waitv, g_sleep_tv;
+    g_fileattr, g_addrlen, g_waitv, g_sleep_tv, g_ts_nowait;
 
 /* syscall-fuzz-rules.c */
 /* Why NR is never called, or NULL. */

@@ -58,7 +58,7 @@ uint64_t g_rng;
 bool g_root;
 uint32_t g_uid, g_gid;
 
-#define NBITS 470 /* the numbers a list can name */
+#define NBITS PTSHIM_NSYSCALLS /* the numbers a list can name */
 static uint64_t g_enosys[(NBITS + 63) / 64], g_only[(NBITS + 63) / 64];
 static bool g_only_set;
 static uint64_t* g_keep; /* -k: the calls to make, or NULL for all */

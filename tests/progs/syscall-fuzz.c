@@ -593,7 +593,7 @@ static void print_result(const struct fuzz_rec* r, pid_t child) {
         printf("-1 %s", errname(-ret, buf, sizeof(buf)));
         return;
     }
-    s = rule_normalise(nr, ret, buf, sizeof(buf));
+    s = rule_normalise(nr, r->arg, ret, buf, sizeof(buf));
     if (s) {
         fputs(s, stdout);
         return;

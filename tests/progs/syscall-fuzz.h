@@ -166,7 +166,8 @@ void rule_kinds(uint64_t nr, const struct sysent* e, enum fuzz_kind kinds[6]);
 void rule_fixup(uint64_t nr, struct fuzz_arg args[6]);
 /* Normalise a result that legitimately differs between two runs: the
  * text to print instead, or NULL. */
-const char* rule_normalise(uint64_t nr, int64_t ret, char* buf, unsigned size);
+const char* rule_normalise(uint64_t nr, const uint64_t args[6], int64_t ret, char* buf,
+                           unsigned size);
 /* The isolation the run has (namespaces of its own, as root). */
 extern bool g_own_uts, g_own_ipc, g_own_net;
 extern bool g_root;

@@ -40,6 +40,10 @@ struct shim_fs* shim_thread_fs(struct shim_thread* t);
 int shim_thread_umask(struct shim_thread* t);
 /* T leaves the fs state it shares for a copy (unshare(CLONE_FS)). */
 void shim_thread_unshare_fs(struct shim_thread* t);
+/* T's fs state may be in another mount namespace than ptshim's (it
+ * entered one), and whether it may (true when the shim cannot say). */
+void shim_thread_mnt_ns_changed(struct shim_thread* t);
+bool shim_thread_mnt_ns_foreign(struct shim_thread* t);
 
 /* The events: CHILD created by CREATOR with clone FLAGS; T completed an
  * execve; T gone. */

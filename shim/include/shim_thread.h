@@ -55,10 +55,16 @@ struct shim_cred {
 };
 
 /* The kernel's "fs" state, shared by the threads and processes created
- * with CLONE_FS: the umask. */
+ * with CLONE_FS: the umask, and whether its root and cwd may be in a
+ * mount namespace other than ptshim's. */
 struct shim_fs {
     int refs;
     int umask; /* SHIM_UNKNOWN until read from the host */
+    /* unshare(CLONE_NEWNS), setns or clone(CLONE_NEWNS) succeeded here or
+     * in an ancestor: the host's name of the cwd, read by the tracer from
+     * its own mount namespace, may not be the thread's (an fchdir to a
+     * directory opened before the unshare is "(unreachable)" to it) */
+    bool foreign_mnt;
 };
 
 /* A umask the shim has not read from the host yet (or could not) */

@@ -1364,6 +1364,39 @@ static void cwd_chroot(void) {
     wait_child(pid);
 }
 
+/* In a child: after unshare(CLONE_NEWNS), a directory opened before is
+ * in the old mount namespace: fchdir there, and getcwd says
+ * "(unreachable)" (the privilege from a user namespace when the program
+ * has none) */
+static void cwd_mntns(void) {
+    char buf[PATH_MAX];
+    pid_t pid;
+
+    fflush(stdout);
+    pid = fork();
+    CHECK(pid >= 0);
+    if (pid == 0) {
+        long old = S(SYS_open, ".", O_RDONLY | O_DIRECTORY);
+
+        CHECK(old >= 0);
+        if (unshare(CLONE_NEWNS) < 0 && unshare(CLONE_NEWUSER | CLONE_NEWNS) < 0) {
+            printf("mount namespace: not permitted here\n");
+            _exit(0);
+        }
+        R("new mount namespace: getcwd", S(SYS_getcwd, buf, sizeof(buf)));
+        show_path(buf);
+        R("fchdir(a directory of the old namespace)", S(SYS_fchdir, old));
+        R("new mount namespace: getcwd", S(SYS_getcwd, buf, sizeof(buf)));
+        show_path(buf);
+        R("chdir(\"/\")", S(SYS_chdir, "/"));
+        R("new mount namespace: getcwd", S(SYS_getcwd, buf, sizeof(buf)));
+        show_path(buf);
+        fflush(stdout);
+        _exit(0);
+    }
+    wait_child(pid);
+}
+
 static void sec_cwd(void) {
     char buf[8192], *p;
     long home, pathfd, fd, fd2, closed, n, len;
@@ -1518,6 +1551,7 @@ static void sec_cwd(void) {
     R("fchdir(home)", S(SYS_fchdir, home));
     show_cwd("  home");
     cwd_chroot();
+    cwd_mntns();
     CHECK(rmdir("sub") == 0 && unlink("file") == 0);
     S(SYS_close, fd);
     S(SYS_close, pathfd);

@@ -361,6 +361,11 @@ static void random_section(void) {
     rc("getrandom(NULL, 0, 0)", syscall(SYS_getrandom, NULL, 0, 0));
     rc("getrandom(1, 0, 0)", syscall(SYS_getrandom, BAD, 0, 0));
     rc("getrandom(1, 10, 0)", syscall(SYS_getrandom, BAD, 10, 0));
+    /* outside user memory: EFAULT even for no bytes (access_ok) */
+    rc("getrandom(kernel, 0, 0)", syscall(SYS_getrandom, (void*)0xffffffff81000000UL, 0, 0));
+    rc("getrandom(kernel, 0, GRND_NONBLOCK)",
+       syscall(SYS_getrandom, (void*)0xffffffff81000000UL, 0, GRND_NONBLOCK));
+    rc("getrandom(-1, 0, 0)", syscall(SYS_getrandom, (void*)-1L, 0, 0));
     rc("getrandom(a, 16, GRND_NONBLOCK)", syscall(SYS_getrandom, a, 16, GRND_NONBLOCK));
     rc("getrandom(a, 16, GRND_RANDOM)", syscall(SYS_getrandom, a, 16, GRND_RANDOM));
     rc("getrandom(a, 16, GRND_RANDOM | GRND_NONBLOCK)",

@@ -3,6 +3,7 @@
  * xattr reads and rt_sigreturn, with their error cases, raw.  Prints only
  * what does not vary between runs.
  */
+#define _GNU_SOURCE /* O_PATH */
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/mman.h>
@@ -81,6 +82,23 @@ int main(void) {
         show("copy_file_range(in, out, flags 1)", syscall(SYS_copy_file_range, in, &off, out, NULL, 1, 1));
         show("copy_file_range(in, -1)", syscall(SYS_copy_file_range, in, &off, -1, NULL, 1, 0));
         show("copy_file_range(in, out, (void*)1)", syscall(SYS_copy_file_range, in, (void*)1, out, NULL, 1, 0));
+        /* the offsets are read before the flags are looked at */
+        show("copy_file_range(in, (void*)1, out, flags 1)",
+             syscall(SYS_copy_file_range, in, (void*)1, out, NULL, 1, 1));
+        show("copy_file_range(in, &off, out, unmapped, flags 1)",
+             syscall(SYS_copy_file_range, in, &off, out, unmapped, 1, 1));
+        /* an O_PATH descriptor is none for copy_file_range (EBADF), before
+         * the offsets and the flags */
+        {
+            int opath = open("in", O_PATH);
+
+            CHECK(opath >= 0);
+            show("copy_file_range(O_PATH, (void*)1, out, flags 1)",
+                 syscall(SYS_copy_file_range, opath, (void*)1, out, NULL, 1, 1));
+            show("copy_file_range(in, (void*)1, O_PATH, flags 1)",
+                 syscall(SYS_copy_file_range, in, (void*)1, opath, NULL, 1, 1));
+            close(opath);
+        }
     }
 
     /* xattr reads: the name first (EFAULT, ERANGE), then the file */
@@ -99,6 +117,10 @@ int main(void) {
     show("fgetxattr(in, \"user.x\")", syscall(SYS_fgetxattr, in, "user.x", buf, sizeof(buf)));
     show("fgetxattr(-1, (char*)1)", syscall(SYS_fgetxattr, -1, (char*)1, buf, 0));
     show("fgetxattr(-1, \"user.x\")", syscall(SYS_fgetxattr, -1, "user.x", buf, 0));
+    /* AT_FDCWD: the cwd's attributes since Linux 6.13 (EBADF before) */
+    show("fgetxattr(AT_FDCWD, \"user.x\")", syscall(SYS_fgetxattr, AT_FDCWD, "user.x", buf, 0));
+    show("fgetxattr(AT_FDCWD, \"/\")", syscall(SYS_fgetxattr, AT_FDCWD, "/", buf, 0));
+    show("fgetxattr(-2, \"user.x\")", syscall(SYS_fgetxattr, -2, "user.x", buf, 0));
     show("listxattr(\"in\", 0)", syscall(SYS_listxattr, "in", NULL, 0));
     show("listxattr(\"\")", syscall(SYS_listxattr, "", NULL, 0));
     show("llistxattr((char*)1)", syscall(SYS_llistxattr, (char*)1, NULL, 0));

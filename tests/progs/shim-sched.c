@@ -63,6 +63,11 @@ int main(void) {
 
         show("sched_getaffinity(0, 4096)", getaff(0, 4096, big));
     }
+    /* the kernel's len * 8 is an unsigned int: from 1 << 29 it wraps
+     * (1 << 31 bytes are 0 bits: EINVAL, before the pid) */
+    show("sched_getaffinity(0, 1 << 31)", getaff(0, 1U << 31, mask));
+    show("sched_getaffinity(0, 1 << 29)", getaff(0, 1U << 29, mask));
+    show("sched_getaffinity(-2, 1 << 31)", getaff(-2, 1U << 31, mask));
     show("sched_getaffinity(0, 128, (void*)1)", getaff(0, 128, (void*)1));
     show("sched_getaffinity(0, 8, unmapped)", getaff(0, 8, unmapped));
     show("sched_getaffinity(-1, 8)", getaff(-1, 8, mask));

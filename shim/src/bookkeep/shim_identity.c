@@ -126,12 +126,13 @@ void shim_thread_set_personality(struct shim_thread* t, long personality) {
         t->known |= SHIM_KNOWN_PERSONALITY;
 }
 
-static struct shim_fs* fs_new(int umask) {
+static struct shim_fs* fs_new(int umask, bool foreign_mnt) {
     struct shim_fs* fs = malloc(sizeof(*fs));
 
     if (fs) {
         fs->refs = 1;
         fs->umask = umask;
+        fs->foreign_mnt = foreign_mnt;
     }
     return fs;
 }
@@ -143,7 +144,7 @@ static void fs_put(struct shim_fs* fs) {
 
 struct shim_fs* shim_thread_fs(struct shim_thread* t) {
     if (!t->fs)
-        t->fs = fs_new(SHIM_UNKNOWN);
+        t->fs = fs_new(SHIM_UNKNOWN, false);
     return t->fs;
 }
 
@@ -170,9 +171,23 @@ void shim_thread_unshare_fs(struct shim_thread* t) {
 
     if (!fs || fs->refs == 1)
         return;
-    /* out of memory, a fresh state learns the umask from the host */
-    t->fs = fs_new(fs->umask);
+    /* out of memory, a fresh state learns the umask from the host (and
+     * takes its root and cwd for ptshim's) */
+    t->fs = fs_new(fs->umask, fs->foreign_mnt);
     fs_put(fs);
+}
+
+void shim_thread_mnt_ns_changed(struct shim_thread* t) {
+    struct shim_fs* fs = shim_thread_fs(t);
+
+    if (fs)
+        fs->foreign_mnt = true;
+}
+
+bool shim_thread_mnt_ns_foreign(struct shim_thread* t) {
+    struct shim_fs* fs = shim_thread_fs(t);
+
+    return !fs || fs->foreign_mnt;
 }
 
 void shim_identity_clone(struct shim_thread* child, struct shim_thread* creator,
@@ -205,7 +220,8 @@ void shim_identity_clone(struct shim_thread* child, struct shim_thread* creator,
         if (child->fs)
             child->fs->refs++;
     } else {
-        child->fs = fs_new(creator->fs ? creator->fs->umask : SHIM_UNKNOWN);
+        child->fs = fs_new(creator->fs ? creator->fs->umask : SHIM_UNKNOWN,
+                           (creator->fs && creator->fs->foreign_mnt) || (flags & CLONE_NEWNS));
     }
 }
 

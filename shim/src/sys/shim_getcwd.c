@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "shim_handle.h"
+#include "shim_identity.h"
 #include "shim_path.h"
 #include "shim_table.h"
 #include "shim_thread.h"
@@ -22,13 +23,19 @@
 
 long shim_do_getcwd(uptr buf, unsigned long size) {
     char cwd[PATH_MAX + 1];
-    long n = DkThreadGetCwd(shim_cur_thread()->pal, cwd, sizeof(cwd) - 1);
     size_t sl = sizeof(DELETED_SUFFIX) - 1;
+    long n;
 
-    /* the host answers when its name does not tell: a directory too deep
-     * for the name (ENAMETOOLONG, or ENOENT if it was removed), a thread
-     * whose root is not the tracer's (chroot), a name ending in the mark
-     * the host adds to a removed directory (or a directory named so) */
+    /* the host answers when its name does not tell: a thread that may be
+     * in another mount namespace (the tracer names the directory from
+     * its own, where it may be reachable when it is not from the
+     * thread's root), a directory too deep for the name (ENAMETOOLONG,
+     * or ENOENT if it was removed), a thread whose root is not the
+     * tracer's (chroot), a name ending in the mark the host adds to a
+     * removed directory (or a directory named so) */
+    if (shim_thread_mnt_ns_foreign(shim_cur_thread()))
+        return shim_pass_self();
+    n = DkThreadGetCwd(shim_cur_thread()->pal, cwd, sizeof(cwd) - 1);
     if (n < 0)
         return shim_pass_self();
     cwd[n] = '\0';

@@ -26,6 +26,10 @@
 /* the largest request the tracer answers itself */
 #define RANDOM_MAX 65536
 #define PAGE 4096UL
+/* Below this every x86-64 kernel's access_ok() takes a range (4-level
+ * paging's TASK_SIZE, less a page); beyond, whether the range is user
+ * memory at all is the host's to say (its TASK_SIZE, LAM). */
+#define USER_LIMIT_MIN ((1UL << 47) - 2 * PAGE)
 
 /* Write LEN bytes at DST as the kernel's copy to user memory does: up to
  * the first page it cannot write.  Returns how many bytes were written. */
@@ -58,6 +62,10 @@ long shim_do_getrandom(uptr ubuf, size_t len, unsigned int flags) {
     if ((flags & (GRND_INSECURE | GRND_RANDOM)) == (GRND_INSECURE | GRND_RANDOM))
         return -EINVAL;
     if (len > RANDOM_MAX)
+        return shim_pass_self();
+    /* import_ubuf() refuses a range outside user memory with EFAULT,
+     * even an empty one, before a byte is written */
+    if (ubuf > USER_LIMIT_MIN || len > USER_LIMIT_MIN - ubuf)
         return shim_pass_self();
     /* a request of 0 bytes still waits for the pool as the kernel does */
     n = DkRandomBitsRead(buf, len, flags & ~GRND_NONBLOCK);

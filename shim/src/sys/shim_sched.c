@@ -85,7 +85,9 @@ long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr) 
     struct shim_thread* t;
     size_t retlen;
 
-    if ((PAL_NUM)len * 8 < DkSystemCPUIds())
+    /* len * BITS_PER_BYTE in the kernel's unsigned int: 1 << 29 and
+     * beyond wrap around (0x80000000 bytes are 0 bits, EINVAL) */
+    if ((PAL_NUM)(unsigned int)(len * 8U) < DkSystemCPUIds())
         return -EINVAL;
     if (len & (sizeof(unsigned long) - 1))
         return -EINVAL;

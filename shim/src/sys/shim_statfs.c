@@ -4,12 +4,13 @@
  * Implementation of system calls "statfs", "fstatfs", "fadvise64" and
  * "copy_file_range": calls about a file's storage, checked in the tracer
  * (the path's name, the descriptors, copy_file_range's flags after its
- * descriptors, as the kernel orders them) and answered by the host's
- * file system.
+ * descriptors and offsets, as the kernel orders them) and answered by the
+ * host's file system.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 
 #include "shim_handle.h"
@@ -40,13 +41,40 @@ int shim_do_fadvise64(int fd, off_t offset, size_t len, int advice) {
     return open_fd(fd) ? (int)shim_pass_self() : -EBADF;
 }
 
+/* A descriptor fdget() gives: open, and not O_PATH.  0, -EBADF, or 1
+ * when its flags are unknown (the host then answers for the call). */
+static int fd_for_io(int fd) {
+    struct shim_handle* h = fd >= 0 ? shim_fd_get(fd) : NULL;
+    int flags;
+
+    if (!h)
+        return -EBADF;
+    flags = shim_handle_flags(h, fd);
+    if (flags < 0)
+        return flags == -EBADF ? -EBADF : 1;
+    return (flags & O_PATH) ? -EBADF : 0;
+}
+
+/* The kernel's order: both descriptors (EBADF, an O_PATH one too), then
+ * both offsets are read (EFAULT), and only then the flags (EINVAL). */
 ssize_t shim_do_copy_file_range(int fd_in, uptr off_in, int fd_out, uptr off_out, size_t len,
                                 unsigned int flags) {
-    (void)off_in;
-    (void)off_out;
+    int64_t pos;
+    int in, out;
+
     (void)len;
-    if (!open_fd(fd_in) || !open_fd(fd_out))
-        return -EBADF;
+    in = fd_for_io(fd_in);
+    if (in < 0)
+        return in;
+    out = fd_for_io(fd_out);
+    if (out < 0)
+        return out;
+    if (in > 0 || out > 0)
+        return shim_pass_self();
+    if (off_in && copy_from_user(&pos, off_in, sizeof(pos)) < 0)
+        return -EFAULT;
+    if (off_out && copy_from_user(&pos, off_out, sizeof(pos)) < 0)
+        return -EFAULT;
     if (flags != 0)
         return -EINVAL;
     return shim_pass_self();

@@ -6,7 +6,9 @@
  *
  * Both run on the host, in the calling thread.  After one that succeeded,
  * the shim forgets which namespaces the thread is in, and its credentials
- * after one that may have entered a user namespace (IDs named anew);
+ * after one that may have entered a user namespace (IDs named anew), and
+ * marks its fs state as in another mount namespace after one that may
+ * have entered a mount namespace (getcwd is then the host's);
  * unshare(CLONE_FS), which CLONE_NEWNS and CLONE_NEWUSER imply, gives the
  * thread its own fs state, and unshare(CLONE_FILES) its own descriptor
  * table.
@@ -32,6 +34,8 @@ long shim_do_unshare(unsigned long unshare_flags) {
         shim_thread_cred_changed(self);
     if (unshare_flags & (CLONE_FS | CLONE_NEWNS | CLONE_NEWUSER))
         shim_thread_unshare_fs(self);
+    if (unshare_flags & CLONE_NEWNS)
+        shim_thread_mnt_ns_changed(self);
     if ((unshare_flags & CLONE_FILES) && self->files->refcount > 1) {
         /* a private copy of the table, as the kernel's unshare_fd() */
         struct shim_fd_table* own = shim_fd_table_copy(self->files);
@@ -51,6 +55,9 @@ long shim_do_setns(int fd, int flags) {
     if (ret == 0) {
         shim_thread_ns_changed(self);
         shim_thread_cred_changed(self);
+        /* FLAGS 0 takes any namespace the descriptor names */
+        if (flags == 0 || (flags & CLONE_NEWNS))
+            shim_thread_mnt_ns_changed(self);
     }
     return ret;
 }

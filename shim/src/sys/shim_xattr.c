@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 
 #include "shim_handle.h"
@@ -54,12 +55,18 @@ ssize_t shim_do_lgetxattr(uptr pathname, uptr name, uptr value, size_t size) {
     return shim_do_getxattr(pathname, name, value, size);
 }
 
+/* Since Linux 6.13 fgetxattr is getxattrat(fd, NULL, AT_EMPTY_PATH):
+ * a negative fd is no descriptor but a directory to look up the empty
+ * name in, AT_FDCWD the calling thread's cwd (its attributes are
+ * answered); an older kernel says EBADF.  The host's, either way. */
 ssize_t shim_do_fgetxattr(int fd, uptr name, uptr value, size_t size) {
     long ret = import_name(name);
 
     (void)value;
     (void)size;
-    return ret < 0 ? ret : fd_then_host(fd);
+    if (ret < 0)
+        return ret;
+    return fd == AT_FDCWD ? shim_pass_self() : fd_then_host(fd);
 }
 
 ssize_t shim_do_listxattr(uptr pathname, uptr list, size_t size) {

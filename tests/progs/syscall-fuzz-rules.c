@@ -101,9 +101,9 @@ static const struct exclusion g_exclusions[] = {
     EX(rt_sigreturn, "with a garbage frame it jumps anywhere"),
     EX(uretprobe, "outside a uretprobe trampoline it kills the caller (SIGILL): it would "
                   "end half the batches"),
-    EX(seccomp, "the filters it installs are not applied to the calls ptshim answers in the "
-                "tracer (reported); and strict mode kills at calls the native run answers "
-                "ENOSYS itself (-E, -I)"),
+    EX(seccomp, "strict mode kills at calls the native run answers ENOSYS itself (-E, -I), "
+                "and a filter skews the rest of its batch; fault-seccomp.test and "
+                "shim-seccomp.test test the program's own filters"),
     EX(pause, "blocks until a signal, which nothing sends"),
     EX(rt_sigsuspend, "blocks until a signal, which nothing sends"),
     /* system-wide objects, fuzzed in namespaces of the program's own */

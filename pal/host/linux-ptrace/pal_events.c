@@ -44,7 +44,8 @@ static void fill_syscall_event(struct pal_thread* t) {
     ev->thread = t;
     ev->tid = t->tid;
     ev->compat = entered_by_int80(&t->regs);
-    ev->sysno = t->regs.orig_rax;
+    /* the kernel takes the number as an int: (1 << 32) | 3 is close */
+    ev->sysno = (uint32_t)t->regs.orig_rax;
     ev->args[0] = t->regs.rdi;
     ev->args[1] = t->regs.rsi;
     ev->args[2] = t->regs.rdx;

@@ -32,14 +32,12 @@
 #                        by |. Default 'strace:strace -f -o /dev/null|proot:proot'.
 #                        Set but empty (OTHERS=), no such column.
 #   PAIRS=5 (quick: 3)   timed pairs per workload and tool
-#   SCALE=100 (quick: 20) percent of each micro workload's operations
+#   SCALE=70 (quick: 20) percent of each micro workload's operations
 #   MICRO, MACRO         the workloads to run (names as in the tables)
-#   SH_PROCS=30 GCC_LINES=2000 MAKE_UNITS=1 TAR_FILES=3000
-#   FIND_ROOT=/usr/include PY_FILES=5000   sizes of the macro workloads
-#   FULL=1               SH_PROCS=500 MAKE_UNITS=8 FIND_ROOT=/usr
-#                        PY_FILES=20000: sizes that do not fit 10 minutes on
-#                        a 2-core VM where a fork costs 2-6 ms (about 30-40
-#                        minutes in all)
+#   SH_PROCS=500 GCC_LINES=2000 MAKE_UNITS=2 TAR_FILES=3000
+#   FIND_ROOT=/usr PY_FILES=20000   sizes of the macro workloads (about 9
+#                        of make bench's 10 minutes on an idle 2-core VM,
+#                        find /usr half of it)
 #   PLACEMENTS           NAME:OUTER:PTSHIM-OPTIONS:INNER entries joined by |:
 #                        OUTER prefixes ptshim, PTSHIM-OPTIONS go before its
 #                        `--`, INNER prefixes the program (under ptshim).
@@ -68,22 +66,16 @@ if [ "$QUICK" = 1 ]; then
     FLOOR_N=${FLOOR_N:-800}
     FLOOR_ROUNDS=${FLOOR_ROUNDS:-3}
 fi
-if [ "${FULL:-0}" = 1 ]; then
-    SH_PROCS=${SH_PROCS:-500}
-    MAKE_UNITS=${MAKE_UNITS:-8}
-    FIND_ROOT=${FIND_ROOT:-/usr}
-    PY_FILES=${PY_FILES:-20000}
-fi
 PAIRS=${PAIRS:-5}
-SCALE=${SCALE:-100}
+SCALE=${SCALE:-70}
 MICRO=${MICRO:-"getpid getpgrp read1 write1 open stat mmap pipe fork spawn futex clock"}
 MACRO=${MACRO:-"shloop gcc make tar find python"}
-SH_PROCS=${SH_PROCS:-30}
+SH_PROCS=${SH_PROCS:-500}
 GCC_LINES=${GCC_LINES:-2000}
-MAKE_UNITS=${MAKE_UNITS:-1}
+MAKE_UNITS=${MAKE_UNITS:-2}
 TAR_FILES=${TAR_FILES:-3000}
-FIND_ROOT=${FIND_ROOT:-/usr/include}
-PY_FILES=${PY_FILES:-5000}
+FIND_ROOT=${FIND_ROOT:-/usr}
+PY_FILES=${PY_FILES:-20000}
 PLACEMENT_MICRO=${PLACEMENT_MICRO:-"getpid pipe futex compute2"}
 FLOOR_N=${FLOOR_N:-5000}
 FLOOR_ROUNDS=${FLOOR_ROUNDS:-5}
@@ -160,7 +152,7 @@ micro_ops() { # MODE -> "N NATIVE_N"
     spawn) set -- 8 8 ;;
     futex) set -- 800 4000 ;;
     clock) set -- 1500000 1500000 ;;
-    compute2) set -- 300 1000 ;;
+    compute2) set -- 100 300 ;;
     *) echo "bench: unknown micro workload $1" >&2; exit 2 ;;
     esac
     # clock costs no stop: its runs stay long enough to be measured.

@@ -16,7 +16,7 @@
  *   spawn    posix_spawn /bin/true and wait for it
  *   futex    hand a token around a ring of 4 threads (FUTEX_WAIT/WAKE)
  *   clock    clock_gettime(CLOCK_MONOTONIC): the vDSO, no system call
- *   compute2 two threads, each computing for about 20 us between two
+ *   compute2 two threads, each computing for about 250 us between two
  *            getppid calls: work that runs in parallel natively
  * PATH (open, stat) defaults to the workload's own argv[0], a regular file.
  *
@@ -376,10 +376,10 @@ static void loop_clock(long n)
     }
 }
 
-/* compute2: each of two threads does N rounds of arithmetic (about 20 us
- * natively on this machine class) and one getppid; an operation is a
- * round of one thread. */
-#define COMPUTE_STEPS 20000
+/* compute2: each of two threads does N rounds of arithmetic (about 250 us
+ * natively on this machine class: long enough for --placement=auto to let
+ * the threads go) and one getppid; an operation is a round of one thread. */
+#define COMPUTE_STEPS 200000
 static long compute_rounds;
 
 static void *compute_thread(void *arg)

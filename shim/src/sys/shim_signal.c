@@ -18,9 +18,7 @@
 #include "shim_signal.h"
 #include "shim_table.h"
 #include "shim_thread.h"
-
-/* The kernel's sigset_t, the only size it takes. */
-#define KERNEL_SIGSET_SIZE 8
+#include "shim_time.h"
 
 /* The sa_flags the kernel keeps and reports (UAPI_SA_FLAGS on x86-64);
  * others are cleared, so that a program can detect what it lacks. */

@@ -15,27 +15,10 @@
 #include <time.h>
 
 #include "shim_table.h"
-
-#define NSEC_PER_SEC 1000000000L
-
-struct kernel_timespec {
-    int64_t tv_sec;
-    int64_t tv_nsec;
-};
-
-/* get_timespec64() and timespec64_valid(). */
-static int check_timespec(uptr rqtp) {
-    struct kernel_timespec ts;
-
-    if (copy_from_user(&ts, rqtp, sizeof(ts)) < 0)
-        return -EFAULT;
-    if (ts.tv_sec < 0 || (uint64_t)ts.tv_nsec >= NSEC_PER_SEC)
-        return -EINVAL;
-    return 0;
-}
+#include "shim_time.h"
 
 int shim_do_nanosleep(uptr rqtp, uptr rmtp) {
-    int ret = check_timespec(rqtp);
+    int ret = shim_check_timespec(rqtp);
 
     if (ret < 0)
         return ret;
@@ -80,7 +63,7 @@ int shim_do_clock_nanosleep(clockid_t which_clock, int flags, uptr rqtp, uptr rm
     if (ret < 0)
         return ret;
     if (ret == 0) {
-        ret = check_timespec(rqtp);
+        ret = shim_check_timespec(rqtp);
         if (ret < 0)
             return ret;
     }

@@ -153,6 +153,11 @@ int shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize);
 int shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize);
 long shim_do_rt_sigreturn(void);
 
+/* sys/shim_poll.c */
+int shim_do_select(int n, uptr inp, uptr outp, uptr exp, uptr tvp);
+int shim_do_pselect6(int n, uptr inp, uptr outp, uptr exp, uptr tsp, uptr sig);
+int shim_do_ppoll(uptr ufds, unsigned int nfds, uptr tsp, uptr sigmask, size_t sigsetsize);
+
 /* sys/shim_sleep.c */
 int shim_do_nanosleep(uptr rqtp, uptr rmtp);
 int shim_do_clock_nanosleep(clockid_t which_clock, int flags, uptr rqtp, uptr rmtp);

@@ -47,7 +47,7 @@ DEFINE_SHIM_SYSCALL(readv, 3, shim_do_readv, long, unsigned long, fd, uptr, vec,
 DEFINE_SHIM_SYSCALL(writev, 3, shim_do_writev, long, unsigned long, fd, uptr, vec, unsigned long, vlen) /* sys/shim_rw.c */
 DEFINE_SHIM_SYSCALL(access, 2, shim_do_access, int, uptr, filename, unsigned int, mode) /* sys/shim_access.c */
 DEFINE_SHIM_SYSCALL(pipe, 1, shim_do_pipe, long, uptr, fildes) /* sys/shim_pipe.c */
-SHIM_SYSCALL_PASSTHROUGH(select, 5, int, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tvp)
+DEFINE_SHIM_SYSCALL(select, 5, shim_do_select, int, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tvp) /* sys/shim_poll.c */
 SHIM_SYSCALL_PASSTHROUGH(sched_yield, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(mremap, 5, long, uptr, addr, size_t, old_len, size_t, new_len, unsigned int, flags, uptr, new_addr)
 SHIM_SYSCALL_PASSTHROUGH(msync, 3, int, uptr, start, size_t, len, unsigned int, flags)
@@ -294,8 +294,8 @@ DEFINE_SHIM_SYSCALL(symlinkat, 3, shim_do_symlinkat, int, uptr, oldname, int, ne
 DEFINE_SHIM_SYSCALL(readlinkat, 4, shim_do_readlinkat, ssize_t, int, dfd, uptr, pathname, uptr, buf, int, bufsiz) /* sys/shim_stat.c */
 SHIM_SYSCALL_PASSTHROUGH(fchmodat, 3, int, int, dfd, uptr, filename, mode_t, mode)
 DEFINE_SHIM_SYSCALL(faccessat, 3, shim_do_faccessat, int, int, dfd, uptr, filename, unsigned int, mode) /* sys/shim_access.c */
-SHIM_SYSCALL_PASSTHROUGH(pselect6, 6, int, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tsp, uptr, sig)
-SHIM_SYSCALL_PASSTHROUGH(ppoll, 5, int, uptr, ufds, unsigned int, nfds, uptr, tsp, uptr, sigmask, size_t, sigsetsize)
+DEFINE_SHIM_SYSCALL(pselect6, 6, shim_do_pselect6, int, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tsp, uptr, sig) /* sys/shim_poll.c */
+DEFINE_SHIM_SYSCALL(ppoll, 5, shim_do_ppoll, int, uptr, ufds, unsigned int, nfds, uptr, tsp, uptr, sigmask, size_t, sigsetsize) /* sys/shim_poll.c */
 DEFINE_SHIM_SYSCALL(unshare, 1, shim_do_unshare, long, unsigned long, unshare_flags) /* sys/shim_unshare.c */
 DEFINE_SHIM_SYSCALL(set_robust_list, 2, shim_do_set_robust_list, int, uptr, head, size_t, len) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(get_robust_list, 3, int, pid_t, pid, uptr, head_ptr, uptr, len_ptr)

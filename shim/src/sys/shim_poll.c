@@ -1,0 +1,104 @@
+/*
+ * shim_poll.c
+ *
+ * Implementation of system calls "select", "pselect6" and "ppoll".
+ *
+ * The shim checks the time-out, the signal mask and the number of
+ * descriptors in the kernel's order (fs/select.c); the wait itself runs on
+ * the host, in the calling thread, so that it blocks only that thread and
+ * a signal interrupts it as natively.  What follows in the kernel's order
+ * needs its own state (the size of the descriptor table, which
+ * descriptors are open, RLIMIT_NOFILE for ppoll's count): the host checks
+ * it, as it reads the descriptor sets and polls.  Its result, the
+ * restarts (-ERESTARTNOHAND) included, and the time left that it writes
+ * back go to the program unchanged.
+ *
+ * poll stays a passthrough: it has nothing to check before the host's own
+ * checks (its time-out is any int).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdint.h>
+
+#include "shim_table.h"
+#include "shim_time.h"
+
+#define USEC_PER_SEC 1000000L
+#define NSEC_PER_USEC 1000L
+#define NSEC_PER_SEC 1000000000L
+
+struct kernel_timeval {
+    int64_t tv_sec;
+    int64_t tv_usec;
+};
+
+/* pselect6's sixth argument: the signal mask and its size, packed */
+struct sigset_argpack {
+    uint64_t p;
+    uint64_t size;
+};
+
+/* kern_select(): the time-out a timeval gives, as poll_select_set_timeout
+ * takes it (whole seconds of tv_usec carried into tv_sec, with the
+ * kernel's wrapping arithmetic). */
+static int check_timeval(uptr utv) {
+    struct kernel_timeval tv;
+    int64_t sec, nsec;
+
+    if (copy_from_user(&tv, utv, sizeof(tv)) < 0)
+        return -EFAULT;
+    sec = (int64_t)((uint64_t)tv.tv_sec + (uint64_t)(tv.tv_usec / USEC_PER_SEC));
+    nsec = (tv.tv_usec % USEC_PER_SEC) * NSEC_PER_USEC;
+    if (sec < 0 || (uint64_t)nsec >= NSEC_PER_SEC)
+        return -EINVAL;
+    return 0;
+}
+
+int shim_do_select(int n, uptr inp, uptr outp, uptr exp, uptr tvp) {
+    int ret;
+
+    if (tvp) {
+        ret = check_timeval(tvp);
+        if (ret < 0)
+            return ret;
+    }
+    /* core_sys_select() */
+    if (n < 0)
+        return -EINVAL;
+    return (int)shim_pass_self();
+}
+
+int shim_do_pselect6(int n, uptr inp, uptr outp, uptr exp, uptr tsp, uptr sig) {
+    struct sigset_argpack pack = {0, 0};
+    int ret;
+
+    if (sig && copy_from_user(&pack, sig, sizeof(pack)) < 0)
+        return -EFAULT;
+    /* do_pselect() */
+    if (tsp) {
+        ret = shim_check_timespec(tsp);
+        if (ret < 0)
+            return ret;
+    }
+    ret = shim_check_sigmask(pack.p, pack.size);
+    if (ret < 0)
+        return ret;
+    if (n < 0)
+        return -EINVAL;
+    return (int)shim_pass_self();
+}
+
+int shim_do_ppoll(uptr ufds, unsigned int nfds, uptr tsp, uptr sigmask, size_t sigsetsize) {
+    int ret;
+
+    if (tsp) {
+        ret = shim_check_timespec(tsp);
+        if (ret < 0)
+            return ret;
+    }
+    ret = shim_check_sigmask(sigmask, sigsetsize);
+    if (ret < 0)
+        return ret;
+    return (int)shim_pass_self();
+}

@@ -86,6 +86,9 @@ void shim_fd_set_cloexec(int fd, bool cloexec);
 /* F_GETFL's value of HANDLE (asked of the host when not known), or a
  * negative errno. */
 int shim_handle_flags(struct shim_handle* h, int fd);
+/* A descriptor fdget() gives: open, and not O_PATH.  0, -EBADF, or 1
+ * when its flags are unknown (the host then answers for the call). */
+int shim_fd_check_fdget(int fd);
 /* The host's name of HANDLE, FD's (asked once): NULL when unknown. */
 const char* shim_handle_name(struct shim_handle* h, int fd);
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,6 +196,18 @@ int shim_handle_flags(struct shim_handle* h, int fd) {
         h->flags_known = true;
     }
     return h->flags;
+}
+
+int shim_fd_check_fdget(int fd) {
+    struct shim_handle* h = fd >= 0 ? shim_fd_get(fd) : NULL;
+    int flags;
+
+    if (!h)
+        return -EBADF;
+    flags = shim_handle_flags(h, fd);
+    if (flags < 0)
+        return flags == -EBADF ? -EBADF : 1;
+    return (flags & O_PATH) ? -EBADF : 0;
 }
 
 static const char* handle_name(struct shim_thread* self, struct shim_handle* h, int fd) {

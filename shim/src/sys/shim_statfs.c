@@ -41,20 +41,6 @@ int shim_do_fadvise64(int fd, off_t offset, size_t len, int advice) {
     return open_fd(fd) ? (int)shim_pass_self() : -EBADF;
 }
 
-/* A descriptor fdget() gives: open, and not O_PATH.  0, -EBADF, or 1
- * when its flags are unknown (the host then answers for the call). */
-static int fd_for_io(int fd) {
-    struct shim_handle* h = fd >= 0 ? shim_fd_get(fd) : NULL;
-    int flags;
-
-    if (!h)
-        return -EBADF;
-    flags = shim_handle_flags(h, fd);
-    if (flags < 0)
-        return flags == -EBADF ? -EBADF : 1;
-    return (flags & O_PATH) ? -EBADF : 0;
-}
-
 /* The kernel's order: both descriptors (EBADF, an O_PATH one too), then
  * both offsets are read (EFAULT), and only then the flags (EINVAL). */
 ssize_t shim_do_copy_file_range(int fd_in, uptr off_in, int fd_out, uptr off_out, size_t len,
@@ -63,10 +49,10 @@ ssize_t shim_do_copy_file_range(int fd_in, uptr off_in, int fd_out, uptr off_out
     int in, out;
 
     (void)len;
-    in = fd_for_io(fd_in);
+    in = shim_fd_check_fdget(fd_in);
     if (in < 0)
         return in;
-    out = fd_for_io(fd_out);
+    out = shim_fd_check_fdget(fd_out);
     if (out < 0)
         return out;
     if (in > 0 || out > 0)

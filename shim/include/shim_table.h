@@ -34,6 +34,16 @@ int shim_do_symlink(uptr oldname, uptr newname);
 int shim_do_symlinkat(uptr oldname, int newdfd, uptr newname);
 int shim_do_unlink(uptr pathname);
 int shim_do_unlinkat(int dfd, uptr pathname, unsigned int flag);
+/* sys/shim_attr.c */
+int shim_do_chmod(uptr filename, mode_t mode);
+int shim_do_fchmod(int fd, mode_t mode);
+int shim_do_fchmodat(int dfd, uptr filename, mode_t mode);
+int shim_do_fchmodat2(int dfd, uptr filename, mode_t mode, unsigned int flags);
+int shim_do_chown(uptr filename, uid_t user, gid_t group);
+int shim_do_fchown(int fd, uid_t user, gid_t group);
+int shim_do_lchown(uptr filename, uid_t user, gid_t group);
+int shim_do_fchownat(int dfd, uptr filename, uid_t user, gid_t group, unsigned int flag);
+
 /* sys/shim_clone.c */
 pid_t shim_do_fork(void);
 pid_t shim_do_vfork(void);

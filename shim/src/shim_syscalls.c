@@ -114,11 +114,11 @@ DEFINE_SHIM_SYSCALL(link, 2, shim_do_link, int, uptr, oldname, uptr, newname) /*
 DEFINE_SHIM_SYSCALL(unlink, 1, shim_do_unlink, int, uptr, pathname) /* sys/shim_namei.c */
 DEFINE_SHIM_SYSCALL(symlink, 2, shim_do_symlink, int, uptr, oldname, uptr, newname) /* sys/shim_namei.c */
 DEFINE_SHIM_SYSCALL(readlink, 3, shim_do_readlink, ssize_t, uptr, path, uptr, buf, int, bufsiz) /* sys/shim_stat.c */
-SHIM_SYSCALL_PASSTHROUGH(chmod, 2, int, uptr, filename, mode_t, mode)
-SHIM_SYSCALL_PASSTHROUGH(fchmod, 2, int, int, fd, mode_t, mode)
-SHIM_SYSCALL_PASSTHROUGH(chown, 3, int, uptr, filename, uid_t, user, gid_t, group)
-SHIM_SYSCALL_PASSTHROUGH(fchown, 3, int, int, fd, uid_t, user, gid_t, group)
-SHIM_SYSCALL_PASSTHROUGH(lchown, 3, int, uptr, filename, uid_t, user, gid_t, group)
+DEFINE_SHIM_SYSCALL(chmod, 2, shim_do_chmod, int, uptr, filename, mode_t, mode) /* sys/shim_attr.c */
+DEFINE_SHIM_SYSCALL(fchmod, 2, shim_do_fchmod, int, int, fd, mode_t, mode) /* sys/shim_attr.c */
+DEFINE_SHIM_SYSCALL(chown, 3, shim_do_chown, int, uptr, filename, uid_t, user, gid_t, group) /* sys/shim_attr.c */
+DEFINE_SHIM_SYSCALL(fchown, 3, shim_do_fchown, int, int, fd, uid_t, user, gid_t, group) /* sys/shim_attr.c */
+DEFINE_SHIM_SYSCALL(lchown, 3, shim_do_lchown, int, uptr, filename, uid_t, user, gid_t, group) /* sys/shim_attr.c */
 DEFINE_SHIM_SYSCALL(umask, 1, shim_do_umask, long, int, mask) /* sys/shim_umask.c */
 SHIM_SYSCALL_PASSTHROUGH(gettimeofday, 2, int, uptr, tv, uptr, tz)
 DEFINE_SHIM_SYSCALL(getrlimit, 2, shim_do_getrlimit, long, unsigned int, resource, uptr, rlim) /* sys/shim_rlimit.c */
@@ -284,7 +284,7 @@ SHIM_SYSCALL_PASSTHROUGH(migrate_pages, 4, long, pid_t, pid, unsigned long, maxn
 DEFINE_SHIM_SYSCALL(openat, 4, shim_do_openat, long, int, dfd, uptr, filename, int, flags, mode_t, mode) /* sys/shim_open.c */
 DEFINE_SHIM_SYSCALL(mkdirat, 3, shim_do_mkdirat, int, int, dfd, uptr, pathname, mode_t, mode) /* sys/shim_namei.c */
 SHIM_SYSCALL_PASSTHROUGH(mknodat, 4, int, int, dfd, uptr, filename, mode_t, mode, unsigned long, dev)
-SHIM_SYSCALL_PASSTHROUGH(fchownat, 5, int, int, dfd, uptr, filename, uid_t, user, gid_t, group, unsigned int, flag)
+DEFINE_SHIM_SYSCALL(fchownat, 5, shim_do_fchownat, int, int, dfd, uptr, filename, uid_t, user, gid_t, group, unsigned int, flag) /* sys/shim_attr.c */
 SHIM_SYSCALL_PASSTHROUGH(futimesat, 3, int, int, dfd, uptr, filename, uptr, utimes)
 DEFINE_SHIM_SYSCALL(newfstatat, 4, shim_do_newfstatat, int, int, dfd, uptr, filename, uptr, statbuf, unsigned int, flag) /* sys/shim_stat.c */
 DEFINE_SHIM_SYSCALL(unlinkat, 3, shim_do_unlinkat, int, int, dfd, uptr, pathname, unsigned int, flag) /* sys/shim_namei.c */
@@ -292,7 +292,7 @@ DEFINE_SHIM_SYSCALL(renameat, 4, shim_do_renameat, int, int, olddfd, uptr, oldna
 DEFINE_SHIM_SYSCALL(linkat, 5, shim_do_linkat, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags) /* sys/shim_namei.c */
 DEFINE_SHIM_SYSCALL(symlinkat, 3, shim_do_symlinkat, int, uptr, oldname, int, newdfd, uptr, newname) /* sys/shim_namei.c */
 DEFINE_SHIM_SYSCALL(readlinkat, 4, shim_do_readlinkat, ssize_t, int, dfd, uptr, pathname, uptr, buf, int, bufsiz) /* sys/shim_stat.c */
-SHIM_SYSCALL_PASSTHROUGH(fchmodat, 3, int, int, dfd, uptr, filename, mode_t, mode)
+DEFINE_SHIM_SYSCALL(fchmodat, 3, shim_do_fchmodat, int, int, dfd, uptr, filename, mode_t, mode) /* sys/shim_attr.c */
 DEFINE_SHIM_SYSCALL(faccessat, 3, shim_do_faccessat, int, int, dfd, uptr, filename, unsigned int, mode) /* sys/shim_access.c */
 DEFINE_SHIM_SYSCALL(pselect6, 6, shim_do_pselect6, int, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tsp, uptr, sig) /* sys/shim_poll.c */
 DEFINE_SHIM_SYSCALL(ppoll, 5, shim_do_ppoll, int, uptr, ufds, unsigned int, nfds, uptr, tsp, uptr, sigmask, size_t, sigsetsize) /* sys/shim_poll.c */
@@ -388,7 +388,7 @@ SHIM_SYSCALL_PASSTHROUGH(process_mrelease, 2, int, int, pidfd, unsigned int, fla
 SHIM_SYSCALL_PASSTHROUGH(futex_waitv, 5, int, uptr, waiters, unsigned int, nr_futexes, unsigned int, flags, uptr, timeout, int, clockid)
 SHIM_SYSCALL_PASSTHROUGH(set_mempolicy_home_node, 4, int, uptr, start, size_t, len, unsigned long, home_node, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(cachestat, 4, int, int, fd, uptr, cstat_range, uptr, cstat, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(fchmodat2, 4, int, int, dfd, uptr, filename, mode_t, mode, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(fchmodat2, 4, shim_do_fchmodat2, int, int, dfd, uptr, filename, mode_t, mode, unsigned int, flags) /* sys/shim_attr.c */
 SHIM_SYSCALL_PASSTHROUGH(map_shadow_stack, 3, long, uptr, addr, size_t, size, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(futex_wake, 4, long, uptr, uaddr, unsigned long, mask, int, nr, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(futex_wait, 6, long, uptr, uaddr, unsigned long, val, unsigned long, mask, unsigned long, flags, uptr, timeout, int, clockid)

@@ -90,6 +90,7 @@ long shim_do_setgroups(int gidsetsize, uptr grouplist);
 /* sys/shim_rlimit.c */
 long shim_do_getrlimit(unsigned int resource, uptr rlim);
 long shim_do_prlimit64(pid_t pid, unsigned int resource, uptr new_rlim, uptr old_rlim);
+int shim_do_getrusage(int who, uptr ru);
 /* sys/shim_mmap.c */
 long shim_do_brk(uptr brk);
 long shim_do_mmap(uptr addr, size_t len, unsigned long prot, unsigned long flags, int fd, unsigned long off);

@@ -122,7 +122,7 @@ DEFINE_SHIM_SYSCALL(lchown, 3, shim_do_lchown, int, uptr, filename, uid_t, user,
 DEFINE_SHIM_SYSCALL(umask, 1, shim_do_umask, long, int, mask) /* sys/shim_umask.c */
 SHIM_SYSCALL_PASSTHROUGH(gettimeofday, 2, int, uptr, tv, uptr, tz)
 DEFINE_SHIM_SYSCALL(getrlimit, 2, shim_do_getrlimit, long, unsigned int, resource, uptr, rlim) /* sys/shim_rlimit.c */
-SHIM_SYSCALL_PASSTHROUGH(getrusage, 2, int, int, who, uptr, ru)
+DEFINE_SHIM_SYSCALL(getrusage, 2, shim_do_getrusage, int, int, who, uptr, ru) /* sys/shim_rlimit.c */
 DEFINE_SHIM_SYSCALL(sysinfo, 1, shim_do_sysinfo, long, uptr, info) /* sys/shim_uname.c */
 SHIM_SYSCALL_PASSTHROUGH(times, 1, long, uptr, tbuf)
 SHIM_SYSCALL_PASSTHROUGH(ptrace, 4, long, int, request, pid_t, pid, uptr, addr, uptr, data)

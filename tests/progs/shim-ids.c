@@ -17,6 +17,7 @@
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/random.h>
 #include <pthread.h>
 #include <sched.h>
@@ -502,6 +503,7 @@ static void* thread_rlimit(void* arg) {
 }
 
 static void rlimit_section(void) {
+    struct rusage ru;
     struct rlimit r, p, set;
     pthread_t t;
     char what[64];
@@ -552,6 +554,24 @@ static void rlimit_section(void) {
     set.rlim_max = 5;
     rc("prlimit64(0, NOFILE, {10, 5}, NULL)", syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, &set, NULL));
     rc("setrlimit(NOFILE, 1)", syscall(SYS_setrlimit, RLIMIT_NOFILE, BAD));
+
+    /* getrusage: WHO first, then the copy out */
+    memset(&ru, 0, sizeof(ru));
+    rc("getrusage(SELF, &ru)", syscall(SYS_getrusage, RUSAGE_SELF, &ru));
+    printf("  a peak resident size and a user or system time: %s\n",
+           ru.ru_maxrss > 0 && (ru.ru_utime.tv_sec || ru.ru_utime.tv_usec || ru.ru_stime.tv_sec ||
+                                ru.ru_stime.tv_usec)
+               ? "yes"
+               : "no");
+    rc("getrusage(CHILDREN, &ru)", syscall(SYS_getrusage, RUSAGE_CHILDREN, &ru));
+    rc("getrusage(THREAD, &ru)", syscall(SYS_getrusage, RUSAGE_THREAD, &ru));
+    rc("getrusage(-2 (RUSAGE_BOTH), &ru)", syscall(SYS_getrusage, -2, &ru));
+    rc("getrusage(2, &ru)", syscall(SYS_getrusage, 2, &ru));
+    rc("getrusage(INT_MIN, 1)", syscall(SYS_getrusage, INT_MIN, BAD));
+    rc("getrusage(SELF, NULL)", syscall(SYS_getrusage, RUSAGE_SELF, NULL));
+    rc("getrusage(SELF, 1)", syscall(SYS_getrusage, RUSAGE_SELF, BAD));
+    rc("getrusage(THREAD, 8 bytes before PROT_NONE)",
+       syscall(SYS_getrusage, RUSAGE_THREAD, g_pages + PAGE - 8));
 }
 
 static void write_file(const char* path, const char* text) {

@@ -1,7 +1,7 @@
 /*
  * shim_rlimit.c
  *
- * Implementation of system calls "getrlimit" and "prlimit64".
+ * Implementation of system calls "getrlimit", "prlimit64" and "getrusage".
  *
  * The host owns the limits: the kernel enforces them.  A call that only
  * reads the calling process's limits is answered by the tracer, which
@@ -65,4 +65,13 @@ long shim_do_prlimit64(pid_t pid, unsigned int resource, uptr new_rlim, uptr old
     if (DkProcessGetLimit(self->pal, resource, &r.cur, &r.max) < 0)
         return shim_pass_self();
     return copy_to_user(old_rlim, &r, sizeof(r));
+}
+
+/* The host counts the usage: the shim checks WHO, the kernel's first
+ * check, and the host fills in the struct (or EFAULT). */
+int shim_do_getrusage(int who, uptr ru) {
+    (void)ru;
+    if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+        return -EINVAL;
+    return (int)shim_pass_self();
 }

@@ -567,6 +567,25 @@ static void json_ws(struct json* j) {
         j->i++;
 }
 
+/* Whether the next byte is C. */
+static bool json_at(const struct json* j, char c) {
+    return j->i < j->end && j->s[j->i] == c;
+}
+
+/* After a member: 1 for ',', 0 for '}' (or ']'), -1 otherwise. */
+static int json_next(struct json* j, char close) {
+    json_ws(j);
+    if (json_at(j, ',')) {
+        j->i++;
+        return 1;
+    }
+    if (json_at(j, close)) {
+        j->i++;
+        return 0;
+    }
+    return fail(j->err, "no ',' or '%c' at %zu", close, j->i);
+}
+
 /* A string at j->i; its value, decoded to bytes (\u00XX as one byte), in
  * *OUT (malloc'd, NUL-terminated) when OUT is not NULL. */
 static int json_string(struct json* j, char** out, size_t* outlen) {
@@ -663,56 +682,42 @@ static int json_number(struct json* j) {
 }
 
 static int json_array(struct json* j) {
+    int r;
+
     j->i++;
     json_ws(j);
-    if (j->i < j->end && j->s[j->i] == ']') {
+    if (json_at(j, ']')) {
         j->i++;
         return 0;
     }
-    for (;;) {
+    do {
         if (json_value(j) < 0)
             return -1;
-        json_ws(j);
-        if (j->i < j->end && j->s[j->i] == ',') {
-            j->i++;
-            continue;
-        }
-        if (j->i < j->end && j->s[j->i] == ']') {
-            j->i++;
-            return 0;
-        }
-        return fail(j->err, "no ',' or ']' at %zu", j->i);
-    }
+    } while ((r = json_next(j, ']')) == 1);
+    return r;
 }
 
 static int json_object(struct json* j) {
+    int r;
+
     j->i++;
     json_ws(j);
-    if (j->i < j->end && j->s[j->i] == '}') {
+    if (json_at(j, '}')) {
         j->i++;
         return 0;
     }
-    for (;;) {
+    do {
         json_ws(j);
         if (json_string(j, NULL, NULL) < 0)
             return -1;
         json_ws(j);
-        if (j->i >= j->end || j->s[j->i] != ':')
+        if (!json_at(j, ':'))
             return fail(j->err, "no ':' at %zu", j->i);
         j->i++;
         if (json_value(j) < 0)
             return -1;
-        json_ws(j);
-        if (j->i < j->end && j->s[j->i] == ',') {
-            j->i++;
-            continue;
-        }
-        if (j->i < j->end && j->s[j->i] == '}') {
-            j->i++;
-            return 0;
-        }
-        return fail(j->err, "no ',' or '}' at %zu", j->i);
-    }
+    } while ((r = json_next(j, '}')) == 1);
+    return r;
 }
 
 static int json_value(struct json* j) {
@@ -761,25 +766,11 @@ static int json_key(struct json* j, char* key, size_t size) {
     snprintf(key, size, "%s", v);
     free(v);
     json_ws(j);
-    if (j->i >= j->end || j->s[j->i] != ':')
+    if (!json_at(j, ':'))
         return fail(j->err, "no ':' at %zu", j->i);
     j->i++;
     json_ws(j);
     return 0;
-}
-
-/* After a member: 1 for ',', 0 for '}' (or ']'), -1 otherwise. */
-static int json_next(struct json* j, char close) {
-    json_ws(j);
-    if (j->i < j->end && j->s[j->i] == ',') {
-        j->i++;
-        return 1;
-    }
-    if (j->i < j->end && j->s[j->i] == close) {
-        j->i++;
-        return 0;
-    }
-    return fail(j->err, "no ',' or '%c' at %zu", close, j->i);
 }
 
 /* One of "args": {"name":..., "text":..., "raw":..., "value":...} */
@@ -788,13 +779,13 @@ static int json_arg(struct json* j, struct fuzz_json* out) {
     bool has_text = false, has_raw = false;
     int r;
 
-    if (j->i >= j->end || j->s[j->i] != '{')
+    if (!json_at(j, '{'))
         return fail(j->err, "an argument is not an object");
     j->i++;
     do {
         if (json_key(j, key, sizeof(key)) < 0)
             return -1;
-        if (!strcmp(key, "text") && j->i < j->end && j->s[j->i] == '"') {
+        if (!strcmp(key, "text") && json_at(j, '"')) {
             char* v;
             size_t n;
             int commas;
@@ -864,13 +855,13 @@ static int json_line(struct json* j, struct fuzz_json* out) {
 
     memset(out, 0, sizeof(*out));
     json_ws(j);
-    if (j->i >= j->end || j->s[j->i] != '{')
+    if (!json_at(j, '{'))
         return fail(j->err, "the line is not an object");
     j->i++;
     do {
         if (json_key(j, key, sizeof(key)) < 0)
             goto bad;
-        if ((!strcmp(key, "type") || !strcmp(key, "name")) && j->i < j->end && j->s[j->i] == '"') {
+        if ((!strcmp(key, "type") || !strcmp(key, "name")) && json_at(j, '"')) {
             char* v;
             size_t n;
 
@@ -881,15 +872,15 @@ static int json_line(struct json* j, struct fuzz_json* out) {
             else
                 snprintf(out->name, sizeof(out->name), "%s", v), has[1] = true;
             free(v);
-        } else if (!strcmp(key, "text") && j->i < j->end && j->s[j->i] == '"') {
+        } else if (!strcmp(key, "text") && json_at(j, '"')) {
             free(text);
             if (json_string(j, &text, &text_len) < 0)
                 goto bad;
             has[2] = true;
-        } else if (!strcmp(key, "args") && j->i < j->end && j->s[j->i] == '[') {
+        } else if (!strcmp(key, "args") && json_at(j, '[')) {
             j->i++;
             json_ws(j);
-            if (j->i < j->end && j->s[j->i] == ']') {
+            if (json_at(j, ']')) {
                 j->i++;
             } else {
                 do {

@@ -13,6 +13,7 @@
 
 #include "decode.h"
 #include "trace.h"
+#include "unit_run.h"
 
 static struct tcb g_t;
 
@@ -97,18 +98,11 @@ END_TEST
 int main(void) {
     Suite* s = suite_create("decode");
     TCase* tc = tcase_create("core");
-    SRunner* sr;
-    int failed;
 
     tcase_add_test(tc, test_quoted_escapes);
     tcase_add_test(tc, test_flags);
     tcase_add_test(tc, test_signo);
     tcase_add_test(tc, test_filter);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_FORK);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return unit_run(s);
 }

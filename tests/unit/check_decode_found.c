@@ -16,6 +16,7 @@
 #include "fuzz_run.h"
 #include "fuzz_tracee.h"
 #include "trace.h"
+#include "unit_run.h"
 
 static struct fuzz_opts fixed_opts(void) {
     return (struct fuzz_opts){.strlen_max = 32, .status = TRACE_STATUS_ALL, .nthreads = 1};
@@ -217,8 +218,6 @@ END_TEST
 int main(void) {
     Suite* s = suite_create("decode_found");
     TCase* tc = tcase_create("found");
-    SRunner* sr;
-    int failed;
 
     tcase_add_test(tc, test_baseline);
     tcase_add_test(tc, test_internal_errno);
@@ -229,10 +228,5 @@ int main(void) {
     tcase_add_test(tc, test_epoll_events_limited);
     tcase_add_test(tc, test_argv_no_strings);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_FORK);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return unit_run(s);
 }

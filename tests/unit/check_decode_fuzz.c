@@ -40,6 +40,7 @@
 #include "fuzz_tracee.h"
 #include "trace.h"
 #include "trace_output.h"
+#include "unit_run.h"
 
 /* splitmix64: one state word, so that a case's generator is a hash of its
  * coordinates */
@@ -1085,8 +1086,6 @@ int main(void) {
     Suite* s = suite_create("decode_fuzz");
     TCase* fuzz = tcase_create("fuzz");
     const char* only = getenv("PTSHIM_FUZZ_ONLY");
-    SRunner* sr;
-    int failed_tests;
 
     if (only && *only)
         return run_only(only);
@@ -1095,10 +1094,5 @@ int main(void) {
     /* the slow variant runs 25 times longer */
     tcase_set_timeout(fuzz, iterations() > 40 ? 3600 : 240);
     suite_add_tcase(s, fuzz);
-    sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_FORK);
-    srunner_run_all(sr, CK_NORMAL);
-    failed_tests = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed_tests ? EXIT_FAILURE : EXIT_SUCCESS;
+    return unit_run(s);
 }

@@ -11,6 +11,7 @@
 
 #include "options.h"
 #include "pal.h"
+#include "unit_run.h"
 
 /* options_parse() keeps pointers into argv, as main()'s argv lives on:
  * the array must outlive the parsed options. */
@@ -94,8 +95,6 @@ END_TEST
 int main(void) {
     Suite* s = suite_create("options");
     TCase* tc = tcase_create("core");
-    SRunner* sr;
-    int failed;
 
     tcase_add_test(tc, test_program_after_double_dash);
     tcase_add_test(tc, test_stops_at_program);
@@ -104,10 +103,5 @@ int main(void) {
     tcase_add_exit_test(tc, test_unknown_option, EXIT_PTSHIM_FAILURE);
     tcase_add_exit_test(tc, test_help_exits_0, EXIT_SUCCESS);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_FORK);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return unit_run(s);
 }

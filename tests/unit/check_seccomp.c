@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "shim_seccomp.h"
+#include "unit_run.h"
 
 /* the filtered call: the filters answer it, the kernel never runs it */
 #define TARGET SYS_getcpu
@@ -214,8 +215,6 @@ END_TEST
 int main(void) {
     Suite* s = suite_create("seccomp");
     TCase* tc = tcase_create("bpf");
-    SRunner* sr;
-    int failed;
 
     /* a kernel without seccomp filters has nothing to compare with */
     if (prctl(PR_GET_SECCOMP, 0, 0, 0, 0) < 0 && errno == EINVAL)
@@ -223,10 +222,5 @@ int main(void) {
     tcase_add_test(tc, test_against_kernel);
     tcase_set_timeout(tc, 120);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_FORK);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return unit_run(s);
 }

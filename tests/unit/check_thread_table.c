@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "pal_host.h"
+#include "unit_run.h"
 
 START_TEST(test_add_lookup_remove) {
     struct pal_thread* a = _DkThreadAdd(100, PAL_THREAD_RUNNING_EMU);
@@ -74,17 +75,11 @@ END_TEST
 int main(void) {
     Suite* s = suite_create("thread_table");
     TCase* tc = tcase_create("core");
-    SRunner* sr;
-    int failed;
 
     tcase_add_test(tc, test_add_lookup_remove);
     tcase_add_test(tc, test_rename_takes_leader_id);
     tcase_add_test(tc, test_cache_forgets_removed);
     tcase_add_test(tc, test_many_threads);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return unit_run(s);
 }

@@ -37,15 +37,6 @@ static int g_listen = -1; /* never connected to: accept blocks */
 static int g_lock_fd = -1;
 static unsigned int g_futex_word;
 
-static void report(const char* what, int status) {
-    if (WIFEXITED(status))
-        printf("%s: exited %d\n", what, WEXITSTATUS(status));
-    else if (WIFSIGNALED(status))
-        printf("%s: killed by signal %d\n", what, WTERMSIG(status));
-    else
-        printf("%s: status %#x\n", what, status);
-}
-
 /* Whether task TID of process PID sleeps in the kernel. */
 static int sleeping(pid_t pid, pid_t tid) {
     char path[64], buf[256], *p;
@@ -164,7 +155,7 @@ static void kill_wait(const char* what, pid_t pid, pid_t tid) {
     else
         CHECK(syscall(SYS_tgkill, pid, tid, SIGKILL) == 0);
     CHECK(waitpid(pid, &st, 0) == pid);
-    report(what, st);
+    print_status(what, st);
 }
 
 /* the call in the only thread */
@@ -224,7 +215,7 @@ static void case_vfork(int kind) {
     CHECK(waitpid(pid, &st, 0) == pid);
     snprintf(what, sizeof(what), "%s, the vfork parent (100 + the child's signal)",
              g_kinds[kind]);
-    report(what, st);
+    print_status(what, st);
 }
 
 /* a child killed while it makes calls the tracer answers */

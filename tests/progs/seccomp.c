@@ -104,20 +104,11 @@ static void show_getppid(const char* what, pid_t real) {
         show(what, r);
 }
 
-static void report(const char* what, int status) {
-    if (WIFEXITED(status))
-        printf("%s: exited %d\n", what, WEXITSTATUS(status));
-    else if (WIFSIGNALED(status))
-        printf("%s: killed by signal %d\n", what, WTERMSIG(status));
-    else
-        printf("%s: status %#x\n", what, status);
-}
-
 static void wait_report(const char* what, pid_t pid) {
     int status;
 
     CHECK(waitpid(pid, &status, 0) == pid);
-    report(what, status);
+    print_status(what, status);
 }
 
 /* errno */

@@ -79,21 +79,12 @@ static void show(const char* what, long r) {
         show((what), r_);          \
     } while (0)
 
-static void status(const char* what, int st) {
-    if (WIFEXITED(st))
-        printf("%s: exited %d\n", what, WEXITSTATUS(st));
-    else if (WIFSIGNALED(st))
-        printf("%s: killed by signal %d\n", what, WTERMSIG(st));
-    else
-        printf("%s: status %#x\n", what, st);
-}
-
 /* Reap PID and print how it ended. */
 static void reap(const char* what, pid_t pid) {
     int st;
 
     CHECK(waitpid(pid, &st, __WALL) == pid);
-    status(what, st);
+    print_status(what, st);
 }
 
 static void msleep(long ms) {
@@ -500,7 +491,7 @@ static void section_wait(void) {
         _exit(14);
     printf("wait4(child, rusage) returned the child: %s\n",
            syscall(SYS_wait4, pid, &st, 0, &ru) == pid ? "yes" : "no");
-    status("wait4 status", st);
+    print_status("wait4 status", st);
 
     /* waitid: what it checks, and the siginfo it zeroes when it fails */
     memset(&si, 0x55, sizeof(si));

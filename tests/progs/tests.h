@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 /* A setup step that must not fail: exit 99 (a hard error of the test). */
 #define CHECK(x)                                                              \
@@ -20,5 +21,15 @@
             exit(99);                                                         \
         }                                                                     \
     } while (0)
+
+/* How a child ended, as waitpid's STATUS says, after "WHAT: ". */
+static inline void print_status(const char* what, int status) {
+    if (WIFEXITED(status))
+        printf("%s: exited %d\n", what, WEXITSTATUS(status));
+    else if (WIFSIGNALED(status))
+        printf("%s: killed by signal %d\n", what, WTERMSIG(status));
+    else
+        printf("%s: status %#x\n", what, status);
+}
 
 #endif /* TESTS_H */

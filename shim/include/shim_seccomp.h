@@ -27,6 +27,12 @@
 #include "shim_internal.h"
 #include "shim_thread.h"
 
+/* Whether the PAL stops calls at ptshim's own seccomp filter (which is
+ * then in the program, under its filters) rather than with SYSEMU. */
+static inline bool shim_seccomp_stops(void) {
+    return DkSyscallStops() == PAL_STOPS_SECCOMP;
+}
+
 /* A thread's seccomp mode, as the kernel's */
 #define SHIM_SECCOMP_NONE   0
 #define SHIM_SECCOMP_STRICT 1

@@ -23,8 +23,6 @@
 #include "shim_thread.h"
 
 static struct shim_options g_opts;
-/* the PAL stops calls at a seccomp filter of ptshim's (DkSyscallStops) */
-static bool g_seccomp_stops;
 /* --strict: the calls already reported, one bit per number */
 static uint64_t g_strict_reported[(PTSHIM_NSYSCALLS + 63) / 64];
 
@@ -32,7 +30,6 @@ int shim_init(const struct shim_options* opts, PAL_HANDLE pal, pid_t pid, pid_t 
     struct shim_thread* t;
 
     g_opts = *opts;
-    g_seccomp_stops = DkSyscallStops() == PAL_STOPS_SECCOMP;
     t = shim_thread_new(pal, pid, NULL, NULL);
     if (!t)
         return -ENOMEM;
@@ -81,7 +78,7 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
 
     if (ev->compat) {
         /* the program's own filters may forbid it: theirs to say */
-        if (self && !g_seccomp_stops && !shim_seccomp_allows(self, ev)) {
+        if (self && !shim_seccomp_stops() && !shim_seccomp_allows(self, ev)) {
             *layer = SHIM_LAYER_HOST;
             return pass_to_host(ev, want_result, result);
         }
@@ -102,7 +99,7 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
     self->sysno = ev->sysno;
     self->args = ev->args;
     self->sp = ev->sp;
-    if (g_seccomp_stops) {
+    if (shim_seccomp_stops()) {
         /* the kernel ran the program's filters before this stop; strict
          * mode, which it refuses over ptshim's filter, is the shim's, and
          * a filter that asks for a tracer gets the answer of none */

@@ -26,12 +26,13 @@
 #include <string.h>
 #include <sys/syscall.h>
 
+#include "shim_seccomp.h"
 #include "shim_table.h"
 #include "shim_thread.h"
 
 /* Whether a child asked for with FLAGS must stay traced all the same. */
 static bool keep_traced(uint64_t flags) {
-    return (flags & CLONE_UNTRACED) && DkSyscallStops() == PAL_STOPS_SECCOMP;
+    return (flags & CLONE_UNTRACED) && shim_seccomp_stops();
 }
 
 #ifndef CLONE_CLEAR_SIGHAND

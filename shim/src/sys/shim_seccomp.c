@@ -32,17 +32,13 @@
 #include "shim_table.h"
 #include "shim_thread.h"
 
-static bool seccomp_stops(void) {
-    return DkSyscallStops() == PAL_STOPS_SECCOMP;
-}
-
 /* seccomp_set_mode_strict(): refused over a mode already set (a filter;
  * a strict thread cannot make the call at all) */
 static int set_strict(void) {
     struct shim_thread* self = shim_cur_thread();
     long ret;
 
-    if (!seccomp_stops())
+    if (!shim_seccomp_stops())
         return (int)shim_seccomp_install(SECCOMP_SET_MODE_STRICT, 0, 0);
     if (self->seccomp_mode != SHIM_SECCOMP_NONE)
         return -EINVAL;
@@ -72,7 +68,7 @@ int shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned l
     (void)arg5;
     switch (option) {
     case PR_GET_SECCOMP:
-        if (!seccomp_stops())
+        if (!shim_seccomp_stops())
             return (int)shim_pass_self();
         return shim_cur_thread()->seccomp_mode;
     case PR_SET_SECCOMP:

@@ -77,14 +77,14 @@ PAL_NUM DkSystemCPUIds(void) {
     return g_cpu_ids;
 }
 
-/* The program's own view of a thread the PAL keeps on the tracer's CPU
- * (pal_placement.c). */
-static long placed_affinity(PAL_HANDLE t, PAL_IDX* cpu_indexes, PAL_NUM max) {
-    const cpu_set_t* set = _DkPlacementAffinity(t);
+/* The CPUs below NCPUS in SET (of SIZE bytes), as a list of at most MAX
+ * indexes: how many there are. */
+static long set_to_indexes(const cpu_set_t* set, size_t size, int ncpus, PAL_IDX* cpu_indexes,
+                           PAL_NUM max) {
     long n = 0;
 
-    for (int c = 0; c < CPU_SETSIZE; c++)
-        if (CPU_ISSET(c, set)) {
+    for (int c = 0; c < ncpus; c++)
+        if (CPU_ISSET_S(c, size, set)) {
             if ((PAL_NUM)n < max)
                 cpu_indexes[n] = (PAL_IDX)c;
             n++;
@@ -95,10 +95,13 @@ static long placed_affinity(PAL_HANDLE t, PAL_IDX* cpu_indexes, PAL_NUM max) {
 long DkThreadGetCPUAffinity(PAL_HANDLE t, PAL_IDX* cpu_indexes, PAL_NUM max) {
     cpu_set_t* set;
     size_t size = CPU_ALLOC_SIZE(PAL_MAX_CPUS);
-    long n = 0;
+    long n;
 
+    /* the program's own view of a thread the PAL keeps on the tracer's
+     * CPU (pal_placement.c) */
     if (_DkPlacementPins())
-        return placed_affinity(t, cpu_indexes, max);
+        return set_to_indexes(_DkPlacementAffinity(t), sizeof(cpu_set_t), CPU_SETSIZE,
+                              cpu_indexes, max);
     set = CPU_ALLOC(PAL_MAX_CPUS);
     if (!set)
         return -ENOMEM;
@@ -107,12 +110,7 @@ long DkThreadGetCPUAffinity(PAL_HANDLE t, PAL_IDX* cpu_indexes, PAL_NUM max) {
         CPU_FREE(set);
         return n;
     }
-    for (int c = 0; c < PAL_MAX_CPUS; c++)
-        if (CPU_ISSET_S(c, size, set)) {
-            if ((PAL_NUM)n < max)
-                cpu_indexes[n] = (PAL_IDX)c;
-            n++;
-        }
+    n = set_to_indexes(set, size, PAL_MAX_CPUS, cpu_indexes, max);
     CPU_FREE(set);
     return n;
 }

@@ -285,10 +285,7 @@ void tracer_main(const struct options* opts, int report_fd) {
     streams_to_null(STDIN_FILENO, STDOUT_FILENO);
 
     for (;;) {
-        /* zeroed each time: DkEventWait sets the fields of the event it
-         * reports, not the others (an exit leaves superseded alone), and
-         * a field left from an earlier event would be read as this one's */
-        struct pal_event ev = {.type = PAL_EVENT_SYSCALL};
+        struct pal_event ev;
 
         ret = DkEventWait(&ev);
         if (ret == -EINTR)

@@ -144,8 +144,9 @@ PAL_NODISCARD int DkSetPlacement(enum pal_placement how, PAL_IDX cpu);
 PAL_NODISCARD int DkProcessCreate(char* const argv[], PAL_HANDLE* thread, pid_t* pid,
                                   struct pal_exec* exec);
 
-/* Wait for the next event of any traced thread.  System call stops are
- * not returned: they run the upcall (DkSetSyscallUpcall()) meanwhile.
+/* Wait for the next event of any traced thread, into EV whole: the
+ * fields its type does not use are zero.  System call stops are not
+ * returned: they run the upcall (DkSetSyscallUpcall()) meanwhile.
  * -ECHILD when no traced thread is left, -EINTR when a signal interrupted
  * the wait, or an upcall's negative return value. */
 PAL_NODISCARD int DkEventWait(struct pal_event* ev);

@@ -265,6 +265,7 @@ void tracer_main(const struct options* opts) {
     static struct pal_exec exec;
     /* the program's parent: it stays the caller's */
     pid_t parent = getppid(), main_pid;
+    struct shim_options shim_opts;
     PAL_HANDLE main_thread;
     bool main_done = false;
     int ret;
@@ -283,7 +284,9 @@ void tracer_main(const struct options* opts) {
     setup_signals();
     log_debug("program '%s' started as process %d, its system calls stopped by %s", opts->argv[0],
               main_pid, DkSyscallStops() == PAL_STOPS_SECCOMP ? "a seccomp filter" : "PTRACE_SYSEMU");
-    ret = shim_init(&opts->shim, main_thread, main_pid, parent);
+    shim_opts = opts->shim;
+    shim_opts.tracer = getpid();
+    ret = shim_init(&shim_opts, main_thread, main_pid, parent);
     if (ret < 0) {
         /* PTRACE_O_EXITKILL takes the program with us */
         log_error("cannot start the library OS: %s", strerror(-ret));

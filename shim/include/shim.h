@@ -24,6 +24,9 @@ struct shim_options {
     /* --cpus: the CPUs the program sees and runs on (NULL: the host's) */
     const uint64_t* cpus;
     int ncpu_words;
+    /* ptshim's tracer, which leads a process group of its own: to the
+     * program's signals, neither exists (ESRCH) */
+    pid_t tracer;
 };
 
 /* Set the options and take the program's first process, PID, whose parent

@@ -3,14 +3,14 @@
  */
 #include "config.h"
 
-#include "front.h"
 #include "options.h"
 #include "pal.h"
+#include "tracer.h"
 
 int main(int argc, char** argv) {
     struct options opts;
 
     options_parse(argc, argv, &opts);
     g_pal_log_level = opts.log_level;
-    front_main(&opts);
+    tracer_main(&opts);
 }

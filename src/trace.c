@@ -318,6 +318,15 @@ void trace_thread_exit(const struct pal_event* ev) {
     tcb_free(t);
 }
 
+void trace_thread_gone(const struct pal_event* ev) {
+    struct tcb key = {.tid = ev->tid};
+
+    /* a tcb left: a leader whose end waited for its process's last thread,
+     * which never told it */
+    if (g_opts.enabled && RB_FIND(tcb_tree, &g_tcbs, &key))
+        trace_thread_exit(ev);
+}
+
 /* The program's first call, its execve(), ran before the tracer saw any
  * stop of it: print it from what the PAL noted and from the caller's own
  * argv and environment, of which the program's were copies. */

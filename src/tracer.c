@@ -1,64 +1,47 @@
 /*
- * tracer.c: the tracer's event loop.
+ * tracer.c: start-up and the tracer's event loop.
  *
- * One thread waits for the next stop of any traced thread and dispatches
- * it: system calls to the shim, signals back to the thread.  The program's
- * own status goes to the front process as soon as the program ends; the
- * loop goes on until no traced thread is left.
+ * The process ptshim's caller started sets everything up that can fail
+ * (so that a failure is exit status 125 before anything ran), then becomes
+ * the program, while a new process, the tracer, serves it (see
+ * DkProcessCreate).  The tracer's one thread waits for the next stop of
+ * any traced thread and dispatches it: system calls to the shim, signals
+ * back to the thread.  It goes on until no traced thread is left, serving
+ * any descendant that outlives the program (a daemon).
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "pal_log.h"
-#include "report.h"
 #include "shim.h"
-#include "signals.h"
 #include "syscall_report.h"
 #include "trace.h"
 #include "trace_output.h"
 #include "tracer.h"
 
-static int g_report_fd = -1;
 static const struct options* g_opts;
 
-static void send_report(int type, int value) {
-    struct report r = {.type = type, .value = value};
-
-    if (g_report_fd < 0)
-        return;
-    /* smaller than PIPE_BUF: written whole or not at all */
-    while (write(g_report_fd, &r, sizeof(r)) < 0) {
-        if (errno != EINTR) {
-            /* the front process is gone: nobody waits for a status */
-            close(g_report_fd);
-            g_report_fd = -1;
-            return;
-        }
-    }
+/* ptshim's failure, in the process ptshim's caller waits for, before the
+ * program runs */
+static void __attribute__((noreturn)) fail_to_start(const char* what, int err) {
+    log_error("%s: %s", what, strerror(-err));
+    exit(EXIT_PTSHIM_FAILURE);
 }
 
-/* The tracer must keep serving whatever the terminal or a kill(2) does to
- * the program's process group: it never stops for job control, and the
- * signals that would end it are meant for the program, which has them
- * too.  Only SIGKILL, or the death of the front process, ends the tracer
- * (and, through PTRACE_O_EXITKILL, every traced process). */
-static void ignore_signal(int sig, siginfo_t* info, void* ctx) {
-}
-
+/* The tracer is in a session of its own: neither the terminal nor a kill
+ * of the program's process group reaches it.  A signal sent to it on
+ * purpose ends it, and, through PTRACE_O_EXITKILL, every traced process.
+ * A trace written to a pipe whose reader left must not end it: the write
+ * fails and the program goes on. */
 static void setup_signals(void) {
-    static const int sigs[] = {SIGHUP,  SIGINT,  SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2,
-                               SIGALRM, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU};
-
-    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-        if (signal_catch(sigs[i], ignore_signal) < 0)
-            log_warning("cannot catch signal %d: %s", sigs[i], strerror(errno));
+    signal(SIGPIPE, SIG_IGN);
 }
 
 /* Point FROM..TO (standard streams) at /dev/null. */
@@ -75,16 +58,12 @@ static void streams_to_null(int from, int to) {
         close(null_fd);
 }
 
-/* The program ended: the front process ends now with its status, and the
- * tracer must not die with it (PR_SET_PDEATHSIG) while it finishes.  Some
- * of the program's descendants may run on (a daemon; its first stop may
- * not even have been seen yet), so the tracer, which serves them until
- * they end, lets go of stderr: a pipe from ptshim must see end-of-file
- * when the program and its descendants let go of it, as natively.  From
- * here on only the tracer's own death ends the remaining traced processes. */
-static void detach_from_front(void) {
-    if (prctl(PR_SET_PDEATHSIG, 0) < 0)
-        log_warning("cannot clear the death signal: %s", strerror(errno));
+/* The program ended.  Some of its descendants may run on (a daemon; its
+ * first stop may not even have been seen yet), so the tracer, which serves
+ * them until they end, lets go of stderr: a pipe from ptshim must see
+ * end-of-file when the program and its descendants let go of it, as
+ * natively. */
+static void release_stderr(void) {
     streams_to_null(STDERR_FILENO, STDERR_FILENO);
 }
 
@@ -102,7 +81,6 @@ static void open_trace(const struct options* opts) {
     if (fd < 0 || !(out.out = fdopen(fd, "w"))) {
         log_error("cannot open %s: %s", opts->trace_file ? opts->trace_file : "stderr",
                   strerror(errno));
-        send_report(REPORT_FAILED, EXIT_PTSHIM_FAILURE);
         exit(EXIT_PTSHIM_FAILURE);
     }
     out.to_file = opts->trace_file != NULL;
@@ -148,6 +126,40 @@ static void write_report(void) {
         log_error("cannot write the report %s: %s", g_opts->report_file, strerror(-ret));
 }
 
+/* The program's main process ended: the trace and the report are complete
+ * before its parent, ptshim's caller, can see it end (the tracer has not
+ * reaped it yet, see PAL_EVENT_EXITING). */
+static void main_ended(bool* main_done) {
+    trace_finish();
+    write_report();
+    *main_done = true;
+    log_debug("program exited; %lu traced threads known", (unsigned long)DkThreadCount());
+    release_stderr();
+}
+
+/* A thread started to exit: its end goes into the trace now, while its
+ * parent cannot see it yet.  A process's leader that exits before its
+ * other threads is reaped last, with the process's status, which its
+ * last thread tells: its end waits for that thread's. */
+static int on_exiting(const struct pal_event* ev, pid_t main_pid, bool* main_done) {
+    struct shim_exiting x;
+
+    log_debug("thread %d exiting, wait status %#x", ev->tid, ev->status);
+    shim_on_exiting(ev, &x);
+    if (x.leader && !x.last)
+        return 0;
+    trace_thread_exit(ev);
+    if (x.early_leader) {
+        struct pal_event leader = {
+            .type = PAL_EVENT_EXITING, .thread = x.early_leader, .tid = x.pid, .status = ev->status};
+
+        trace_thread_exit(&leader);
+    }
+    if (x.last && x.pid == main_pid)
+        main_ended(main_done);
+    return 0;
+}
+
 static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_done) {
     switch (ev->type) {
     case PAL_EVENT_SYSCALL:
@@ -157,9 +169,8 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
         trace_signal(ev);
         return DkThreadResume(ev->thread, ev->sig);
     case PAL_EVENT_STOPPED:
+        /* ptshim's caller sees the program stop, as natively */
         log_debug("thread %d stopped by signal %d", ev->tid, ev->sig);
-        if (ev->tid == main_pid)
-            send_report(REPORT_STOPPED, ev->sig);
         return 0;
     case PAL_EVENT_CLONE:
         log_debug("thread %d created %d", ev->tid, ev->child_tid);
@@ -167,23 +178,20 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
     case PAL_EVENT_EXEC:
         log_debug("process %d completed an execve", ev->tid);
         return shim_on_exec(ev);
+    case PAL_EVENT_EXITING:
+        return on_exiting(ev, main_pid, main_done);
     case PAL_EVENT_EXIT:
         shim_on_exit(ev);
         if (ev->superseded)
             return 0;
         log_debug("thread %d gone, wait status %#x", ev->tid, ev->status);
-        trace_thread_exit(ev);
-        if (ev->tid == main_pid) {
-            /* the trace and the report are complete when ptshim returns */
-            trace_finish();
-            write_report();
-            *main_done = true;
-            /* the exiting thread is still counted until the next wait */
-            log_debug("program exited; %lu other traced threads known",
-                      (unsigned long)DkThreadCount() - 1);
-            detach_from_front();
-            send_report(REPORT_EXITED, ev->status);
-        }
+        /* its end is in the trace already, unless no PAL_EVENT_EXITING came */
+        if (!ev->exiting_seen)
+            trace_thread_exit(ev);
+        else
+            trace_thread_gone(ev);
+        if (ev->tid == main_pid && !*main_done)
+            main_ended(main_done);
         return 0;
     }
     return 0;
@@ -203,11 +211,8 @@ static void set_stops(const struct options* opts) {
                 no_stop[n / 64] |= 1ULL << (n % 64);
     }
     ret = DkSetSyscallStops(opts->stops, opts->seccomp_bpf ? no_stop : NULL, PTSHIM_NSYSCALLS);
-    if (ret < 0) {
-        log_error("cannot choose how system calls stop: %s", strerror(-ret));
-        send_report(REPORT_FAILED, EXIT_PTSHIM_FAILURE);
-        exit(EXIT_PTSHIM_FAILURE);
-    }
+    if (ret < 0)
+        fail_to_start("cannot choose how system calls stop", ret);
 }
 
 /* --placement: the CPU the tracer (and, but for "tracer", the program)
@@ -240,44 +245,53 @@ static void set_placement(const struct options* opts) {
               opts->placement == PAL_PLACE_TRACER ? "" : ", and the program with it");
     return;
 fail:
-    log_error("cannot place the tracer on a CPU: %s", strerror(-ret));
-    send_report(REPORT_FAILED, EXIT_PTSHIM_FAILURE);
+    fail_to_start("cannot place the tracer on a CPU", ret);
+}
+
+/* In the process ptshim's caller started, once DkProcessCreate returned
+ * there: the program did not start. */
+static void __attribute__((noreturn)) not_started(const struct options* opts, int ret,
+                                                  const struct pal_exec* exec) {
+    if (exec->exec_errno) {
+        log_error("cannot run '%s': %s", opts->argv[0], strerror(exec->exec_errno));
+        exit(exec->exec_errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXECUTE);
+    }
+    if (ret != -ENOTSUP) /* that one is reported */
+        log_error("cannot trace '%s': %s", opts->argv[0], strerror(-ret));
     exit(EXIT_PTSHIM_FAILURE);
 }
 
-void tracer_main(const struct options* opts, int report_fd) {
+void tracer_main(const struct options* opts) {
     static struct pal_exec exec;
+    /* the program's parent: it stays the caller's */
+    pid_t parent = getppid(), main_pid;
+    struct shim_options shim_opts;
     PAL_HANDLE main_thread;
     bool main_done = false;
-    pid_t main_pid;
     int ret;
 
-    g_report_fd = report_fd;
     g_opts = opts;
-    setup_signals();
     if (opts->trace.enabled)
         open_trace(opts);
-
     DkSetSyscallUpcall(syscall_upcall);
     set_stops(opts);
     set_placement(opts);
     ret = DkProcessCreate(opts->argv, &main_thread, &main_pid, &exec);
-    if (ret < 0) {
-        log_error("cannot run '%s': %s", opts->argv[0], strerror(-ret));
-        send_report(REPORT_FAILED, ret == -ENOENT                     ? EXIT_NOT_FOUND
-                                   : ret == -ECHILD || ret == -ENOTSUP ? EXIT_PTSHIM_FAILURE
-                                                                      : EXIT_CANNOT_EXECUTE);
-        exit(EXIT_PTSHIM_FAILURE);
-    }
+    if (ret < 0)
+        not_started(opts, ret, &exec);
+
+    /* the tracer, from here on */
+    setup_signals();
     log_debug("program '%s' started as process %d, its system calls stopped by %s", opts->argv[0],
               main_pid, DkSyscallStops() == PAL_STOPS_SECCOMP ? "a seccomp filter" : "PTRACE_SYSEMU");
-    ret = shim_init(&opts->shim, main_thread, main_pid, getppid());
+    shim_opts = opts->shim;
+    shim_opts.tracer = getpid();
+    ret = shim_init(&shim_opts, main_thread, main_pid, parent);
     if (ret < 0) {
+        /* PTRACE_O_EXITKILL takes the program with us */
         log_error("cannot start the library OS: %s", strerror(-ret));
-        send_report(REPORT_FAILED, EXIT_PTSHIM_FAILURE);
         exit(EXIT_PTSHIM_FAILURE);
     }
-    send_report(REPORT_STARTED, main_pid);
     trace_initial_execve(main_pid, &exec, opts->argv, environ);
     /* the program's first call, run on the host before its first stop */
     syscall_report_count(PTSHIM_NR_execve, SHIM_LAYER_HOST);
@@ -295,16 +309,12 @@ void tracer_main(const struct options* opts, int report_fd) {
         if (ret == 0)
             ret = handle_event(&ev, main_pid, &main_done);
         if (ret < 0) {
-            log_error("tracing failed: %s", strerror(-ret));
             /* PTRACE_O_EXITKILL takes every traced process with us */
-            send_report(REPORT_FAILED, EXIT_PTSHIM_FAILURE);
+            log_error("tracing failed: %s", strerror(-ret));
             exit(EXIT_PTSHIM_FAILURE);
         }
     }
-    if (!main_done) {
-        log_error("the program's status was lost");
-        send_report(REPORT_FAILED, EXIT_PTSHIM_FAILURE);
-        exit(EXIT_PTSHIM_FAILURE);
-    }
+    if (!main_done)
+        log_error("the program's end was not seen");
     exit(EXIT_SUCCESS);
 }

@@ -55,6 +55,13 @@ enum pal_event_type {
      * former_tid is then the ID it had, and the former leader's
      * PAL_EVENT_EXIT, superseded, comes just before). */
     PAL_EVENT_EXEC,
+    /* The thread passed the start of its exit: status is the wait status
+     * it exits with (for a process's last thread, its process's).  It is
+     * not gone yet: its PAL_EVENT_EXIT follows, and nobody, not even the
+     * process's parent, sees the process end before this event is
+     * handled.  (On kernels that skip this stop for SIGKILL, a thread so
+     * killed has its PAL_EVENT_EXIT only.) */
+    PAL_EVENT_EXITING,
     /* The thread is gone; status is its wait status.  The handle is freed
      * when the next event is requested. */
     PAL_EVENT_EXIT,
@@ -65,7 +72,8 @@ struct pal_event {
     PAL_HANDLE thread;
     pid_t tid;
     int sig;    /* PAL_EVENT_SIGNAL, PAL_EVENT_STOPPED */
-    int status; /* PAL_EVENT_EXIT: the wait status */
+    int status; /* PAL_EVENT_EXITING, PAL_EVENT_EXIT: the wait status */
+    bool exiting_seen; /* PAL_EVENT_EXIT: its PAL_EVENT_EXITING came before */
     bool superseded; /* PAL_EVENT_EXIT: no status, the thread was a process
                         leader replaced by another thread's execve */
     PAL_HANDLE child;  /* PAL_EVENT_CLONE */
@@ -88,6 +96,8 @@ struct pal_event {
 struct pal_exec {
     char path[4096];
     PAL_NUM filename, argv, envp;
+    /* in the program's process, when its execve failed: the errno */
+    int exec_errno;
 };
 
 /* How the program's threads stop at their system calls. */
@@ -133,14 +143,20 @@ enum pal_placement {
  * tracer may run on, or -errno. */
 PAL_NODISCARD int DkSetPlacement(enum pal_placement how, PAL_IDX cpu);
 
-/* Start PROGRAM (argv[0] searched in PATH) as a traced process whose every
- * thread and descendant is traced.  When it returns 0, the program has
- * completed its execve(), described in *EXEC, *THREAD is its thread and
- * *PID its process ID.
- * -ENOENT when the program was not found, another -errno when it could not
- * be executed (both reported before any of the program runs), -EPERM (or
- * the kernel's errno) when PAL_STOPS_SECCOMP was asked for and the filter
- * cannot be installed. */
+/* Start PROGRAM (argv[0] searched in PATH) in the calling process, traced
+ * with every thread and descendant by a new process, the tracer: the
+ * program stays the child of the caller's parent, and the tracer is a
+ * grandchild in a session of its own.  Returns twice at most, like fork():
+ * - in the tracer, 0, once the program has completed its execve(),
+ *   described in *EXEC; *THREAD is its thread and *PID its process ID.
+ *   (When the program fails to start, the tracer ends without returning.)
+ * - in the calling process only when the program could not start: a
+ *   negative errno; EXEC->exec_errno is execve()'s when it failed
+ *   (-ENOENT: not found), else 0: the tracer could not be started or
+ *   could not attach, or -ENOTSUP (already reported) when
+ *   PAL_STOPS_SECCOMP was asked for and the filter cannot be installed.
+ * Whatever the tracer needs of the caller's (options, open files, the
+ * choices of DkSetSyscallStops and DkSetPlacement) is set up before. */
 PAL_NODISCARD int DkProcessCreate(char* const argv[], PAL_HANDLE* thread, pid_t* pid,
                                   struct pal_exec* exec);
 

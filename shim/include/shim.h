@@ -24,6 +24,9 @@ struct shim_options {
     /* --cpus: the CPUs the program sees and runs on (NULL: the host's) */
     const uint64_t* cpus;
     int ncpu_words;
+    /* ptshim's tracer, which leads a process group of its own: to the
+     * program's signals, neither exists (ESRCH) */
+    pid_t tracer;
 };
 
 /* Set the options and take the program's first process, PID, whose parent
@@ -59,5 +62,16 @@ PAL_NODISCARD long shim_fd_name(PAL_HANDLE thread, int fd, char* buf, size_t siz
 PAL_NODISCARD int shim_on_clone(const struct pal_event* ev);
 PAL_NODISCARD int shim_on_exec(const struct pal_event* ev);
 void shim_on_exit(const struct pal_event* ev);
+
+/* What a thread's PAL_EVENT_EXITING means for its process. */
+struct shim_exiting {
+    pid_t pid;   /* its process; 0 when the shim has no record of it */
+    bool leader; /* the thread is its process's leader */
+    bool last;   /* the last of the process's threads to start exiting:
+                    the process's end, with this thread's status */
+    /* when LAST: the leader, if it started exiting before (else NULL) */
+    PAL_HANDLE early_leader;
+};
+void shim_on_exiting(const struct pal_event* ev, struct shim_exiting* x);
 
 #endif /* SHIM_H */

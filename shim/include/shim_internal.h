@@ -79,6 +79,10 @@ of types and names")
     SHIM_CHECK_NARGS(name, n, ##__VA_ARGS__);         \
     const struct shim_syscall __shim_##name = {#name, n, SHIM_ENOSYS, NULL};
 
+/* Whether PID (a process, a thread or a process group) is ptshim's
+ * tracer's, which the program's signals must not find. */
+bool shim_is_tracer(pid_t pid);
+
 /* Run a system call on the host, inside the calling thread (DkHostCall):
  * its result, or a negative errno.  The thread waits for it, not the
  * tracer.  shim_host_call_self() runs the program's call as it made it. */

@@ -160,6 +160,10 @@ long shim_do_setns(int fd, int flags);
 /* sys/shim_signal.c */
 int shim_do_kill(pid_t pid, int sig);
 int shim_do_tgkill(pid_t tgid, pid_t pid, int sig);
+int shim_do_tkill(pid_t pid, int sig);
+int shim_do_rt_sigqueueinfo(pid_t pid, int sig, uptr uinfo);
+int shim_do_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, uptr uinfo);
+int shim_do_pidfd_open(pid_t pid, unsigned int flags);
 int shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize);
 int shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize);
 long shim_do_rt_sigreturn(void);

@@ -28,6 +28,7 @@ struct shim_process {
     pid_t ppid;
     bool first; /* the program's first process */
     int nthreads;
+    int nexiting; /* of them, those that passed the start of their exit */
     LIST_HEAD(, shim_thread) threads;
     /* its signal dispositions (shim_signal.h), or NULL when out of memory */
     struct shim_sighand* sighand;
@@ -100,6 +101,7 @@ struct shim_thread {
     /* a copy from or to its memory failed because the host refuses ptshim
      * that memory (shim_user.c), not because of the program's pointer */
     bool no_access;
+    bool exiting; /* it passed the start of its exit (PAL_EVENT_EXITING) */
 };
 
 /* The thread whose system call the shim answers. */

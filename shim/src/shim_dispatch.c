@@ -41,6 +41,10 @@ int shim_init(const struct shim_options* opts, PAL_HANDLE pal, pid_t pid, pid_t 
     return shim_sched_init(t, opts->cpus, opts->ncpu_words);
 }
 
+bool shim_is_tracer(pid_t pid) {
+    return g_opts.tracer > 0 && pid == g_opts.tracer;
+}
+
 bool shim_syscall_passes_through(PAL_NUM sysno, const struct shim_options* opts) {
     const struct shim_syscall* e = sysno < PTSHIM_NSYSCALLS ? shim_table[sysno] : NULL;
 

@@ -109,6 +109,27 @@ int shim_on_exec(const struct pal_event* ev) {
     return 0;
 }
 
+void shim_on_exiting(const struct pal_event* ev, struct shim_exiting* x) {
+    struct shim_thread* t = shim_thread_of(ev->thread);
+    struct shim_thread* leader;
+    struct shim_process* proc;
+
+    *x = (struct shim_exiting){0};
+    if (!t || t->exiting)
+        return;
+    proc = t->proc;
+    t->exiting = true;
+    proc->nexiting++;
+    x->pid = proc->pid;
+    x->leader = t->tid == proc->pid;
+    x->last = proc->nexiting == proc->nthreads;
+    if (x->last && !x->leader) {
+        leader = shim_thread_lookup(proc->pid);
+        if (leader && leader->proc == proc && leader->exiting)
+            x->early_leader = leader->pal;
+    }
+}
+
 void shim_on_exit(const struct pal_event* ev) {
     struct shim_thread* t = shim_thread_of(ev->thread);
 

@@ -153,7 +153,7 @@ SHIM_SYSCALL_PASSTHROUGH(capget, 2, int, uptr, header, uptr, dataptr)
 SHIM_SYSCALL_PASSTHROUGH(capset, 2, int, uptr, header, uptr, data)
 SHIM_SYSCALL_PASSTHROUGH(rt_sigpending, 2, int, uptr, uset, size_t, sigsetsize)
 SHIM_SYSCALL_PASSTHROUGH(rt_sigtimedwait, 4, int, uptr, uthese, uptr, uinfo, uptr, uts, size_t, sigsetsize)
-SHIM_SYSCALL_PASSTHROUGH(rt_sigqueueinfo, 3, int, pid_t, pid, int, sig, uptr, uinfo)
+DEFINE_SHIM_SYSCALL(rt_sigqueueinfo, 3, shim_do_rt_sigqueueinfo, int, pid_t, pid, int, sig, uptr, uinfo) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(rt_sigsuspend, 2, int, uptr, unewset, size_t, sigsetsize)
 SHIM_SYSCALL_PASSTHROUGH(sigaltstack, 2, int, uptr, uss, uptr, uoss)
 SHIM_SYSCALL_PASSTHROUGH(utime, 2, int, uptr, filename, uptr, times)
@@ -224,7 +224,7 @@ DEFINE_SHIM_SYSCALL(flistxattr, 3, shim_do_flistxattr, ssize_t, int, fd, uptr, l
 SHIM_SYSCALL_PASSTHROUGH(removexattr, 2, int, uptr, pathname, uptr, name)
 SHIM_SYSCALL_PASSTHROUGH(lremovexattr, 2, int, uptr, pathname, uptr, name)
 SHIM_SYSCALL_PASSTHROUGH(fremovexattr, 2, int, int, fd, uptr, name)
-SHIM_SYSCALL_PASSTHROUGH(tkill, 2, int, pid_t, pid, int, sig)
+DEFINE_SHIM_SYSCALL(tkill, 2, shim_do_tkill, int, pid_t, pid, int, sig) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(time, 1, long, uptr, tloc)
 DEFINE_SHIM_SYSCALL(futex, 6, shim_do_futex, long, uptr, uaddr, int, op, uint32_t, val, uptr, utime, uptr, uaddr2, uint32_t, val3) /* sys/shim_futex.c */
 DEFINE_SHIM_SYSCALL(sched_setaffinity, 3, shim_do_sched_setaffinity, long, pid_t, pid, unsigned int, len, uptr, user_mask_ptr) /* sys/shim_sched.c */
@@ -321,7 +321,7 @@ DEFINE_SHIM_SYSCALL(pipe2, 2, shim_do_pipe2, long, uptr, fildes, int, flags) /* 
 SHIM_SYSCALL_PASSTHROUGH(inotify_init1, 1, int, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(preadv, 5, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h)
 SHIM_SYSCALL_PASSTHROUGH(pwritev, 5, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h)
-SHIM_SYSCALL_PASSTHROUGH(rt_tgsigqueueinfo, 4, int, pid_t, tgid, pid_t, pid, int, sig, uptr, uinfo)
+DEFINE_SHIM_SYSCALL(rt_tgsigqueueinfo, 4, shim_do_rt_tgsigqueueinfo, int, pid_t, tgid, pid_t, pid, int, sig, uptr, uinfo) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(perf_event_open, 5, int, uptr, attr_uptr, pid_t, pid, int, cpu, int, group_fd, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(recvmmsg, 5, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags, uptr, timeout)
 SHIM_SYSCALL_PASSTHROUGH(fanotify_init, 2, int, unsigned long, flags, unsigned int, event_f_flags)
@@ -370,7 +370,7 @@ SHIM_SYSCALL_PASSTHROUGH(fsopen, 2, int, uptr, _fs_name, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(fsconfig, 5, int, int, fd, unsigned int, cmd, uptr, _key, uptr, _value, int, aux)
 SHIM_SYSCALL_PASSTHROUGH(fsmount, 3, int, int, fs_fd, unsigned long, flags, unsigned long, attr_flags)
 SHIM_SYSCALL_PASSTHROUGH(fspick, 3, int, int, dfd, uptr, path, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(pidfd_open, 2, int, pid_t, pid, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(pidfd_open, 2, shim_do_pidfd_open, int, pid_t, pid, unsigned int, flags) /* sys/shim_signal.c */
 DEFINE_SHIM_SYSCALL(clone3, 2, shim_do_clone3, pid_t, uptr, uargs, size_t, size) /* sys/shim_clone.c */
 DEFINE_SHIM_SYSCALL(close_range, 3, shim_do_close_range, long, unsigned int, fd, unsigned int, max_fd, unsigned int, flags) /* sys/shim_open.c */
 SHIM_SYSCALL_PASSTHROUGH(openat2, 4, int, int, dfd, uptr, filename, uptr, how, size_t, usize)

@@ -206,6 +206,23 @@ static bool is_stop_signal(int sig) {
     return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
 }
 
+/* The start of a thread's exit (PTRACE_EVENT_EXIT): it cannot be stopped
+ * any more, so it goes on at once.  Its end is reported now, while it is
+ * still there: a process ends for its parent only when the tracer reaps
+ * it, after this event is handled. */
+static int on_exit_stop(struct pal_thread* t, struct pal_event* ev) {
+    unsigned long status;
+
+    if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &status) < 0)
+        return errno == ESRCH ? 0 : -errno;
+    if (ptrace(PTRACE_CONT, t->tid, 0, 0) < 0 && errno != ESRCH)
+        return -errno;
+    t->exiting = true;
+    ev->type = PAL_EVENT_EXITING;
+    ev->status = (int)status;
+    return 1;
+}
+
 static int on_event_stop(struct pal_thread* t, int event, int sig, struct pal_event* ev) {
     switch (event) {
     case PTRACE_EVENT_STOP:
@@ -257,6 +274,8 @@ static int on_event_stop(struct pal_thread* t, int event, int sig, struct pal_ev
         return on_clone_event(t, ev);
     case PTRACE_EVENT_SECCOMP:
         return on_seccomp_stop(t);
+    case PTRACE_EVENT_EXIT:
+        return on_exit_stop(t, ev);
     default:
         return _DkThreadContinue(t, 0);
     }
@@ -313,8 +332,11 @@ int DkEventWait(struct pal_event* ev) {
             ret = finish_upcall(t);
             if (ret < 0)
                 return ret;
-            *ev = (struct pal_event){
-                .type = PAL_EVENT_EXIT, .thread = t, .tid = tid, .status = status};
+            *ev = (struct pal_event){.type = PAL_EVENT_EXIT,
+                                     .thread = t,
+                                     .tid = tid,
+                                     .status = status,
+                                     .exiting_seen = t->exiting};
             g_exited = t;
             return 0;
         }

@@ -94,6 +94,7 @@ struct pal_thread {
     bool execed;         /* a host call completed an execve */
     bool abandoned;      /* a signal came before a host call started */
     bool gone;           /* the thread exited while its call was handled */
+    bool exiting;        /* PAL_EVENT_EXITING was reported */
 
     /* Its context (pal_context.c) */
     struct pal_event event; /* the system call the upcall handles */
@@ -195,7 +196,8 @@ PAL_NODISCARD int _DkHostCallGone(struct pal_thread* t);
  * syscall stops told apart from SIGTRAP, and no thread survives the tracer. */
 #define PAL_PTRACE_OPTIONS                                                        \
     (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |           \
-     PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL |               \
+     PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |               \
+     PTRACE_O_EXITKILL |                                                          \
      (_DkSeccompWanted ? PTRACE_O_TRACESECCOMP : 0))
 /* Seccomp stops may be used: the program is seized with seccomp events on
  * (without them, a RET_TRACE is ENOSYS, as when no tracer is attached:

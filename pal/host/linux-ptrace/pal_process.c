@@ -1,8 +1,15 @@
 /*
- * pal_process.c: start the program as a traced process.
+ * pal_process.c: start the program, traced.
  *
- * The child is seized before it runs any of the program, and it is the
- * tracer's child, so its stops and its exit status both come to the tracer.
+ * The program runs in the process that called DkProcessCreate, so that it
+ * stays the child of whoever started ptshim: that parent waits for it,
+ * sees it stop and continue, gets its resource usage, and is the process
+ * its getppid() names and its kill($PPID) reaches, all as natively.  The
+ * tracer is a new process, a grandchild in a session of its own (strace
+ * -D's arrangement): the program has no child of ptshim's for its wait()
+ * to find, and neither its terminal nor a kill(0) of its process group
+ * reaches the tracer.  The tracer seizes the program before the program
+ * runs any of its own code.
  */
 #include "config.h"
 
@@ -19,6 +26,11 @@
 #include "pal_host.h"
 #include "pal_log.h"
 
+/* Yama's PR_SET_PTRACER, where <sys/prctl.h> lacks it */
+#ifndef PR_SET_PTRACER
+#define PR_SET_PTRACER 0x59616d61
+#endif
+
 static ssize_t read_full(int fd, void* buf, size_t len) {
     ssize_t n;
 
@@ -28,34 +40,28 @@ static ssize_t read_full(int fd, void* buf, size_t len) {
     return n;
 }
 
-/* In the child: wait until the tracer has seized us, then become PROGRAM.
- * Until the seize, PR_SET_PDEATHSIG stops the child from running untraced
- * if the tracer dies; after it, PTRACE_O_EXITKILL does, and the program
- * must not see a death signal it did not ask for.  ERR_FD gets the stop
- * mechanism the child set up (or the -errno of failing to), then, if
- * execvp fails, its errno. */
-static void __attribute__((noreturn)) child_exec(char* const argv[], pid_t tracer, int sync_fd,
-                                                 int err_fd) {
-    char c;
-    int e;
+static int write_int(int fd, int v) {
+    /* smaller than PIPE_BUF: whole or not at all */
+    return write(fd, &v, sizeof(v)) == sizeof(v) ? 0 : -EPIPE;
+}
 
-    if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != tracer)
-        _exit(125);
-    if (read_full(sync_fd, &c, 1) != 1)
-        _exit(125);
-    if (prctl(PR_SET_PDEATHSIG, 0) < 0)
-        _exit(125);
-    close(sync_fd);
-    if (_DkPlacementChild() < 0)
-        _exit(125);
-    e = _DkSeccompInstall();
-    if (write(err_fd, &e, sizeof(e)) != sizeof(e) || e < 0)
-        _exit(125);
-    execvp(argv[0], argv);
-    e = errno;
-    if (write(err_fd, &e, sizeof(e)) < 0)
-        _exit(125);
-    _exit(e == ENOENT ? 127 : 126);
+/* An int from the other side, or -ECHILD when it ended without one. */
+static int read_int(int fd, int* v) {
+    return read_full(fd, v, sizeof(*v)) == sizeof(*v) ? 0 : -ECHILD;
+}
+
+/* The two pipes between the program's process and the tracer. */
+struct start_pipes {
+    int to_tracer[2];
+    int to_program[2];
+};
+
+static void close_pipe(int fds[2]) {
+    for (int i = 0; i < 2; i++)
+        if (fds[i] >= 0) {
+            close(fds[i]);
+            fds[i] = -1;
+        }
 }
 
 /* A system call stop of the child before its execve succeeded: note each
@@ -80,29 +86,26 @@ static int on_pre_exec_syscall(struct pal_thread* t, struct pal_exec* exec) {
     return _DkThreadContinue(t, 0);
 }
 
-/* What the child reported of its stop mechanism (see child_exec), once it
- * exec'd or died.  0, or -ENOTSUP when it could not set it up. */
-static int read_stops(int err_fd) {
-    int stops;
+/* The stop mechanism the program's process set up (see start_program),
+ * sent before its execve. */
+static int read_stops(int fd) {
+    int stops, ret = read_int(fd, &stops);
 
-    if (read_full(err_fd, &stops, sizeof(stops)) != sizeof(stops))
-        return -ECHILD;
-    if (stops < 0) {
-        log_error("cannot install the seccomp filter that stops the program's system calls: "
-                  "%s",
-                  strerror(-stops));
-        return -ENOTSUP;
-    }
+    if (ret < 0)
+        return ret;
+    if (stops < 0)
+        return stops; /* the program's process said why, and ends */
     _DkSeccompStarted(stops);
     return 0;
 }
 
-/* Follow the new child until its execve succeeds (it stops at
- * PTRACE_EVENT_EXEC) or it exits because execve failed.  Nothing else is
- * traced yet, so waiting for this one pid is safe. */
-static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped, struct pal_exec* exec) {
+/* Follow the program's process until its execve succeeds (it stops at
+ * PTRACE_EVENT_EXEC), or -ECHILD when it ends first: it failed, and said
+ * why itself.  Nothing else is traced yet, so waiting for this one pid is
+ * safe. */
+static int wait_for_exec(struct pal_thread* t, int from_program, struct pal_exec* exec) {
     for (;;) {
-        int status, sig, e, ret;
+        int status, sig, ret;
         pid_t p = waitpid(t->tid, &status, __WALL);
 
         if (p < 0) {
@@ -110,16 +113,8 @@ static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped, struct 
                 continue;
             return -errno;
         }
-        if (WIFEXITED(status) || WIFSIGNALED(status)) {
-            *reaped = true;
-            ret = read_stops(err_fd);
-            if (ret == -ENOTSUP)
-                return ret;
-            if (ret == 0 && read_full(err_fd, &e, sizeof(e)) == sizeof(e) && e > 0)
-                return -e;
-            log_error("the program died before it could start (wait status %#x)", status);
+        if (WIFEXITED(status) || WIFSIGNALED(status))
             return -ECHILD;
-        }
         if (!WIFSTOPPED(status))
             continue;
         sig = WSTOPSIG(status);
@@ -131,7 +126,7 @@ static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped, struct 
         }
         switch (status >> 16) {
         case PTRACE_EVENT_EXEC:
-            ret = read_stops(err_fd);
+            ret = read_stops(from_program);
             if (ret < 0)
                 return ret;
             /* under SYSEMU stops, a filter of the program's own that
@@ -149,11 +144,6 @@ static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped, struct 
                 ret = _DkThreadContinue(t, 0);
             break;
         case 0:
-            /* A stop from the terminal before exec is dropped: the front
-             * process has it too and sends it on once the program has
-             * started, so that ptshim's caller sees the job stop. */
-            if (sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)
-                sig = 0;
             ret = _DkThreadContinue(t, sig); /* a signal sent before exec */
             break;
         default:
@@ -165,84 +155,131 @@ static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped, struct 
     }
 }
 
-int DkProcessCreate(char* const argv[], PAL_HANDLE* thread, pid_t* pidp, struct pal_exec* exec) {
-    int sync_fds[2], err_fds[2];
-    pid_t self = getpid(), pid;
+/* In the tracer: seize the program's process PROGRAM, which waits for the
+ * word, stop it to resume it with PTRACE_SYSCALL (its execve calls are
+ * noted, see on_pre_exec_syscall), let it go on, and follow it through its
+ * execve.  Returns 0, or -ECHILD when there is nothing to trace: the
+ * program's process has ended, or will on the word it got. */
+static int trace_program(pid_t program, struct start_pipes* p, PAL_HANDLE* thread,
+                         struct pal_exec* exec) {
     struct pal_thread* t;
-    bool reaped = false;
+    char c;
     int ret;
 
-    if (pipe2(sync_fds, O_CLOEXEC) < 0)
-        return -errno;
-    if (pipe2(err_fds, O_CLOEXEC) < 0) {
+    /* the program's process allowed us to attach (Yama), or died */
+    if (read_full(p->to_tracer[0], &c, 1) != 1)
+        return -ECHILD;
+    if (ptrace(PTRACE_SEIZE, program, 0, PAL_PTRACE_OPTIONS) < 0 ||
+        ptrace(PTRACE_INTERRUPT, program, 0, 0) < 0) {
         ret = -errno;
-        close(sync_fds[0]);
-        close(sync_fds[1]);
-        return ret;
+        write_int(p->to_program[1], ret);
+        return -ECHILD;
     }
-    pid = fork();
-    if (pid < 0) {
-        ret = -errno;
-        goto out;
-    }
-    if (pid == 0) {
-        close(sync_fds[1]);
-        close(err_fds[0]);
-        child_exec(argv, self, sync_fds[0], err_fds[1]);
-    }
-    close(sync_fds[0]);
-    sync_fds[0] = -1;
-    close(err_fds[1]);
-    err_fds[1] = -1;
-
-    if (ptrace(PTRACE_SEIZE, pid, 0, PAL_PTRACE_OPTIONS) < 0) {
-        ret = -errno;
-        kill(pid, SIGKILL);
-        waitpid(pid, NULL, __WALL);
-        goto out;
-    }
-    /* stop it, to resume it with PTRACE_SYSCALL: its execve calls are
-     * noted (see on_pre_exec_syscall) */
-    if (ptrace(PTRACE_INTERRUPT, pid, 0, 0) < 0) {
-        ret = -errno;
-        kill(pid, SIGKILL);
-        waitpid(pid, NULL, __WALL);
-        goto out;
-    }
-    t = _DkThreadAdd(pid, PAL_THREAD_RUNNING_CONT);
+    t = _DkThreadAdd(program, PAL_THREAD_RUNNING_CONT);
     if (!t) {
-        ret = -ENOMEM;
-        kill(pid, SIGKILL);
-        waitpid(pid, NULL, __WALL);
-        goto out;
+        /* detaching would need the interrupt's stop first: end it */
+        kill(program, SIGKILL);
+        return -ECHILD;
     }
     _DkPlacementFirst(t);
-    /* release the child: from here on it runs traced */
-    if (write(sync_fds[1], "g", 1) != 1) {
-        ret = -errno;
-        kill(pid, SIGKILL);
-    }
-    close(sync_fds[1]);
-    sync_fds[1] = -1;
-
-    ret = wait_for_exec(t, err_fds[0], &reaped, exec);
+    if (write_int(p->to_program[1], 0) < 0)
+        return -ECHILD; /* it is gone */
+    close_pipe(p->to_program);
+    ret = wait_for_exec(t, p->to_tracer[0], exec);
     if (ret < 0) {
-        if (!reaped) {
-            kill(pid, SIGKILL);
-            while (waitpid(pid, NULL, __WALL) < 0 && errno == EINTR)
-                ;
-        }
-        _DkThreadRemove(t);
-        goto out;
+        if (ret != -ECHILD)
+            log_error("cannot follow the program to its execve: %s", strerror(-ret));
+        return -ECHILD;
     }
-    *pidp = pid;
     *thread = t;
-out:
-    for (int i = 0; i < 2; i++) {
-        if (sync_fds[i] >= 0)
-            close(sync_fds[i]);
-        if (err_fds[i] >= 0)
-            close(err_fds[i]);
+    return 0;
+}
+
+/* In the program's process, once the tracer's pid is known: let it attach
+ * (Yama's ptrace_scope 1 allows only ancestors otherwise), wait until it
+ * has, set up how the calls stop and become the program.  Returns only on
+ * failure. */
+static int start_program(char* const argv[], pid_t tracer, struct start_pipes* p,
+                         struct pal_exec* exec) {
+    int ret, e;
+
+    /* EINVAL without Yama: then nothing stands in the way */
+    prctl(PR_SET_PTRACER, (unsigned long)tracer, 0, 0, 0);
+    if (write(p->to_tracer[1], "r", 1) != 1)
+        return -EPIPE;
+    ret = read_int(p->to_program[0], &e);
+    prctl(PR_SET_PTRACER, 0, 0, 0, 0);
+    if (ret < 0)
+        return -ECHILD; /* the tracer died */
+    if (e < 0)
+        return e;
+    /* traced from here on: the tracer follows us to the execve */
+    ret = _DkPlacementChild();
+    if (ret < 0)
+        return ret;
+    e = _DkSeccompInstall();
+    if (write_int(p->to_tracer[1], e) < 0)
+        return -ECHILD;
+    if (e < 0) {
+        log_error("cannot install the seccomp filter that stops the program's system calls: %s",
+                  strerror(-e));
+        return -ENOTSUP;
     }
+    execvp(argv[0], argv);
+    exec->exec_errno = errno;
+    return -errno;
+}
+
+int DkProcessCreate(char* const argv[], PAL_HANDLE* thread, pid_t* pidp, struct pal_exec* exec) {
+    struct start_pipes p = {{-1, -1}, {-1, -1}};
+    pid_t program = getpid(), middle, tracer;
+    int ret, status;
+
+    exec->exec_errno = 0;
+    if (pipe2(p.to_tracer, O_CLOEXEC) < 0 || pipe2(p.to_program, O_CLOEXEC) < 0) {
+        ret = -errno;
+        goto fail;
+    }
+    middle = fork();
+    if (middle < 0) {
+        ret = -errno;
+        goto fail;
+    }
+    if (middle == 0) {
+        /* the tracer's parent ends at once: the tracer belongs to no
+         * process of the program's, and the program's process learns its
+         * pid (or why there is none) */
+        tracer = fork();
+        if (tracer != 0) {
+            write_int(p.to_program[1], tracer < 0 ? -errno : tracer);
+            _exit(0);
+        }
+        /* the tracer: out of the program's session and process group */
+        setsid();
+        close(p.to_tracer[1]);
+        close(p.to_program[0]);
+        p.to_tracer[1] = p.to_program[0] = -1;
+        ret = trace_program(program, &p, thread, exec);
+        close_pipe(p.to_tracer);
+        close_pipe(p.to_program);
+        if (ret < 0)
+            _exit(0); /* nobody waits for the tracer's status */
+        *pidp = program;
+        return 0;
+    }
+    while (waitpid(middle, &status, 0) < 0 && errno == EINTR)
+        ;
+    ret = read_int(p.to_program[0], &tracer);
+    if (ret == 0 && tracer < 0)
+        ret = tracer;
+    if (ret < 0)
+        goto fail;
+    close(p.to_tracer[0]);
+    close(p.to_program[1]);
+    p.to_tracer[0] = p.to_program[1] = -1;
+    ret = start_program(argv, tracer, &p, exec);
+fail:
+    close_pipe(p.to_tracer);
+    close_pipe(p.to_program);
     return ret;
 }

@@ -87,6 +87,8 @@ void shim_thread_free(struct shim_thread* t) {
     if (shim_thread_lookup(t->tid) == t)
         RB_REMOVE(shim_thread_tree, &g_threads, t);
     LIST_REMOVE(t, siblings);
+    if (t->exiting)
+        proc->nexiting--;
     if (--proc->nthreads == 0) {
         struct shim_process* p;
 

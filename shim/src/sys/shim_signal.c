@@ -1,12 +1,15 @@
 /*
  * shim_signal.c
  *
- * Implementation of system calls "kill", "tgkill", "rt_sigaction",
+ * Implementation of system calls "kill", "tgkill", "tkill",
+ * "rt_sigqueueinfo", "rt_tgsigqueueinfo", "pidfd_open", "rt_sigaction",
  * "rt_sigprocmask" and "rt_sigreturn".
  *
  * The host kernel sends and delivers the signals: the calls run there,
- * in the calling thread, after the kernel's checks.  rt_sigaction also
- * keeps the shim's record of the process's dispositions (shim_signal.h).
+ * in the calling thread, after the kernel's checks.  A signal aimed at
+ * ptshim's tracer finds no process, as if the tracer did not exist.
+ * rt_sigaction also keeps the shim's record of the process's dispositions
+ * (shim_signal.h).
  */
 #include "config.h"
 
@@ -15,6 +18,7 @@
 #include <signal.h>
 
 #include "pal_log.h"
+#include "shim_internal.h"
 #include "shim_signal.h"
 #include "shim_table.h"
 #include "shim_thread.h"
@@ -44,10 +48,28 @@ static bool known_target(pid_t tid, pid_t tgid) {
     return t && (tgid == 0 || t->proc->pid == tgid);
 }
 
+/* A process ID no process ever has: above PID_MAX_LIMIT (4M) */
+#define NO_SUCH_PID INT_MAX
+
+/* The call whose target, argument ARG, is ptshim's tracer runs on the host
+ * aimed at a process that does not exist: the kernel checks what it checks
+ * before it looks for the target (the signal's data, the caller's right to
+ * send it), in its order, and then finds none. */
+static long aim_at_nothing(int arg, pid_t target) {
+    const PAL_NUM* a = shim_cur_thread()->args;
+    PAL_NUM args[6] = {a[0], a[1], a[2], a[3], a[4], a[5]};
+
+    args[arg] = (PAL_NUM)(target < 0 ? -NO_SUCH_PID : NO_SUCH_PID);
+    return shim_host_call(shim_cur_thread()->sysno, args[0], args[1], args[2], args[3], args[4],
+                          args[5]);
+}
+
 int shim_do_kill(pid_t pid, int sig) {
     /* kill_something_info(): -INT_MIN is no process group */
     if (pid == INT_MIN)
         return -ESRCH;
+    if (pid != -1 && shim_is_tracer(pid < 0 ? -pid : pid))
+        return (int)aim_at_nothing(0, pid);
     /* a bad signal is EINVAL once a target is found (0 is the caller's
      * own process group, which holds the caller) */
     if (!valid_signal(sig) && (pid == 0 || (pid > 0 && known_target(pid, 0))))
@@ -58,8 +80,40 @@ int shim_do_kill(pid_t pid, int sig) {
 int shim_do_tgkill(pid_t tgid, pid_t pid, int sig) {
     if (pid <= 0 || tgid <= 0)
         return -EINVAL;
+    if (shim_is_tracer(pid))
+        return (int)aim_at_nothing(1, pid);
     if (!valid_signal(sig) && known_target(pid, tgid))
         return -EINVAL;
+    return (int)shim_pass_self();
+}
+
+int shim_do_tkill(pid_t pid, int sig) {
+    if (pid <= 0)
+        return -EINVAL;
+    if (shim_is_tracer(pid))
+        return (int)aim_at_nothing(0, pid);
+    if (!valid_signal(sig) && known_target(pid, 0))
+        return -EINVAL;
+    return (int)shim_pass_self();
+}
+
+/* The kernel copies and checks the siginfo, and the caller's right to
+ * forge it, before it looks for the target: the host does all that. */
+int shim_do_rt_sigqueueinfo(pid_t pid, int sig, uptr uinfo) {
+    if (shim_is_tracer(pid))
+        return (int)aim_at_nothing(0, pid);
+    return (int)shim_pass_self();
+}
+
+int shim_do_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, uptr uinfo) {
+    if (pid > 0 && tgid > 0 && shim_is_tracer(pid))
+        return (int)aim_at_nothing(1, pid);
+    return (int)shim_pass_self();
+}
+
+int shim_do_pidfd_open(pid_t pid, unsigned int flags) {
+    if (pid > 0 && shim_is_tracer(pid))
+        return (int)aim_at_nothing(0, pid);
     return (int)shim_pass_self();
 }
 

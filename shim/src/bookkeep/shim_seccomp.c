@@ -1,10 +1,12 @@
 /*
  * shim_seccomp.c: the program's seccomp filters (shim_seccomp.h): copied
  * when the program installs them, inherited as the kernel's are, and run
- * on each call of a filtered thread before the shim answers it.
+ * (shim_bpf.c) on each call of a filtered thread before the shim answers
+ * it.
  *
  * The filters are classic BPF, checked by the kernel when the program
- * installed them: only programs the kernel accepted are ever run here.
+ * installs them, and by the shim as the kernel does when it copies them:
+ * a program the kernel refuses never reaches the interpreter.
  */
 #include "config.h"
 
@@ -20,124 +22,6 @@
 #include "pal_log.h"
 #include "shim_internal.h"
 #include "shim_seccomp.h"
-
-_Static_assert(sizeof(struct shim_bpf_insn) == sizeof(struct sock_filter),
-               "a filter instruction is the kernel's struct sock_filter");
-
-uint32_t shim_bpf_run(const struct shim_bpf_insn* insns, unsigned int len, const void* data,
-                      unsigned int data_len) {
-    uint32_t a = 0, x = 0, mem[BPF_MEMWORDS] = {0};
-
-    for (unsigned int pc = 0; pc < len; pc++) {
-        const struct shim_bpf_insn* in = &insns[pc];
-        uint32_t v, src = BPF_SRC(in->code) == BPF_X ? x : in->k;
-        bool cond;
-
-        switch (BPF_CLASS(in->code)) {
-        case BPF_LD:
-        case BPF_LDX:
-            switch (BPF_MODE(in->code)) {
-            case BPF_IMM:
-                v = in->k;
-                break;
-            case BPF_ABS:
-                if (BPF_SIZE(in->code) != BPF_W || data_len < 4 || in->k > data_len - 4)
-                    return 0;
-                memcpy(&v, (const char*)data + in->k, sizeof(v));
-                break;
-            case BPF_LEN:
-                v = data_len;
-                break;
-            case BPF_MEM:
-                v = mem[in->k % BPF_MEMWORDS];
-                break;
-            default:
-                return 0; /* the kernel refuses it */
-            }
-            if (BPF_CLASS(in->code) == BPF_LD)
-                a = v;
-            else
-                x = v;
-            break;
-        case BPF_ST:
-            mem[in->k % BPF_MEMWORDS] = a;
-            break;
-        case BPF_STX:
-            mem[in->k % BPF_MEMWORDS] = x;
-            break;
-        case BPF_ALU:
-            switch (BPF_OP(in->code)) {
-            case BPF_ADD:
-                a += src;
-                break;
-            case BPF_SUB:
-                a -= src;
-                break;
-            case BPF_MUL:
-                a *= src;
-                break;
-            case BPF_DIV:
-                /* classic BPF: a division by zero ends the program with 0 */
-                if (src == 0)
-                    return 0;
-                a /= src;
-                break;
-            case BPF_OR:
-                a |= src;
-                break;
-            case BPF_AND:
-                a &= src;
-                break;
-            case BPF_XOR:
-                a ^= src;
-                break;
-            case BPF_LSH:
-                a <<= src & 31;
-                break;
-            case BPF_RSH:
-                a >>= src & 31;
-                break;
-            case BPF_NEG:
-                a = -a;
-                break;
-            default:
-                return 0;
-            }
-            break;
-        case BPF_JMP:
-            switch (BPF_OP(in->code)) {
-            case BPF_JA:
-                pc += in->k;
-                continue;
-            case BPF_JEQ:
-                cond = a == src;
-                break;
-            case BPF_JGT:
-                cond = a > src;
-                break;
-            case BPF_JGE:
-                cond = a >= src;
-                break;
-            case BPF_JSET:
-                cond = (a & src) != 0;
-                break;
-            default:
-                return 0;
-            }
-            pc += cond ? in->jt : in->jf;
-            break;
-        case BPF_RET:
-            return BPF_RVAL(in->code) == BPF_A ? a : BPF_RVAL(in->code) == BPF_X ? x : in->k;
-        case BPF_MISC:
-            if (BPF_MISCOP(in->code) == BPF_TAX)
-                x = a;
-            else
-                a = x;
-            break;
-        }
-    }
-    return 0; /* the kernel makes every path end in a RET */
-}
 
 /* The chain's verdict is the most severe of its filters' (the kernel keeps
  * the lowest action): the shim may answer only when every filter says
@@ -168,8 +52,9 @@ bool shim_seccomp_allows_filtered(const struct shim_thread* t, const struct pal_
     return true;
 }
 
-/* A copy of the program's struct sock_fprog at UPROG, or NULL when it
- * cannot be read or is no filter (the kernel then says why). */
+/* A copy of the program's struct sock_fprog at UPROG, checked as the
+ * kernel will, or NULL when it cannot be read or the kernel will refuse it
+ * (and say why). */
 static struct shim_seccomp_filter* copy_filter(const struct shim_thread* t, PAL_NUM uprog) {
     struct {
         unsigned short len;
@@ -185,7 +70,8 @@ static struct shim_seccomp_filter* copy_filter(const struct shim_thread* t, PAL_
     f = calloc(1, sizeof(*f) + size);
     if (!f)
         return NULL;
-    if (DkVirtualMemoryRead(t->pal, prog.filter, f->insns, size) != (long)size) {
+    if (DkVirtualMemoryRead(t->pal, prog.filter, f->insns, size) != (long)size ||
+        shim_bpf_check(f->insns, prog.len) < 0) {
         free(f);
         return NULL;
     }

@@ -4,9 +4,19 @@
  * (shim_bpf.c) on each call of a filtered thread before the shim answers
  * it.
  *
- * The filters are classic BPF, checked by the kernel when the program
- * installs them, and by the shim as the kernel does when it copies them:
- * a program the kernel refuses never reaches the interpreter.
+ * The copy must be the filter the kernel installed.  The program's own
+ * is in its memory, where another of its threads may rewrite it between
+ * the shim's read and the kernel's: so the shim reads it once, checks it
+ * as the kernel will, and has the kernel install that very copy, placed
+ * for the call below the calling thread's stack (its red zone spared, as
+ * by a signal frame).  The kernel's own copy is readable by a tracer with
+ * CAP_SYS_ADMIN only (PTRACE_SECCOMP_GET_FILTER), and there only by its
+ * place in the chain, which another thread's SECCOMP_FILTER_FLAG_TSYNC
+ * may change before the shim reads it: the shim's copy does for every
+ * user.  Where it cannot be placed, the program's filter is installed as
+ * it gave it; then, or when the copy was changed in its place, the filter
+ * is opaque to the shim: the kernel decides each call.  Under seccomp
+ * stops the kernel runs the filters itself: no copy.
  */
 #include "config.h"
 
@@ -52,14 +62,17 @@ bool shim_seccomp_allows_filtered(const struct shim_thread* t, const struct pal_
     return true;
 }
 
+/* The program's struct sock_fprog, as the kernel reads it */
+struct user_fprog {
+    unsigned short len;
+    PAL_NUM filter;
+};
+
 /* A copy of the program's struct sock_fprog at UPROG, checked as the
  * kernel will, or NULL when it cannot be read or the kernel will refuse it
  * (and say why). */
 static struct shim_seccomp_filter* copy_filter(const struct shim_thread* t, PAL_NUM uprog) {
-    struct {
-        unsigned short len;
-        PAL_NUM filter;
-    } prog;
+    struct user_fprog prog;
     struct shim_seccomp_filter* f;
     size_t size;
 
@@ -86,6 +99,50 @@ static struct shim_seccomp_filter* copy_filter(const struct shim_thread* t, PAL_
     return f;
 }
 
+/* The x86-64 ABI's red zone: below the stack pointer, what a function may
+ * use without moving it.  Below that is free, as for a signal frame. */
+#define RED_ZONE 128
+
+/* Run the calling thread's call, which installs a filter, with F in place
+ * of the program's: its sock_fprog and instructions written below the
+ * thread's stack, then the memory put back.  *EXACT: the kernel installed
+ * F (if anything), else the program's filter as it made the call. */
+static long install_copy(struct shim_thread* t, const struct shim_seccomp_filter* f,
+                         bool* exact) {
+    size_t insns_size = f->len * sizeof(f->insns[0]);
+    size_t size = sizeof(struct user_fprog) + insns_size;
+    PAL_NUM at = (t->sp - RED_ZONE - size) & ~(PAL_NUM)15;
+    struct user_fprog prog = {.len = f->len, .filter = at + sizeof(prog)};
+    char *image = malloc(3 * size), *saved = image + size, *seen = image + 2 * size;
+    PAL_NUM args[PAL_SYSCALL_ARGS];
+    long ret;
+
+    *exact = false;
+    if (!image)
+        return shim_host_call_self();
+    memcpy(image, &prog, sizeof(prog));
+    memcpy(image + sizeof(prog), f->insns, insns_size);
+    if (DkVirtualMemoryRead(t->pal, at, saved, size) != (long)size) {
+        free(image);
+        return shim_host_call_self();
+    }
+    if (DkVirtualMemoryWrite(t->pal, at, image, size) < 0) {
+        ret = shim_host_call_self();
+    } else {
+        /* seccomp(2)'s and prctl(PR_SET_SECCOMP)'s third argument */
+        memcpy(args, t->args, sizeof(args));
+        args[2] = at;
+        ret = shim_host_call(t->sysno, args[0], args[1], args[2], args[3], args[4], args[5]);
+        /* rewritten meanwhile: which copy the kernel read is unknown */
+        *exact = DkVirtualMemoryRead(t->pal, at, seen, size) == (long)size &&
+                 memcmp(seen, image, size) == 0;
+    }
+    if (!DkThreadGone(t->pal) && DkVirtualMemoryWrite(t->pal, at, saved, size) < 0)
+        log_debug("thread %d: the memory below its stack could not be restored", t->tid);
+    free(image);
+    return ret;
+}
+
 static struct shim_seccomp_filter* filter_get(struct shim_seccomp_filter* f) {
     if (f)
         f->refs++;
@@ -104,19 +161,22 @@ static void filter_put(struct shim_seccomp_filter* f) {
 long shim_seccomp_install(unsigned int op, unsigned int flags, uptr uargs) {
     struct shim_thread* t = shim_cur_thread();
     struct shim_seccomp_filter* f = NULL;
-    bool installed;
+    bool installed, exact = false;
     long ret;
 
-    if (op == SECCOMP_SET_MODE_FILTER)
-        f = copy_filter(t, uargs);
-    ret = shim_host_call_self();
     if (op == SECCOMP_SET_MODE_STRICT) {
+        ret = shim_host_call_self();
         if (ret == 0)
             t->seccomp_mode = SHIM_SECCOMP_STRICT;
         return ret;
     }
     if (op != SECCOMP_SET_MODE_FILTER)
-        return ret;
+        return shim_host_call_self();
+    /* under seccomp stops the kernel runs the filters itself, before the
+     * stop: the shim needs no copy */
+    if (!shim_seccomp_stops())
+        f = copy_filter(t, uargs);
+    ret = f ? install_copy(t, f, &exact) : shim_host_call_self();
     /* a listener's descriptor, else 0; with TSYNC a positive value is the
      * thread that could not be synchronized: nothing was installed */
     installed = (flags & SECCOMP_FILTER_FLAG_NEW_LISTENER) ? ret >= 0 : ret == 0;
@@ -124,8 +184,9 @@ long shim_seccomp_install(unsigned int op, unsigned int flags, uptr uargs) {
         free(f);
         return ret;
     }
-    if (!f) {
-        /* installed, but the shim has no copy: the kernel decides */
+    if (!exact) {
+        /* installed, but the shim has no copy of it: the kernel decides */
+        free(f);
         f = calloc(1, sizeof(*f));
         if (!f) {
             log_error("thread %d: out of memory for its seccomp filter, which the shim "

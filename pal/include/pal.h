@@ -125,6 +125,13 @@ PAL_NODISCARD int DkSetSyscallStops(enum pal_stops how, const uint64_t* no_stop,
  * PAL_STOPS_SYSEMU or PAL_STOPS_SECCOMP. */
 enum pal_stops DkSyscallStops(void);
 
+/* From now on every system call of THREAD stops, those DkSetSyscallStops
+ * let run without a stop included (for the program's strict mode, which
+ * forbids them too).  Upcall only: THREAD is stopped at a system call,
+ * and host calls run inside it (it may then be abandoned or gone, as in
+ * DkHostCall).  0, or a negative errno. */
+PAL_NODISCARD int DkThreadStopEveryCall(PAL_HANDLE thread);
+
 /* Where the tracer and the program run. */
 enum pal_placement {
     PAL_PLACE_FREE,     /* wherever the host's scheduler puts them */

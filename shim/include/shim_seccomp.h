@@ -81,8 +81,13 @@ long shim_seccomp_kill(void);
 void shim_seccomp_clone(struct shim_thread* child, const struct shim_thread* creator);
 void shim_seccomp_free(struct shim_thread* t);
 
-/* The verdict of a filter program (what its RET returns) for a call:
- * exported for the unit tests. */
+/* shim_bpf.c: classic BPF as seccomp has it.  shim_bpf_check: 0 when the
+ * kernel accepts the filter program INSNS of LEN instructions, -EINVAL
+ * when it refuses it (its checks, bpf_check_classic and
+ * seccomp_check_filter).  shim_bpf_run: the verdict (what its RET returns)
+ * of a program shim_bpf_check accepted for a call's DATA; exported for the
+ * unit tests. */
+int shim_bpf_check(const struct shim_bpf_insn* insns, unsigned int len);
 uint32_t shim_bpf_run(const struct shim_bpf_insn* insns, unsigned int len, const void* data,
                       unsigned int data_len);
 

@@ -20,6 +20,14 @@
  *            it for any other, as sandboxes install
  *   minus1   a filter that kills only call number -1, which no program
  *            makes
+ *   refused  filters the kernel refuses (EINVAL): a jump out of the
+ *            program (JA -1, which jumps to itself), no RET at the end,
+ *            unknown opcodes, loads outside seccomp_data, ...; nothing is
+ *            installed, the calls after them run unfiltered
+ *   race     a thread rewrites a jump of the filter while another installs
+ *            it: the kernel installs the filter as it read it (a valid
+ *            one of two, or refuses a third); a call the shim answers and
+ *            one the host runs must then get the same verdict
  *
  * Everything printed is the same in every run.
  */
@@ -29,8 +37,11 @@
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -419,6 +430,161 @@ static int mode_minus1(void) {
     return 0;
 }
 
+/* refused: each filter breaks one rule of the kernel's checks
+ * (bpf_check_classic and seccomp_check_filter); the kernel answers EINVAL
+ * and installs nothing */
+
+#define STMT(code, k) ((struct sock_filter)BPF_STMT(code, k))
+#define JUMP(code, k, jt, jf) ((struct sock_filter)BPF_JUMP(code, k, jt, jf))
+#define RET_ALLOW STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)
+#define LD_NR STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr))
+
+static struct refused {
+    const char* what;
+    unsigned short len;
+    struct sock_filter insns[4];
+} g_refused[] = {
+    {"JA -1 (to itself)", 2, {STMT(BPF_JMP | BPF_JA, 0xffffffff), RET_ALLOW}},
+    {"JA past the end", 2, {STMT(BPF_JMP | BPF_JA, 1), RET_ALLOW}},
+    {"JA 0 as the last instruction", 2, {RET_ALLOW, STMT(BPF_JMP | BPF_JA, 0)}},
+    {"JEQ jt past the end", 3, {LD_NR, JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 0), RET_ALLOW}},
+    {"JGT jf past the end", 3, {LD_NR, JUMP(BPF_JMP | BPF_JGT | BPF_K, 0, 0, 255), RET_ALLOW}},
+    {"no RET at the end", 2, {RET_ALLOW, LD_NR}},
+    {"RET X", 1, {STMT(BPF_RET | BPF_X, 0)}},
+    {"an unknown opcode", 2, {STMT(0xff, 0), RET_ALLOW}},
+    {"an unknown opcode beyond the kernel's table", 2, {STMT(0x1234, 0), RET_ALLOW}},
+    {"BPF_MOD (not for seccomp)", 2, {STMT(BPF_ALU | BPF_MOD | BPF_K, 3), RET_ALLOW}},
+    {"a byte load (not for seccomp)", 2, {STMT(BPF_LD | BPF_B | BPF_ABS, 0), RET_ALLOW}},
+    {"an indirect load (not for seccomp)", 2, {STMT(BPF_LD | BPF_W | BPF_IND, 0), RET_ALLOW}},
+    {"a misaligned load", 2, {STMT(BPF_LD | BPF_W | BPF_ABS, 2), RET_ALLOW}},
+    {"a load past seccomp_data", 2, {STMT(BPF_LD | BPF_W | BPF_ABS, 64), RET_ALLOW}},
+    {"an ancillary load", 2, {STMT(BPF_LD | BPF_W | BPF_ABS, SKF_AD_OFF), RET_ALLOW}},
+    {"a division by the constant 0", 2, {STMT(BPF_ALU | BPF_DIV | BPF_K, 0), RET_ALLOW}},
+    {"a shift by 32", 2, {STMT(BPF_ALU | BPF_LSH | BPF_K, 32), RET_ALLOW}},
+    {"a store to M[16]", 2, {STMT(BPF_ST, 16), RET_ALLOW}},
+    {"a load of M[0] never stored", 2, {STMT(BPF_LD | BPF_MEM, 0), STMT(BPF_RET | BPF_A, 0)}},
+    {"a load of M[1] stored on one path only", 4,
+     {JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 1), STMT(BPF_ST, 1), STMT(BPF_LDX | BPF_MEM, 1),
+      RET_ALLOW}},
+    {"no instruction", 0, {RET_ALLOW}},
+};
+
+static int mode_refused(void) {
+    static struct sock_filter big[BPF_MAXINSNS + 1];
+    struct sock_fprog prog;
+
+    setvbuf(stdout, NULL, _IONBF, 0);
+    CHECK(prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0);
+    for (size_t i = 0; i < sizeof(g_refused) / sizeof(g_refused[0]); i++) {
+        prog.len = g_refused[i].len;
+        prog.filter = g_refused[i].insns;
+        printf("%s: ", g_refused[i].what);
+        show("seccomp", syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog));
+        printf("%s: ", g_refused[i].what);
+        show("prctl", prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog));
+    }
+    for (size_t i = 0; i < BPF_MAXINSNS + 1; i++)
+        big[i] = RET_ALLOW;
+    prog.len = BPF_MAXINSNS + 1;
+    prog.filter = big;
+    show("BPF_MAXINSNS + 1 instructions", syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog));
+    /* nothing was installed: the calls the shim answers and those the
+     * host runs are not filtered */
+    show("PR_GET_SECCOMP", prctl(PR_GET_SECCOMP));
+    show_getppid("getppid", getppid());
+    show("uname", do_uname());
+    show("ioprio_get", syscall(SYS_ioprio_get, 1, 0) >= 0);
+    /* and the largest filter the kernel takes is taken */
+    prog.len = BPF_MAXINSNS;
+    show("BPF_MAXINSNS instructions", syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog));
+    show_getppid("getppid", getppid());
+    return 0;
+}
+
+/* race: the filter's jump at RACE_JUMP is rewritten all the time by
+ * another thread, JA 0 (on to RET ALLOW) and JA 1 (on to RET ERRNO), with
+ * JA -1 (a jump to itself, which the kernel refuses) in between for every
+ * other child.  One 32-bit store each: whatever mixture of their bytes a
+ * reader sees, the kernel accepts only JA 0 or JA 1.  getppid (answered
+ * by the shim when it may) and ioprio_get (run on the host) go through
+ * that jump. */
+
+enum { RACE_JUMP = 3, RACE_CHILDREN = 32 };
+
+static struct sock_filter g_race[] = {
+    LD_NR,
+    JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_getppid, 1, 0),
+    JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_ioprio_get, 0, 3),
+    STMT(BPF_JMP | BPF_JA, 0),
+    RET_ALLOW,
+    STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+    RET_ALLOW,
+};
+static volatile int g_race_started, g_race_stop;
+
+static void* race_writer(void* arg) {
+    static const uint32_t k[] = {0, 0xffffffff, 1, 0xffffffff};
+    unsigned int step = arg ? 1 : 2; /* with JA -1, or without */
+
+    g_race_started = 1;
+    for (unsigned int i = 0; !g_race_stop; i += step)
+        __atomic_store_n(&g_race[RACE_JUMP].k, k[i % 4], __ATOMIC_RELAXED);
+    return NULL;
+}
+
+/* One install under the race; exits 0 when both calls got the same
+ * verdict, else prints them and exits 1. */
+static void race_child(bool refused_too) {
+    struct sock_fprog prog = {.len = sizeof(g_race) / sizeof(g_race[0]), .filter = g_race};
+    long ppid, ioprio;
+    int attempts = 0, e1, e2;
+    pthread_t writer;
+
+    CHECK(prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0);
+    CHECK(pthread_create(&writer, NULL, race_writer, refused_too ? &writer : NULL) == 0);
+    while (!g_race_started)
+        sched_yield();
+    /* refused (EINVAL) while the kernel read JA -1 */
+    while (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0) {
+        CHECK(errno == EINVAL);
+        CHECK(++attempts < 100000);
+    }
+    g_race_stop = 1;
+    CHECK(pthread_join(writer, NULL) == 0);
+    ppid = syscall(SYS_getppid);
+    e1 = ppid < 0 ? errno : 0;
+    ioprio = syscall(SYS_ioprio_get, 1, 0);
+    e2 = ioprio < 0 ? errno : 0;
+    if (e1 != e2) {
+        printf("race: getppid %s, ioprio_get %s\n", e1 ? strerror(e1) : "allowed",
+               e2 ? strerror(e2) : "allowed");
+        exit(1);
+    }
+    exit(0);
+}
+
+static int mode_race(void) {
+    int agree = 0;
+
+    fflush(stdout);
+    for (int i = 0; i < RACE_CHILDREN; i++) {
+        pid_t pid = fork();
+        int status;
+
+        CHECK(pid >= 0);
+        if (pid == 0)
+            race_child(i % 2 == 0);
+        CHECK(waitpid(pid, &status, 0) == pid);
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+            agree++;
+        else if (!WIFEXITED(status) || WEXITSTATUS(status) != 1)
+            print_status("race child", status);
+    }
+    printf("race: %d of %d installs gave getppid and ioprio_get the same verdict\n", agree,
+           RACE_CHILDREN);
+    return 0;
+}
+
 /* strict */
 
 static void say(const char* s) {
@@ -513,6 +679,10 @@ int main(int argc, char** argv) {
         return mode_allowlist();
     if (argc == 2 && !strcmp(argv[1], "minus1"))
         return mode_minus1();
-    fprintf(stderr, "usage: seccomp errno|kill|trap|notif|strict|allowlist|minus1\n");
+    if (argc == 2 && !strcmp(argv[1], "refused"))
+        return mode_refused();
+    if (argc == 2 && !strcmp(argv[1], "race"))
+        return mode_race();
+    fprintf(stderr, "usage: seccomp errno|kill|trap|notif|strict|allowlist|minus1|refused|race\n");
     return 2;
 }

@@ -5,6 +5,8 @@
  *   strict-prctl    PR_GET_SECCOMP says 0; strict mode through prctl; then
  *                   write works and getpid kills the process with SIGKILL
  *   strict-seccomp  the same through seccomp(2), after its bad arguments
+ *   strict-getpgrp  strict mode, then getpgrp: a call that --seccomp-bpf
+ *                   lets run without a stop, which strict mode forbids too
  *   filter          a filter of its own that fails getppid with EPERM
  *                   (TSYNC, as one thread of two); PR_GET_SECCOMP says 2 in
  *                   both threads, strict mode is then refused, a forked
@@ -33,19 +35,20 @@ static void say(const char* what, long ret) {
     fflush(stdout);
 }
 
-/* In strict mode: only read, write, exit and rt_sigreturn. */
-static void __attribute__((noreturn)) strict_life(void) {
+/* In strict mode: only read, write, exit and rt_sigreturn; call SYSNO
+ * kills the process. */
+static void __attribute__((noreturn)) strict_life(long sysno) {
     static const char msg[] = "strict: write works\n";
 
     syscall(SYS_write, 1, msg, sizeof(msg) - 1);
-    syscall(SYS_getpid); /* killed here */
+    syscall(sysno); /* killed here */
     syscall(SYS_write, 1, "strict: still alive\n", 20);
     syscall(SYS_exit, 3);
     for (;;)
         ;
 }
 
-static int mode_strict(bool with_prctl) {
+static int mode_strict(bool with_prctl, long sysno) {
     say("PR_GET_SECCOMP", prctl(PR_GET_SECCOMP));
     if (with_prctl) {
         say("PR_SET_SECCOMP 7", prctl(PR_SET_SECCOMP, 7));
@@ -62,7 +65,7 @@ static int mode_strict(bool with_prctl) {
             return 1;
         }
     }
-    strict_life();
+    strict_life(sysno);
 }
 
 static void* other_thread(void* arg) {
@@ -109,11 +112,13 @@ static int mode_filter(void) {
 int main(int argc, char** argv) {
     CHECK(argc == 2);
     if (!strcmp(argv[1], "strict-prctl"))
-        return mode_strict(true);
+        return mode_strict(true, SYS_getpid);
     if (!strcmp(argv[1], "strict-seccomp"))
-        return mode_strict(false);
+        return mode_strict(false, SYS_getpid);
+    if (!strcmp(argv[1], "strict-getpgrp"))
+        return mode_strict(false, SYS_getpgrp);
     if (!strcmp(argv[1], "filter"))
         return mode_filter();
-    fprintf(stderr, "usage: shim-seccomp strict-prctl|strict-seccomp|filter\n");
+    fprintf(stderr, "usage: shim-seccomp strict-prctl|strict-seccomp|strict-getpgrp|filter\n");
     return 2;
 }

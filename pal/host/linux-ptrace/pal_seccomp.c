@@ -16,6 +16,11 @@
  * tested 32 at a time, so that the filter stays a few instructions long
  * whatever the set.
  *
+ * A thread in the program's own strict mode, which the kernel refuses on
+ * top of ptshim's filter, gets a second filter that stops every call
+ * (DkThreadStopEveryCall), for the shim to refuse those the first lets
+ * through.
+ *
  * Installing a filter takes CAP_SYS_ADMIN or no_new_privs, and
  * no_new_privs changes what the program may do (set-user-ID programs,
  * file capabilities, its own seccomp filters), so PAL_STOPS_AUTO uses
@@ -35,6 +40,7 @@
 #include <unistd.h>
 
 #include "pal_host.h"
+#include "pal_log.h"
 
 #ifndef SECCOMP_FILTER_FLAG_SPEC_ALLOW
 #define SECCOMP_FILTER_FLAG_SPEC_ALLOW (1UL << 2)
@@ -165,6 +171,64 @@ int _DkSeccompInstall(void) {
             return PAL_STOPS_SECCOMP;
     }
     return ret;
+}
+
+/* The x86-64 ABI's red zone: below the stack pointer, what a function may
+ * use without moving it.  Below that is free, as for a signal frame. */
+#define RED_ZONE 128
+
+/* Install the filter at PROG (in T's memory) in T, as load_filter does */
+static long install_in(struct pal_thread* t, PAL_NUM prog) {
+    long ret = DkHostCall(t, SYS_seccomp,
+                          (PAL_NUM[6]){SECCOMP_SET_MODE_FILTER,
+                                       SECCOMP_FILTER_FLAG_SPEC_ALLOW, prog});
+
+    if (ret == -EINVAL)
+        ret = DkHostCall(t, SYS_seccomp, (PAL_NUM[6]){SECCOMP_SET_MODE_FILTER, 0, prog});
+    if (ret == -ENOSYS)
+        ret = DkHostCall(t, SYS_prctl, (PAL_NUM[6]){PR_SET_SECCOMP, SECCOMP_MODE_FILTER, prog});
+    return ret;
+}
+
+int DkThreadStopEveryCall(PAL_HANDLE t) {
+    struct {
+        struct sock_fprog prog;
+        struct sock_filter stop;
+    } image, saved;
+    PAL_NUM at = (t->entry_regs.rsp - RED_ZONE - sizeof(image)) & ~(PAL_NUM)15;
+    long ret;
+
+    /* SYSEMU stops every call; so does ptshim's filter without a set of
+     * calls to let through */
+    if (!_DkSeccompActive || !g_have_no_stop)
+        return 0;
+    if (t->state != PAL_THREAD_AT_SYSCALL && t->state != PAL_THREAD_AT_SYSCALL_EXIT)
+        return -EINVAL;
+    /* placed below the thread's stack for the call, the memory there put
+     * back after it */
+    image.prog.len = 1;
+    image.prog.filter = (struct sock_filter*)(uintptr_t)(at + offsetof(__typeof__(image), stop));
+    image.stop = STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE | PAL_SECCOMP_DATA);
+    ret = DkVirtualMemoryRead(t, at, &saved, sizeof(saved));
+    if (ret < 0 || ret < (long)sizeof(saved))
+        return ret < 0 ? (int)ret : -EFAULT;
+    ret = DkVirtualMemoryWrite(t, at, &image, sizeof(image));
+    if (ret >= 0) {
+        ret = install_in(t, at);
+        /* the program's own filters would need no_new_privs too; this
+         * thread cannot make the calls that would show it (execve,
+         * prctl) any more */
+        if (ret == -EACCES) {
+            log_debug("thread %d: no_new_privs set, for a filter that stops every call",
+                      t->tid);
+            ret = DkHostCall(t, SYS_prctl, (PAL_NUM[6]){PR_SET_NO_NEW_PRIVS, 1});
+            if (ret == 0)
+                ret = install_in(t, at);
+        }
+    }
+    if (!t->gone && DkVirtualMemoryWrite(t, at, &saved, sizeof(saved)) < 0)
+        log_debug("thread %d: the memory below its stack could not be restored", t->tid);
+    return ret < 0 ? (int)ret : 0;
 }
 
 void _DkSeccompStarted(int stops) {

@@ -1,10 +1,22 @@
 /*
  * shim_seccomp.c: the program's seccomp filters (shim_seccomp.h): copied
  * when the program installs them, inherited as the kernel's are, and run
- * on each call of a filtered thread before the shim answers it.
+ * (shim_bpf.c) on each call of a filtered thread before the shim answers
+ * it.
  *
- * The filters are classic BPF, checked by the kernel when the program
- * installed them: only programs the kernel accepted are ever run here.
+ * The copy must be the filter the kernel installed.  The program's own
+ * is in its memory, where another of its threads may rewrite it between
+ * the shim's read and the kernel's: so the shim reads it once, checks it
+ * as the kernel will, and has the kernel install that very copy, placed
+ * for the call below the calling thread's stack (its red zone spared, as
+ * by a signal frame).  The kernel's own copy is readable by a tracer with
+ * CAP_SYS_ADMIN only (PTRACE_SECCOMP_GET_FILTER), and there only by its
+ * place in the chain, which another thread's SECCOMP_FILTER_FLAG_TSYNC
+ * may change before the shim reads it: the shim's copy does for every
+ * user.  Where it cannot be placed, the program's filter is installed as
+ * it gave it; then, or when the copy was changed in its place, the filter
+ * is opaque to the shim: the kernel decides each call.  Under seccomp
+ * stops the kernel runs the filters itself: no copy.
  */
 #include "config.h"
 
@@ -20,124 +32,6 @@
 #include "pal_log.h"
 #include "shim_internal.h"
 #include "shim_seccomp.h"
-
-_Static_assert(sizeof(struct shim_bpf_insn) == sizeof(struct sock_filter),
-               "a filter instruction is the kernel's struct sock_filter");
-
-uint32_t shim_bpf_run(const struct shim_bpf_insn* insns, unsigned int len, const void* data,
-                      unsigned int data_len) {
-    uint32_t a = 0, x = 0, mem[BPF_MEMWORDS] = {0};
-
-    for (unsigned int pc = 0; pc < len; pc++) {
-        const struct shim_bpf_insn* in = &insns[pc];
-        uint32_t v, src = BPF_SRC(in->code) == BPF_X ? x : in->k;
-        bool cond;
-
-        switch (BPF_CLASS(in->code)) {
-        case BPF_LD:
-        case BPF_LDX:
-            switch (BPF_MODE(in->code)) {
-            case BPF_IMM:
-                v = in->k;
-                break;
-            case BPF_ABS:
-                if (BPF_SIZE(in->code) != BPF_W || data_len < 4 || in->k > data_len - 4)
-                    return 0;
-                memcpy(&v, (const char*)data + in->k, sizeof(v));
-                break;
-            case BPF_LEN:
-                v = data_len;
-                break;
-            case BPF_MEM:
-                v = mem[in->k % BPF_MEMWORDS];
-                break;
-            default:
-                return 0; /* the kernel refuses it */
-            }
-            if (BPF_CLASS(in->code) == BPF_LD)
-                a = v;
-            else
-                x = v;
-            break;
-        case BPF_ST:
-            mem[in->k % BPF_MEMWORDS] = a;
-            break;
-        case BPF_STX:
-            mem[in->k % BPF_MEMWORDS] = x;
-            break;
-        case BPF_ALU:
-            switch (BPF_OP(in->code)) {
-            case BPF_ADD:
-                a += src;
-                break;
-            case BPF_SUB:
-                a -= src;
-                break;
-            case BPF_MUL:
-                a *= src;
-                break;
-            case BPF_DIV:
-                /* classic BPF: a division by zero ends the program with 0 */
-                if (src == 0)
-                    return 0;
-                a /= src;
-                break;
-            case BPF_OR:
-                a |= src;
-                break;
-            case BPF_AND:
-                a &= src;
-                break;
-            case BPF_XOR:
-                a ^= src;
-                break;
-            case BPF_LSH:
-                a <<= src & 31;
-                break;
-            case BPF_RSH:
-                a >>= src & 31;
-                break;
-            case BPF_NEG:
-                a = -a;
-                break;
-            default:
-                return 0;
-            }
-            break;
-        case BPF_JMP:
-            switch (BPF_OP(in->code)) {
-            case BPF_JA:
-                pc += in->k;
-                continue;
-            case BPF_JEQ:
-                cond = a == src;
-                break;
-            case BPF_JGT:
-                cond = a > src;
-                break;
-            case BPF_JGE:
-                cond = a >= src;
-                break;
-            case BPF_JSET:
-                cond = (a & src) != 0;
-                break;
-            default:
-                return 0;
-            }
-            pc += cond ? in->jt : in->jf;
-            break;
-        case BPF_RET:
-            return BPF_RVAL(in->code) == BPF_A ? a : BPF_RVAL(in->code) == BPF_X ? x : in->k;
-        case BPF_MISC:
-            if (BPF_MISCOP(in->code) == BPF_TAX)
-                x = a;
-            else
-                a = x;
-            break;
-        }
-    }
-    return 0; /* the kernel makes every path end in a RET */
-}
 
 /* The chain's verdict is the most severe of its filters' (the kernel keeps
  * the lowest action): the shim may answer only when every filter says
@@ -168,13 +62,17 @@ bool shim_seccomp_allows_filtered(const struct shim_thread* t, const struct pal_
     return true;
 }
 
-/* A copy of the program's struct sock_fprog at UPROG, or NULL when it
- * cannot be read or is no filter (the kernel then says why). */
+/* The program's struct sock_fprog, as the kernel reads it */
+struct user_fprog {
+    unsigned short len;
+    PAL_NUM filter;
+};
+
+/* A copy of the program's struct sock_fprog at UPROG, checked as the
+ * kernel will, or NULL when it cannot be read or the kernel will refuse it
+ * (and say why). */
 static struct shim_seccomp_filter* copy_filter(const struct shim_thread* t, PAL_NUM uprog) {
-    struct {
-        unsigned short len;
-        PAL_NUM filter;
-    } prog;
+    struct user_fprog prog;
     struct shim_seccomp_filter* f;
     size_t size;
 
@@ -185,7 +83,8 @@ static struct shim_seccomp_filter* copy_filter(const struct shim_thread* t, PAL_
     f = calloc(1, sizeof(*f) + size);
     if (!f)
         return NULL;
-    if (DkVirtualMemoryRead(t->pal, prog.filter, f->insns, size) != (long)size) {
+    if (DkVirtualMemoryRead(t->pal, prog.filter, f->insns, size) != (long)size ||
+        shim_bpf_check(f->insns, prog.len) < 0) {
         free(f);
         return NULL;
     }
@@ -198,6 +97,50 @@ static struct shim_seccomp_filter* copy_filter(const struct shim_thread* t, PAL_
             f->insns[i].k < offsetof(struct seccomp_data, args))
             f->opaque = true;
     return f;
+}
+
+/* The x86-64 ABI's red zone: below the stack pointer, what a function may
+ * use without moving it.  Below that is free, as for a signal frame. */
+#define RED_ZONE 128
+
+/* Run the calling thread's call, which installs a filter, with F in place
+ * of the program's: its sock_fprog and instructions written below the
+ * thread's stack, then the memory put back.  *EXACT: the kernel installed
+ * F (if anything), else the program's filter as it made the call. */
+static long install_copy(struct shim_thread* t, const struct shim_seccomp_filter* f,
+                         bool* exact) {
+    size_t insns_size = f->len * sizeof(f->insns[0]);
+    size_t size = sizeof(struct user_fprog) + insns_size;
+    PAL_NUM at = (t->sp - RED_ZONE - size) & ~(PAL_NUM)15;
+    struct user_fprog prog = {.len = f->len, .filter = at + sizeof(prog)};
+    char *image = malloc(3 * size), *saved = image + size, *seen = image + 2 * size;
+    PAL_NUM args[PAL_SYSCALL_ARGS];
+    long ret;
+
+    *exact = false;
+    if (!image)
+        return shim_host_call_self();
+    memcpy(image, &prog, sizeof(prog));
+    memcpy(image + sizeof(prog), f->insns, insns_size);
+    if (DkVirtualMemoryRead(t->pal, at, saved, size) != (long)size) {
+        free(image);
+        return shim_host_call_self();
+    }
+    if (DkVirtualMemoryWrite(t->pal, at, image, size) < 0) {
+        ret = shim_host_call_self();
+    } else {
+        /* seccomp(2)'s and prctl(PR_SET_SECCOMP)'s third argument */
+        memcpy(args, t->args, sizeof(args));
+        args[2] = at;
+        ret = shim_host_call(t->sysno, args[0], args[1], args[2], args[3], args[4], args[5]);
+        /* rewritten meanwhile: which copy the kernel read is unknown */
+        *exact = DkVirtualMemoryRead(t->pal, at, seen, size) == (long)size &&
+                 memcmp(seen, image, size) == 0;
+    }
+    if (!DkThreadGone(t->pal) && DkVirtualMemoryWrite(t->pal, at, saved, size) < 0)
+        log_debug("thread %d: the memory below its stack could not be restored", t->tid);
+    free(image);
+    return ret;
 }
 
 static struct shim_seccomp_filter* filter_get(struct shim_seccomp_filter* f) {
@@ -218,19 +161,22 @@ static void filter_put(struct shim_seccomp_filter* f) {
 long shim_seccomp_install(unsigned int op, unsigned int flags, uptr uargs) {
     struct shim_thread* t = shim_cur_thread();
     struct shim_seccomp_filter* f = NULL;
-    bool installed;
+    bool installed, exact = false;
     long ret;
 
-    if (op == SECCOMP_SET_MODE_FILTER)
-        f = copy_filter(t, uargs);
-    ret = shim_host_call_self();
     if (op == SECCOMP_SET_MODE_STRICT) {
+        ret = shim_host_call_self();
         if (ret == 0)
             t->seccomp_mode = SHIM_SECCOMP_STRICT;
         return ret;
     }
     if (op != SECCOMP_SET_MODE_FILTER)
-        return ret;
+        return shim_host_call_self();
+    /* under seccomp stops the kernel runs the filters itself, before the
+     * stop: the shim needs no copy */
+    if (!shim_seccomp_stops())
+        f = copy_filter(t, uargs);
+    ret = f ? install_copy(t, f, &exact) : shim_host_call_self();
     /* a listener's descriptor, else 0; with TSYNC a positive value is the
      * thread that could not be synchronized: nothing was installed */
     installed = (flags & SECCOMP_FILTER_FLAG_NEW_LISTENER) ? ret >= 0 : ret == 0;
@@ -238,8 +184,9 @@ long shim_seccomp_install(unsigned int op, unsigned int flags, uptr uargs) {
         free(f);
         return ret;
     }
-    if (!f) {
-        /* installed, but the shim has no copy: the kernel decides */
+    if (!exact) {
+        /* installed, but the shim has no copy of it: the kernel decides */
+        free(f);
         f = calloc(1, sizeof(*f));
         if (!f) {
             log_error("thread %d: out of memory for its seccomp filter, which the shim "

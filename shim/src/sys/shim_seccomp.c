@@ -14,9 +14,10 @@
  * to a program that never asked for one, and strict mode, which the kernel
  * refuses on top of a filter (EINVAL), would fail.  So the shim answers
  * PR_GET_SECCOMP from the thread's own mode, and emulates strict mode: the
- * time stamp counter off (PR_SET_TSC, as the kernel does then), and any
- * call but read, write, exit and rt_sigreturn kills the caller with
- * SIGKILL.  The kernel kills the thread alone; the shim can only kill its
+ * time stamp counter off (PR_SET_TSC, as the kernel does then), every call
+ * of the thread stopping (DkThreadStopEveryCall: even those --seccomp-bpf
+ * lets through), and any call but read, write, exit and rt_sigreturn
+ * kills the caller with SIGKILL.  The kernel kills the thread alone; the shim can only kill its
  * process, the same thing for the single-threaded programs that use
  * strict mode.
  */
@@ -42,6 +43,15 @@ static int set_strict(void) {
         return (int)shim_seccomp_install(SECCOMP_SET_MODE_STRICT, 0, 0);
     if (self->seccomp_mode != SHIM_SECCOMP_NONE)
         return -EINVAL;
+    /* Every call of the thread must stop for the shim to refuse it, those
+     * that --seccomp-bpf lets run without a stop too.  The time stamp
+     * counter goes off last: were a host call after it abandoned for a
+     * signal (the program's call made again after the handler), the
+     * handler would find it off. */
+    ret = DkThreadStopEveryCall(self->pal);
+    g_shim_cur = self; /* other threads' calls ran meanwhile */
+    if (ret < 0)
+        return ret;
     ret = shim_host_call2(SYS_prctl, PR_SET_TSC, PR_TSC_SIGSEGV);
     if (ret < 0)
         return (int)ret;

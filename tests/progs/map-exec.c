@@ -9,8 +9,12 @@
  *                             else but a tracer
  *   map-exec truncate FILE    (run beside, untraced) wait until someone
  *                             opens FILE, then truncate it to one page
+ *   map-exec fifo DIR         map a file of DIR executable, unlink it and
+ *                             leave a FIFO named as /proc/PID/maps then
+ *                             names the mapping: "FILE (deleted)"
  *
- * map-fd prints what it did; nothing it prints depends on the tracer.
+ * Each mode but mkelf and truncate prints what it did; nothing it prints
+ * depends on the tracer.
  */
 #include <elf.h>
 #include <fcntl.h>
@@ -116,6 +120,37 @@ static int truncate_on_open(const char* path) {
     return 0;
 }
 
+/* Map DIR/mapped executable, unlink it, put a FIFO named "DIR/mapped
+ * (deleted)" in its place, map and write again (a tracer reads the
+ * mappings again after a mapping call), and clean up. */
+static int fifo(const char* dir) {
+    char path[PATH_MAX], fifo_path[PATH_MAX + 16];
+    void *p, *q;
+    int fd;
+
+    snprintf(path, sizeof(path), "%s/mapped", dir);
+    snprintf(fifo_path, sizeof(fifo_path), "%s (deleted)", path);
+    fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0755);
+    CHECK(fd >= 0);
+    CHECK(ftruncate(fd, PAGE) == 0);
+    p = mmap(NULL, PAGE, PROT_READ | PROT_EXEC, MAP_PRIVATE, fd, 0);
+    CHECK(p != MAP_FAILED);
+    CHECK(close(fd) == 0);
+    CHECK(unlink(path) == 0);
+    CHECK(mkfifo(fifo_path, 0600) == 0);
+    printf("mapped, unlinked, FIFO in its place\n");
+    fflush(stdout);
+    q = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(q != MAP_FAILED);
+    printf("mapped again\n");
+    fflush(stdout);
+    CHECK(munmap(q, PAGE) == 0);
+    CHECK(munmap(p, PAGE) == 0);
+    CHECK(unlink(fifo_path) == 0);
+    printf("done\n");
+    return 0;
+}
+
 int main(int argc, char** argv) {
     if (argc == 4 && !strcmp(argv[1], "mkelf"))
         return mkelf(argv[2], atol(argv[3]));
@@ -123,6 +158,8 @@ int main(int argc, char** argv) {
         return map_fd();
     if (argc == 3 && !strcmp(argv[1], "truncate"))
         return truncate_on_open(argv[2]);
-    fprintf(stderr, "usage: map-exec mkelf FILE MB | map-fd | truncate FILE\n");
+    if (argc == 3 && !strcmp(argv[1], "fifo"))
+        return fifo(argv[2]);
+    fprintf(stderr, "usage: map-exec mkelf FILE MB | map-fd | truncate FILE | fifo DIR\n");
     return 2;
 }

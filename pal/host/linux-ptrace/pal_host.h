@@ -122,7 +122,8 @@ void _DkStackMapsChanged(void);
 void _DkStackThreadGone(struct pal_thread* t);
 void _DkStackProcessGone(pid_t tgid);
 struct pal_elf;
-struct pal_elf* _DkElfGet(const char* path, dev_t dev, ino_t ino);
+struct pal_elf* _DkElfGet(const char* path, dev_t dev, ino_t ino, pid_t tgid, PAL_NUM start,
+                          PAL_NUM end);
 const char* _DkElfPath(const struct pal_elf* e);
 const char* _DkElfSymbol(const struct pal_elf* e, PAL_NUM off, PAL_NUM* sym_off);
 

@@ -9,8 +9,10 @@
  * map it, and a file replaced on disk is read again.  Nothing is freed
  * before ptshim ends: the table grows with the number of distinct files.
  *
- * The program controls these files: it can truncate one while the tracer
- * reads it.  So a file is read with pread(2), never mapped.
+ * The program controls these files: it can unlink one, put a FIFO in its
+ * place or truncate it while the tracer reads.  So a file is reached
+ * through the mapping where the kernel lets the tracer, is never waited
+ * on, and is read with pread(2), never mapped.
  */
 #include "config.h"
 
@@ -207,11 +209,45 @@ static void elf_drop(struct pal_elf* e) {
     e->nsyms = e->nloads = 0;
 }
 
-/* The cached file PATH (dev, ino as /proc/PID/maps says), read on first
- * use; NULL when out of memory.  A file that cannot be read is cached
- * without symbols. */
-struct pal_elf* _DkElfGet(const char* path, dev_t dev, ino_t ino) {
+/*
+ * The file NAME (a path, or a /proc/PID/map_files link) for reading, if it
+ * is a regular file of inode INO, the one mapped; else -errno.  The name
+ * may now be anything (the program renames what it wants, and a FIFO or
+ * a terminal must not keep the tracer waiting, nor a device see an open):
+ * it is opened O_PATH, which opens nothing, checked, and only then opened
+ * for reading through the descriptor, which still names the same file.
+ */
+static int open_mapped(const char* name, ino_t ino, struct stat* st) {
+    char self[64];
+    int pfd, fd;
+
+    pfd = open(name, O_PATH | O_CLOEXEC);
+    if (pfd < 0)
+        return -errno;
+    if (fstat(pfd, st) < 0) {
+        fd = -errno;
+        goto out;
+    }
+    if (!S_ISREG(st->st_mode) || st->st_ino != ino) {
+        fd = S_ISREG(st->st_mode) ? -ESTALE : -ENOEXEC; /* for the log */
+        goto out;
+    }
+    snprintf(self, sizeof(self), "/proc/self/fd/%d", pfd);
+    fd = open(self, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        fd = -errno;
+out:
+    close(pfd);
+    return fd;
+}
+
+/* The cached file PATH (dev, ino as /proc/PID/maps says; mapped at START
+ * to END in process TGID), read on first use; NULL when out of memory.  A
+ * file that cannot be read is cached without symbols. */
+struct pal_elf* _DkElfGet(const char* path, dev_t dev, ino_t ino, pid_t tgid, PAL_NUM start,
+                          PAL_NUM end) {
     struct pal_elf key = {.path = path, .dev = dev, .ino = ino}, *e;
+    char map_file[96];
     struct stat st;
     char* copy;
     int fd;
@@ -230,11 +266,20 @@ struct pal_elf* _DkElfGet(const char* path, dev_t dev, ino_t ino) {
     e->dev = dev;
     e->ino = ino;
     RB_INSERT(elf_tree, &g_elves, e);
-    fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* The mapping itself, even unlinked (its name then ends in
+     * " (deleted)"), where the tracer may follow map_files' links
+     * (CAP_SYS_ADMIN or CAP_CHECKPOINT_RESTORE); else the file by its
+     * name, if it is still the one mapped. */
+    snprintf(map_file, sizeof(map_file), "/proc/%d/map_files/%llx-%llx", (int)tgid,
+             (unsigned long long)start, (unsigned long long)end);
+    fd = open_mapped(map_file, ino, &st);
     if (fd < 0)
+        fd = open_mapped(path, ino, &st);
+    if (fd < 0) {
+        log_debug("no symbols from %s: %s", path, strerror(-fd));
         return e;
-    if (fstat(fd, &st) == 0 && st.st_ino == ino && S_ISREG(st.st_mode) &&
-        read_elf(e, fd, (size_t)st.st_size) < 0) {
+    }
+    if (read_elf(e, fd, (size_t)st.st_size) < 0) {
         log_debug("no symbols from %s", path);
         elf_drop(e);
     }

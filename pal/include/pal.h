@@ -72,7 +72,9 @@ struct pal_event {
     pid_t child_tid;   /* PAL_EVENT_CLONE */
     pid_t former_tid;  /* PAL_EVENT_EXEC */
     /* PAL_EVENT_SYSCALL: */
-    bool compat; /* entered through the 32-bit int 0x80 gate */
+    /* a call of the 32-bit ABI (the int 0x80 gate, or from 32-bit code):
+     * SYSNO is in the i386 table and ARGS are ebx, ecx, edx, esi, edi, ebp */
+    bool compat;
     /* under seccomp stops: the program's own filter returned
      * SECCOMP_RET_TRACE for the call, which natively, with no tracer,
      * fails with ENOSYS */
@@ -138,7 +140,8 @@ PAL_NODISCARD int DkSetPlacement(enum pal_placement how, PAL_IDX cpu);
  * completed its execve(), described in *EXEC, *THREAD is its thread and
  * *PID its process ID.
  * -ENOENT when the program was not found, another -errno when it could not
- * be executed (both reported before any of the program runs), -EPERM (or
+ * be executed (both reported before any of the program runs; -ENOEXEC for
+ * a 32-bit program, which the PAL refuses once it is loaded), -EPERM (or
  * the kernel's errno) when PAL_STOPS_SECCOMP was asked for and the filter
  * cannot be installed. */
 PAL_NODISCARD int DkProcessCreate(char* const argv[], PAL_HANDLE* thread, pid_t* pid,

@@ -172,6 +172,11 @@ bool _DkPlacementPins(void);
 PAL_NODISCARD int _DkPlacementSetAffinity(struct pal_thread* t, const void* set);
 const void* _DkPlacementAffinity(const struct pal_thread* t);
 
+/* pal_events.c: at an execve's PTRACE_EVENT_EXEC stop, refuse (one
+ * message, SIGKILL) a new image that runs 32-bit code: 1 if refused, 0 if
+ * not, or -errno. */
+PAL_NODISCARD int _DkExecRefuseCompat(struct pal_thread* t);
+
 /* pal_resume.c: resume a stopped thread as its state says. */
 PAL_NODISCARD int _DkThreadContinue(struct pal_thread* t, int sig);
 

@@ -134,6 +134,10 @@ static int wait_for_exec(struct pal_thread* t, int err_fd, bool* reaped, struct 
             ret = read_stops(err_fd);
             if (ret < 0)
                 return ret;
+            /* a 32-bit program: not run (and killed by the caller) */
+            ret = _DkExecRefuseCompat(t);
+            if (ret != 0)
+                return ret < 0 ? ret : -ENOEXEC;
             /* under SYSEMU stops, a filter of the program's own that
              * returns RET_TRACE must answer ENOSYS, as with no tracer */
             if (!_DkSeccompActive && ptrace(PTRACE_SETOPTIONS, t->tid, 0, PAL_PTRACE_OPTIONS) < 0)

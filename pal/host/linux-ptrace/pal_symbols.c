@@ -2,9 +2,9 @@
  * pal_symbols.c: function symbols of the files a traced program maps, for
  * stack traces (-k).
  *
- * Each file's symbol table (.symtab, else .dynsym) is read once, when a
- * frame first falls in it, into an array sorted by address; a frame then
- * costs one binary search.  Files are named by path, device and inode, so
+ * Each file's symbol table (.symtab, else .dynsym) is read once, when the
+ * mappings of a process that maps it executable are read (pal_stack.c),
+ * into an array sorted by address; a frame then costs one binary search.  Files are named by path, device and inode, so
  * that a library every process maps is read once however many processes
  * map it, and a file replaced on disk is read again.  Nothing is freed
  * before ptshim ends: the table grows with the number of distinct files.

@@ -490,7 +490,7 @@ void decode_syscall_entry(struct tcb* t) {
     t->next_arg = 0;
     if (!t->s) {
         /* a number no table knows: its raw registers */
-        trace_printf(t, "syscall_%#llx(", (unsigned long long)t->sysno);
+        trace_printf(t, "%s(", trace_call_name(t));
         for (i = 0; i < PAL_SYSCALL_ARGS; i++)
             trace_printf(t, "%s%#llx", i ? ", " : "", (unsigned long long)t->args[i]);
         t->next_arg = -1;

@@ -121,8 +121,18 @@ void trace_init(const struct trace_options* o) {
     g_opts = *o;
 }
 
+const char* trace_call_name(const struct tcb* t) {
+    static char name[40];
+
+    if (t->s)
+        return t->s->name;
+    snprintf(name, sizeof(name), "syscall_%#llx%s", (unsigned long long)t->sysno,
+             t->compat ? "@32" : "");
+    return name;
+}
+
 static bool replaces_image(const struct tcb* t) {
-    return t->sysno == PTSHIM_NR_execve || t->sysno == PTSHIM_NR_execveat;
+    return !t->compat && (t->sysno == PTSHIM_NR_execve || t->sysno == PTSHIM_NR_execveat);
 }
 
 /* -k: T's stack, now. */
@@ -138,7 +148,7 @@ static void stack_capture(struct tcb* t) {
 /* exit and exit_group: the line goes out whole when the thread is gone,
  * "exit_group(0) = ?", as strace writes it. */
 static bool ends_thread(const struct tcb* t) {
-    return t->sysno == PTSHIM_NR_exit || t->sysno == PTSHIM_NR_exit_group;
+    return !t->compat && (t->sysno == PTSHIM_NR_exit || t->sysno == PTSHIM_NR_exit_group);
 }
 
 /* -e status= and --json need the result before anything goes out. */
@@ -155,7 +165,9 @@ bool trace_syscall_entry(const struct pal_event* ev) {
     t->sysno = ev->sysno;
     memcpy(t->args, ev->args, sizeof(t->args));
     t->sp = ev->sp;
-    t->s = ev->sysno < PTSHIM_NSYSCALLS && ptshim_sysent[ev->sysno].name
+    /* the x86-64 table cannot name a call of the 32-bit ABI */
+    t->compat = ev->compat;
+    t->s = !ev->compat && ev->sysno < PTSHIM_NSYSCALLS && ptshim_sysent[ev->sysno].name
                ? &ptshim_sysent[ev->sysno]
                : NULL;
     t->traced = t->s ? g_opts.syscalls[ev->sysno] : g_opts.unknown_syscalls;
@@ -181,7 +193,7 @@ bool trace_syscall_entry(const struct pal_event* ev) {
         stack_capture(t);
     if (g_opts.json) {
         memset(t->value_end, 0, sizeof(t->value_end));
-        if (t->sysno == PTSHIM_NR_execve || t->sysno == PTSHIM_NR_execveat)
+        if (replaces_image(t))
             trace_json_save_values(t);
         clock_gettime(CLOCK_REALTIME, &t->start_real);
     }
@@ -341,6 +353,7 @@ void trace_initial_execve(pid_t pid, const struct pal_exec* exec, char* const ar
     t = tcb_get(&ev);
     t->sysno = PTSHIM_NR_execve;
     t->s = &ptshim_sysent[PTSHIM_NR_execve];
+    t->compat = false;
     memset(t->args, 0, sizeof(t->args));
     t->args[0] = exec->filename;
     t->args[1] = exec->argv;

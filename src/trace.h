@@ -28,6 +28,8 @@ struct tcb {
     PAL_NUM args[PAL_SYSCALL_ARGS];
     PAL_NUM sp;             /* the stack pointer at entry */
     const struct sysent* s; /* NULL for a number the tables do not know */
+    bool compat;            /* a call of the 32-bit ABI: SYSNO is i386's, no
+                               table of ptshim's knows it (S is NULL) */
     long ret;
     bool in_syscall;  /* between entry and exit */
     bool exiting;     /* printing at exit */
@@ -78,6 +80,12 @@ struct tcb {
 void trace_printf(struct tcb* t, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
 void trace_puts(struct tcb* t, const char* s);
 void trace_putc(struct tcb* t, char c);
+
+/* The name T's line gives its call: the table's, or "syscall_0x1b3" for a
+ * number no table knows, with "@32" for a call of the 32-bit ABI (as
+ * strace's -e trace=NAME@32 names that personality).  Valid until the
+ * next call. */
+const char* trace_call_name(const struct tcb* t);
 
 /* Whether the call failed: the kernel's -4095..-1. */
 static inline bool syserror(const struct tcb* t) {

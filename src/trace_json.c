@@ -225,10 +225,7 @@ void trace_json_syscall(struct tcb* t, bool unfinished) {
     duration = (double)(now.tv_sec - t->start.tv_sec) + (double)(now.tv_nsec - t->start.tv_nsec) / 1e9;
     json_head(f, t, "syscall");
     fputs(",\"name\":", f);
-    if (t->s)
-        json_cstr(f, t->s->name);
-    else
-        fprintf(f, "\"syscall_%#llx\"", (unsigned long long)t->sysno);
+    json_cstr(f, trace_call_name(t));
     fprintf(f, ",\"nr\":%llu,\"args\":[", (unsigned long long)t->sysno);
     for (int i = 0; t->s && i < t->s->nargs; i++) {
         fprintf(f, "%s{\"name\":", i ? "," : "");

@@ -117,10 +117,8 @@ static void resume_line(struct tcb* t) {
     close_open_line(t);
     leader(t);
     /* the name the entry printed */
-    if (t->entry_out && t->s)
-        out_printf("<... %s resumed>", t->s->name);
-    else if (t->entry_out)
-        out_printf("<... syscall_%#llx resumed>", (unsigned long long)t->sysno);
+    if (t->entry_out)
+        out_printf("<... %s resumed>", trace_call_name(t));
 }
 
 /* The kernel's restart codes, which a program never sees: strace prints

@@ -22,7 +22,8 @@ void trace_summary_count(const struct tcb* t) {
     struct call_stats* c;
     struct timespec now;
 
-    if (t->sysno >= PTSHIM_NSYSCALLS)
+    /* a 32-bit call has no row of the x86-64 table */
+    if (t->compat || t->sysno >= PTSHIM_NSYSCALLS)
         return;
     c = &g_stats[t->sysno];
     clock_gettime(CLOCK_MONOTONIC, &now);

@@ -106,7 +106,9 @@ static int syscall_upcall(PAL_HANDLE thread, const struct pal_event* ev) {
             trace_syscall_abandoned(ev);
         return DkSyscallReturn(thread, result);
     }
-    syscall_report_count(ev->sysno, layer);
+    /* a call of the 32-bit ABI has no row of the x86-64 table to count in */
+    if (!ev->compat)
+        syscall_report_count(ev->sysno, layer);
     if (ret == SHIM_SYSCALL_RUNNING || DkThreadGone(thread))
         return 0;
     if (traced)

@@ -80,7 +80,9 @@ struct pal_event {
     pid_t child_tid;   /* PAL_EVENT_CLONE */
     pid_t former_tid;  /* PAL_EVENT_EXEC */
     /* PAL_EVENT_SYSCALL: */
-    bool compat; /* entered through the 32-bit int 0x80 gate */
+    /* a call of the 32-bit ABI (the int 0x80 gate, or from 32-bit code):
+     * SYSNO is in the i386 table and ARGS are ebx, ecx, edx, esi, edi, ebp */
+    bool compat;
     /* under seccomp stops: the program's own filter returned
      * SECCOMP_RET_TRACE for the call, which natively, with no tracer,
      * fails with ENOSYS */
@@ -162,6 +164,8 @@ PAL_NODISCARD int DkSetPlacement(enum pal_placement how, PAL_IDX cpu);
  *   (-ENOENT: not found), else 0: the tracer could not be started or
  *   could not attach, or -ENOTSUP (already reported) when
  *   PAL_STOPS_SECCOMP was asked for and the filter cannot be installed.
+ * A 32-bit program is refused once it is loaded, before it runs: the PAL
+ * says so and the program's process exits 126 (cannot be executed).
  * Whatever the tracer needs of the caller's (options, open files, the
  * choices of DkSetSyscallStops and DkSetPlacement) is set up before. */
 PAL_NODISCARD int DkProcessCreate(char* const argv[], PAL_HANDLE* thread, pid_t* pid,

@@ -8,11 +8,13 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "pal_host.h"
 #include "pal_log.h"
@@ -26,33 +28,98 @@ static struct pal_thread* g_exited;
 static struct pal_event g_pending;
 static bool g_have_pending;
 
+/* The code segment of 32-bit (compatibility mode) code, the kernel's
+ * __USER32_CS; 64-bit code runs in __USER_CS, 0x33. */
+#define USER32_CS 0x23
+
 /*
- * A `syscall` instruction leaves the return address in rcx and the flags in
- * r11, and the kernel saves those very registers as rip and eflags; the
- * 32-bit gate (int 0x80) saves rip and eflags from its interrupt frame and
- * leaves rcx and r11 as the program had them.  A program can forge the
- * match before an int 0x80 on purpose, never by accident.
+ * A call through the 32-bit ABI: from 32-bit code, whatever the
+ * instruction; from 64-bit code, through the int 0x80 gate.  A `syscall`
+ * instruction leaves the return address in rcx and the flags in r11, and
+ * the kernel saves those very registers as rip and eflags; the 32-bit gate
+ * saves rip and eflags from its interrupt frame and leaves rcx and r11 as
+ * the program had them.  A program can forge the match before an int 0x80
+ * on purpose, never by accident.
  */
-static bool entered_by_int80(const struct user_regs_struct* regs) {
-    return regs->rcx != regs->rip || regs->r11 != regs->eflags;
+static bool enters_compat(const struct user_regs_struct* regs) {
+    return regs->cs == USER32_CS || regs->rcx != regs->rip || regs->r11 != regs->eflags;
 }
 
 static void fill_syscall_event(struct pal_thread* t) {
+    const struct user_regs_struct* r = &t->regs;
     struct pal_event* ev = &t->event;
 
     ev->type = PAL_EVENT_SYSCALL;
     ev->thread = t;
     ev->tid = t->tid;
-    ev->compat = entered_by_int80(&t->regs);
+    ev->compat = enters_compat(r);
     /* the kernel takes the number as an int: (1 << 32) | 3 is close */
-    ev->sysno = (uint32_t)t->regs.orig_rax;
-    ev->args[0] = t->regs.rdi;
-    ev->args[1] = t->regs.rsi;
-    ev->args[2] = t->regs.rdx;
-    ev->args[3] = t->regs.r10;
-    ev->args[4] = t->regs.r8;
-    ev->args[5] = t->regs.r9;
-    ev->sp = t->regs.rsp;
+    ev->sysno = (uint32_t)r->orig_rax;
+    if (ev->compat) {
+        /* the i386 ABI's registers, 32 bits each */
+        ev->args[0] = (uint32_t)r->rbx;
+        ev->args[1] = (uint32_t)r->rcx;
+        ev->args[2] = (uint32_t)r->rdx;
+        ev->args[3] = (uint32_t)r->rsi;
+        ev->args[4] = (uint32_t)r->rdi;
+        ev->args[5] = (uint32_t)r->rbp;
+    } else {
+        ev->args[0] = r->rdi;
+        ev->args[1] = r->rsi;
+        ev->args[2] = r->rdx;
+        ev->args[3] = r->r10;
+        ev->args[4] = r->r8;
+        ev->args[5] = r->r9;
+    }
+    ev->sp = r->rsp;
+}
+
+/* Make the 32-bit process T, stopped at its execve's PTRACE_EVENT_EXEC
+ * with REGS, exit with CODE as its first act: its first instructions
+ * become "mov $252, %eax; int $0x80" (exit_group), with CODE in ebx.  The
+ * execve's return sets eax after this stop, hence the mov.  ptrace writes
+ * the read-only text page as a debugger's breakpoint does, in the
+ * process's own copy.  1, or -errno. */
+static int force_exit32(struct pal_thread* t, struct user_regs_struct* regs, int code) {
+    static const unsigned char exit_group32[8] = {0xb8, 0xfc, 0, 0, 0, 0xcd, 0x80, 0xf4};
+    unsigned long word;
+
+    memcpy(&word, exit_group32, sizeof(word));
+    if (ptrace(PTRACE_POKETEXT, t->tid, regs->rip, word) < 0)
+        return errno == ESRCH ? 1 : -errno;
+    regs->rbx = (unsigned long)code;
+    if (ptrace(PTRACE_SETREGS, t->tid, 0, regs) < 0)
+        return errno == ESRCH ? 1 : -errno;
+    return 1;
+}
+
+/*
+ * At an execve's PTRACE_EVENT_EXEC stop: whether the new image runs 32-bit
+ * code (an i386 program, or one whose interpreter is), which the kernel
+ * starts in the 32-bit code segment.  The PAL runs x86-64 programs only:
+ * such a process is refused before it runs one instruction, with one
+ * message: killed (EXIT_CODE < 0), or made to exit with EXIT_CODE.
+ * 1 when it was, 0 when the image is x86-64's, or -errno.
+ */
+int _DkExecRefuseCompat(struct pal_thread* t, int exit_code) {
+    struct user_regs_struct regs;
+    char link[64], exe[4096];
+    ssize_t n;
+
+    if (ptrace(PTRACE_GETREGS, t->tid, 0, &regs) < 0)
+        return errno == ESRCH ? 0 : -errno;
+    if (regs.cs != USER32_CS)
+        return 0;
+    snprintf(link, sizeof(link), "/proc/%d/exe", t->tid);
+    n = readlink(link, exe, sizeof(exe) - 1);
+    exe[n < 0 ? 0 : n] = '\0';
+    log_error("process %d: %s is a 32-bit program: ptshim runs x86-64 programs only; %s",
+              t->tid, n > 0 ? exe : "the program", exit_code < 0 ? "killed" : "not run");
+    if (exit_code >= 0)
+        return force_exit32(t, &regs, exit_code);
+    if (kill(t->tid, SIGKILL) < 0 && errno != ESRCH)
+        return -errno;
+    return 1;
 }
 
 /* The entry of one of the program's calls: its upcall starts.  ENTRY_RUNS:
@@ -251,7 +318,10 @@ static int on_event_stop(struct pal_thread* t, int event, int sig, struct pal_ev
         ev->tid = t->tid;
         /* a host call's exec: the registers are the new program's */
         t->execed = true;
-        ret = _DkThreadContinue(t, 0);
+        /* the exec happened all the same: the thread ends next */
+        ret = _DkExecRefuseCompat(t, -1);
+        if (ret == 0)
+            ret = _DkThreadContinue(t, 0);
         if (ret < 0)
             return ret;
         ev->type = PAL_EVENT_EXEC;

@@ -123,7 +123,8 @@ void _DkStackMapsChanged(void);
 void _DkStackThreadGone(struct pal_thread* t);
 void _DkStackProcessGone(pid_t tgid);
 struct pal_elf;
-struct pal_elf* _DkElfGet(const char* path, dev_t dev, ino_t ino);
+struct pal_elf* _DkElfGet(const char* path, dev_t dev, ino_t ino, pid_t tgid, PAL_NUM start,
+                          PAL_NUM end);
 const char* _DkElfPath(const struct pal_elf* e);
 const char* _DkElfSymbol(const struct pal_elf* e, PAL_NUM off, PAL_NUM* sym_off);
 
@@ -171,6 +172,12 @@ void _DkPlacementStopped(struct pal_thread* t);
 bool _DkPlacementPins(void);
 PAL_NODISCARD int _DkPlacementSetAffinity(struct pal_thread* t, const void* set);
 const void* _DkPlacementAffinity(const struct pal_thread* t);
+
+/* pal_events.c: at an execve's PTRACE_EVENT_EXEC stop, refuse (one
+ * message; SIGKILL when EXIT_CODE < 0, else its first act is to exit with
+ * EXIT_CODE) a new image that runs 32-bit code: 1 if refused, 0 if not,
+ * or -errno. */
+PAL_NODISCARD int _DkExecRefuseCompat(struct pal_thread* t, int exit_code);
 
 /* pal_resume.c: resume a stopped thread as its state says. */
 PAL_NODISCARD int _DkThreadContinue(struct pal_thread* t, int sig);

@@ -129,6 +129,14 @@ static int wait_for_exec(struct pal_thread* t, int from_program, struct pal_exec
             ret = read_stops(from_program);
             if (ret < 0)
                 return ret;
+            /* a 32-bit program: not run; it exits 126, followed here */
+            ret = _DkExecRefuseCompat(t, 126);
+            if (ret < 0)
+                return ret;
+            if (ret > 0) {
+                ret = _DkThreadContinue(t, 0);
+                break;
+            }
             /* under SYSEMU stops, a filter of the program's own that
              * returns RET_TRACE must answer ENOSYS, as with no tracer */
             if (!_DkSeccompActive && ptrace(PTRACE_SETOPTIONS, t->tid, 0, PAL_PTRACE_OPTIONS) < 0)

@@ -78,7 +78,7 @@ static int maps_read(struct pal_maps* m) {
             perms[2] != 'x' || !name_at || line[name_at] != '/')
             continue;
         line[strcspn(line, "\n")] = '\0';
-        elf = _DkElfGet(line + name_at, makedev(maj, min), (ino_t)ino);
+        elf = _DkElfGet(line + name_at, makedev(maj, min), (ino_t)ino, m->tgid, start, end);
         if (!elf)
             continue;
         if (m->n == m->cap) {

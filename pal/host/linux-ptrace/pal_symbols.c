@@ -2,12 +2,17 @@
  * pal_symbols.c: function symbols of the files a traced program maps, for
  * stack traces (-k).
  *
- * Each file's symbol table (.symtab, else .dynsym) is read once, when a
- * frame first falls in it, into an array sorted by address; a frame then
- * costs one binary search.  Files are named by path, device and inode, so
+ * Each file's symbol table (.symtab, else .dynsym) is read once, when the
+ * mappings of a process that maps it executable are read (pal_stack.c),
+ * into an array sorted by address; a frame then costs one binary search.  Files are named by path, device and inode, so
  * that a library every process maps is read once however many processes
  * map it, and a file replaced on disk is read again.  Nothing is freed
  * before ptshim ends: the table grows with the number of distinct files.
+ *
+ * The program controls these files: it can unlink one, put a FIFO in its
+ * place or truncate it while the tracer reads.  So a file is reached
+ * through the mapping where the kernel lets the tracer, is never waited
+ * on, and is read with pread(2), never mapped.
  */
 #include "config.h"
 
@@ -16,7 +21,6 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/tree.h>
 #include <unistd.h>
@@ -72,12 +76,41 @@ static bool within(size_t size, uint64_t off, uint64_t len) {
     return off <= size && len <= size - off;
 }
 
+/*
+ * The file is read with pread(2), never mapped: the program (or anyone)
+ * may truncate it at any moment, and a mapping would then fault with
+ * SIGBUS in the tracer.  Read this way, a file that shrank reads short and
+ * has no symbols.  LEN bytes at OFF into BUF: 0, or -ENOEXEC when the file
+ * ends before, or -errno.
+ */
+static int read_at(int fd, void* buf, size_t len, uint64_t off) {
+    char* p = buf;
+
+    while (len) {
+        ssize_t n = pread(fd, p, len, (off_t)off);
+
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -errno;
+        }
+        if (n == 0)
+            return -ENOEXEC;
+        p += n;
+        off += (uint64_t)n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
 /* Collect the function symbols of the section SH (a symbol table) of the
- * image IMG of SIZE bytes. */
-static int read_symtab(struct pal_elf* e, const char* img, size_t size, const Elf64_Shdr* shdrs,
+ * file FD of SIZE bytes, whose section headers are SHDRS. */
+static int read_symtab(struct pal_elf* e, int fd, size_t size, const Elf64_Shdr* shdrs,
                        size_t nshdrs, const Elf64_Shdr* sh) {
+    Elf64_Sym chunk[256]; /* read a few at a time: a table can be large */
     const Elf64_Shdr* strsh;
     size_t n, kept = 0;
+    int ret;
 
     if (sh->sh_link >= nshdrs || sh->sh_entsize != sizeof(Elf64_Sym) ||
         !within(size, sh->sh_offset, sh->sh_size))
@@ -90,18 +123,27 @@ static int read_symtab(struct pal_elf* e, const char* img, size_t size, const El
     e->syms = calloc(n ? n : 1, sizeof(*e->syms));
     if (!e->names || !e->syms)
         return -ENOMEM;
-    memcpy(e->names, img + strsh->sh_offset, strsh->sh_size);
+    ret = read_at(fd, e->names, strsh->sh_size, strsh->sh_offset);
+    if (ret < 0)
+        return ret;
     e->names[strsh->sh_size] = '\0';
     for (size_t i = 0; i < n; i++) {
-        Elf64_Sym s;
+        const Elf64_Sym* s;
 
-        memcpy(&s, img + sh->sh_offset + i * sizeof(s), sizeof(s));
-        if (ELF64_ST_TYPE(s.st_info) != STT_FUNC || s.st_shndx == SHN_UNDEF || !s.st_value ||
-            s.st_name >= strsh->sh_size)
+        if (i % 256 == 0) {
+            size_t m = n - i < 256 ? n - i : 256;
+
+            ret = read_at(fd, chunk, m * sizeof(chunk[0]), sh->sh_offset + i * sizeof(chunk[0]));
+            if (ret < 0)
+                return ret;
+        }
+        s = &chunk[i % 256];
+        if (ELF64_ST_TYPE(s->st_info) != STT_FUNC || s->st_shndx == SHN_UNDEF || !s->st_value ||
+            s->st_name >= strsh->sh_size)
             continue;
-        e->syms[kept].addr = s.st_value;
+        e->syms[kept].addr = s->st_value;
         e->syms[kept].index = i;
-        e->syms[kept].name = e->names + s.st_name;
+        e->syms[kept].name = e->names + s->st_name;
         kept++;
     }
     e->nsyms = kept;
@@ -110,38 +152,38 @@ static int read_symtab(struct pal_elf* e, const char* img, size_t size, const El
 }
 
 static int read_elf(struct pal_elf* e, int fd, size_t size) {
-    const Elf64_Ehdr* eh;
-    const Elf64_Shdr *shdrs, *symtab = NULL, *dynsym = NULL;
-    char* img;
-    int ret = 0;
+    Elf64_Ehdr eh;
+    Elf64_Phdr* phdrs = NULL;
+    Elf64_Shdr *shdrs = NULL, *symtab = NULL, *dynsym = NULL;
+    int ret;
 
-    if (size < sizeof(Elf64_Ehdr))
+    ret = read_at(fd, &eh, sizeof(eh), 0);
+    if (ret < 0)
+        return ret;
+    if (memcmp(eh.e_ident, ELFMAG, SELFMAG) || eh.e_ident[EI_CLASS] != ELFCLASS64 ||
+        eh.e_phentsize != sizeof(Elf64_Phdr) || eh.e_shentsize != sizeof(Elf64_Shdr) ||
+        !within(size, eh.e_phoff, (uint64_t)eh.e_phnum * sizeof(Elf64_Phdr)) ||
+        !within(size, eh.e_shoff, (uint64_t)eh.e_shnum * sizeof(Elf64_Shdr)))
         return -ENOEXEC;
-    img = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (img == MAP_FAILED)
-        return -errno;
-    eh = (const Elf64_Ehdr*)img;
-    if (memcmp(eh->e_ident, ELFMAG, SELFMAG) || eh->e_ident[EI_CLASS] != ELFCLASS64 ||
-        eh->e_phentsize != sizeof(Elf64_Phdr) || eh->e_shentsize != sizeof(Elf64_Shdr) ||
-        !within(size, eh->e_phoff, (uint64_t)eh->e_phnum * sizeof(Elf64_Phdr)) ||
-        !within(size, eh->e_shoff, (uint64_t)eh->e_shnum * sizeof(Elf64_Shdr))) {
-        ret = -ENOEXEC;
-        goto out;
-    }
-    e->loads = calloc(eh->e_phnum ? eh->e_phnum : 1, sizeof(*e->loads));
-    if (!e->loads) {
+    /* at most 65535 of each: a few MiB at worst */
+    phdrs = calloc(eh.e_phnum ? eh.e_phnum : 1, sizeof(*phdrs));
+    shdrs = calloc(eh.e_shnum ? eh.e_shnum : 1, sizeof(*shdrs));
+    e->loads = calloc(eh.e_phnum ? eh.e_phnum : 1, sizeof(*e->loads));
+    if (!phdrs || !shdrs || !e->loads) {
         ret = -ENOMEM;
         goto out;
     }
-    for (size_t i = 0; i < eh->e_phnum; i++) {
-        Elf64_Phdr ph;
-
-        memcpy(&ph, img + eh->e_phoff + i * sizeof(ph), sizeof(ph));
-        if (ph.p_type == PT_LOAD)
-            e->loads[e->nloads++] = (struct pal_load){ph.p_offset, ph.p_vaddr, ph.p_filesz};
-    }
-    shdrs = (const Elf64_Shdr*)(img + eh->e_shoff);
-    for (size_t i = 0; i < eh->e_shnum; i++) {
+    ret = read_at(fd, phdrs, eh.e_phnum * sizeof(*phdrs), eh.e_phoff);
+    if (ret < 0)
+        goto out;
+    for (size_t i = 0; i < eh.e_phnum; i++)
+        if (phdrs[i].p_type == PT_LOAD)
+            e->loads[e->nloads++] =
+                (struct pal_load){phdrs[i].p_offset, phdrs[i].p_vaddr, phdrs[i].p_filesz};
+    ret = read_at(fd, shdrs, eh.e_shnum * sizeof(*shdrs), eh.e_shoff);
+    if (ret < 0)
+        goto out;
+    for (size_t i = 0; i < eh.e_shnum; i++) {
         if (shdrs[i].sh_type == SHT_SYMTAB)
             symtab = &shdrs[i];
         else if (shdrs[i].sh_type == SHT_DYNSYM)
@@ -149,17 +191,63 @@ static int read_elf(struct pal_elf* e, int fd, size_t size) {
     }
     /* a stripped file keeps only .dynsym, the exported functions */
     if (symtab || dynsym)
-        ret = read_symtab(e, img, size, shdrs, eh->e_shnum, symtab ? symtab : dynsym);
+        ret = read_symtab(e, fd, size, shdrs, eh.e_shnum, symtab ? symtab : dynsym);
 out:
-    munmap(img, size);
+    free(phdrs);
+    free(shdrs);
     return ret;
 }
 
-/* The cached file PATH (dev, ino as /proc/PID/maps says), read on first
- * use; NULL when out of memory.  A file that cannot be read is cached
- * without symbols. */
-struct pal_elf* _DkElfGet(const char* path, dev_t dev, ino_t ino) {
+/* Forget what a file that could not be read left: it has no symbols. */
+static void elf_drop(struct pal_elf* e) {
+    free(e->syms);
+    free(e->names);
+    free(e->loads);
+    e->syms = NULL;
+    e->names = NULL;
+    e->loads = NULL;
+    e->nsyms = e->nloads = 0;
+}
+
+/*
+ * The file NAME (a path, or a /proc/PID/map_files link) for reading, if it
+ * is a regular file of inode INO, the one mapped; else -errno.  The name
+ * may now be anything (the program renames what it wants, and a FIFO or
+ * a terminal must not keep the tracer waiting, nor a device see an open):
+ * it is opened O_PATH, which opens nothing, checked, and only then opened
+ * for reading through the descriptor, which still names the same file.
+ */
+static int open_mapped(const char* name, ino_t ino, struct stat* st) {
+    char self[64];
+    int pfd, fd;
+
+    pfd = open(name, O_PATH | O_CLOEXEC);
+    if (pfd < 0)
+        return -errno;
+    if (fstat(pfd, st) < 0) {
+        fd = -errno;
+        goto out;
+    }
+    if (!S_ISREG(st->st_mode) || st->st_ino != ino) {
+        fd = S_ISREG(st->st_mode) ? -ESTALE : -ENOEXEC; /* for the log */
+        goto out;
+    }
+    snprintf(self, sizeof(self), "/proc/self/fd/%d", pfd);
+    fd = open(self, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        fd = -errno;
+out:
+    close(pfd);
+    return fd;
+}
+
+/* The cached file PATH (dev, ino as /proc/PID/maps says; mapped at START
+ * to END in process TGID), read on first use; NULL when out of memory.  A
+ * file that cannot be read is cached without symbols. */
+struct pal_elf* _DkElfGet(const char* path, dev_t dev, ino_t ino, pid_t tgid, PAL_NUM start,
+                          PAL_NUM end) {
     struct pal_elf key = {.path = path, .dev = dev, .ino = ino}, *e;
+    char map_file[96];
     struct stat st;
     char* copy;
     int fd;
@@ -178,12 +266,23 @@ struct pal_elf* _DkElfGet(const char* path, dev_t dev, ino_t ino) {
     e->dev = dev;
     e->ino = ino;
     RB_INSERT(elf_tree, &g_elves, e);
-    fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* The mapping itself, even unlinked (its name then ends in
+     * " (deleted)"), where the tracer may follow map_files' links
+     * (CAP_SYS_ADMIN or CAP_CHECKPOINT_RESTORE); else the file by its
+     * name, if it is still the one mapped. */
+    snprintf(map_file, sizeof(map_file), "/proc/%d/map_files/%llx-%llx", (int)tgid,
+             (unsigned long long)start, (unsigned long long)end);
+    fd = open_mapped(map_file, ino, &st);
     if (fd < 0)
+        fd = open_mapped(path, ino, &st);
+    if (fd < 0) {
+        log_debug("no symbols from %s: %s", path, strerror(-fd));
         return e;
-    if (fstat(fd, &st) == 0 && st.st_ino == ino && S_ISREG(st.st_mode) &&
-        read_elf(e, fd, (size_t)st.st_size) < 0)
+    }
+    if (read_elf(e, fd, (size_t)st.st_size) < 0) {
         log_debug("no symbols from %s", path);
+        elf_drop(e);
+    }
     close(fd);
     return e;
 }

@@ -1,0 +1,130 @@
+/*
+ * fd-unknown.c: the descriptor calls on descriptors the shim meets for
+ * the first time when its tracer cannot learn about them (it is out of
+ * descriptors itself, so its open of /proc/PID/fdinfo fails).  The
+ * program's calls must get the host's answers: open, closed and unknown
+ * are three cases, and unknown is the host's to answer.
+ *
+ *   fd-unknown READY
+ *
+ * The program writes its pid into the file READY, then waits for SIGUSR1
+ * (tests/integration/fd-unknown.test limits the tracer meanwhile), then
+ * calls on descriptor 5 (inherited: a file of "0123456789\n", read-only),
+ * 6 (inherited: a file open for appending) and 9 (closed), none of which
+ * it used before, and prints each call and its result: a number, or -1
+ * and the errno's name.
+ */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include "tests.h"
+
+#define RO_FD 5
+#define WR_FD 6
+#define CLOSED_FD 9
+
+#define S(...) syscall(__VA_ARGS__)
+
+static const char* ename(int e) {
+    const char* n = strerrorname_np(e);
+
+    return n ? n : "unknown-errno";
+}
+
+/* Print WHAT = R (or -1 ERRNO). */
+static long R(const char* what, long r) {
+    if (r < 0)
+        printf("%s = -1 %s\n", what, ename(errno));
+    else
+        printf("%s = %ld\n", what, r);
+    return r;
+}
+
+/* Print WHAT = R and the R bytes of BUF. */
+static void got(const char* what, long r, const char* buf) {
+    if (R(what, r) > 0)
+        printf("  \"%.*s\"\n", (int)r, buf);
+}
+
+/* The calls the shim checks a descriptor for, on FD. */
+static void calls(int fd) {
+    char buf[16];
+    struct stat st;
+    struct statfs sfs;
+    struct iovec iov = {buf, 4};
+    long r;
+
+    printf("== fd %d\n", fd);
+    R("fcntl(F_GETFD)", S(SYS_fcntl, fd, F_GETFD));
+    r = S(SYS_fcntl, fd, F_GETFL);
+    R("fcntl(F_GETFL) & O_ACCMODE", r < 0 ? r : r & O_ACCMODE);
+    R("fstat", S(SYS_fstat, fd, &st));
+    if (fd != CLOSED_FD)
+        printf("  st_size %lld\n", (long long)st.st_size);
+    R("lseek(0, SEEK_END)", S(SYS_lseek, fd, 0, SEEK_END));
+    R("lseek(2, SEEK_SET)", S(SYS_lseek, fd, 2, SEEK_SET));
+    got("read(4)", S(SYS_read, fd, buf, 4), buf);
+    got("pread64(3, 0)", S(SYS_pread64, fd, buf, 3, 0), buf);
+    got("readv(4)", S(SYS_readv, fd, &iov, 1), buf);
+    R("write(\"ab\")", S(SYS_write, fd, "ab", 2));
+    R("pwrite64(\"cd\", 0)", S(SYS_pwrite64, fd, "cd", 2, 0));
+    R("ioctl(FIONREAD)", S(SYS_ioctl, fd, FIONREAD, &r));
+    R("getdents64", S(SYS_getdents64, fd, buf, sizeof(buf)));
+    R("fchdir", S(SYS_fchdir, fd));
+    R("fstatfs", S(SYS_fstatfs, fd, &sfs));
+    R("fadvise64", S(SYS_fadvise64, fd, 0, 0, POSIX_FADV_NORMAL));
+    R("fgetxattr(user.none)", S(SYS_fgetxattr, fd, "user.none", buf, sizeof(buf)));
+    R("dup2(fd, fd)", S(SYS_dup2, fd, fd));
+    r = R("dup", S(SYS_dup, fd));
+    if (r >= 0) {
+        R("  fcntl(dup, F_GETFD)", S(SYS_fcntl, r, F_GETFD));
+        R("  close(dup)", S(SYS_close, r));
+    }
+    r = R("fcntl(F_DUPFD_CLOEXEC, 20)", S(SYS_fcntl, fd, F_DUPFD_CLOEXEC, 20));
+    if (r >= 0) {
+        R("  fcntl(20, F_GETFD)", S(SYS_fcntl, r, F_GETFD));
+        R("  close(20)", S(SYS_close, r));
+    }
+    R("dup3(fd, 21, O_CLOEXEC)", S(SYS_dup3, fd, 21, O_CLOEXEC));
+    R("  fcntl(21, F_GETFD)", S(SYS_fcntl, 21, F_GETFD));
+    R("  close(21)", S(SYS_close, 21));
+    R("ioctl(FIOCLEX)", S(SYS_ioctl, fd, FIOCLEX));
+    R("fcntl(F_GETFD)", S(SYS_fcntl, fd, F_GETFD));
+    R("fcntl(F_SETFD, 0)", S(SYS_fcntl, fd, F_SETFD, 0));
+    R("fcntl(F_GETFD)", S(SYS_fcntl, fd, F_GETFD));
+    R("copy_file_range(fd, 6, 3)", S(SYS_copy_file_range, fd, NULL, WR_FD, NULL, 3, 0));
+    R("close", S(SYS_close, fd));
+    R("close again", S(SYS_close, fd));
+}
+
+int main(int argc, char** argv) {
+    sigset_t usr1;
+    char pid[32];
+    int fd, sig;
+
+    CHECK(argc == 2);
+    /* SIGUSR1 is waited for, never delivered */
+    sigemptyset(&usr1);
+    sigaddset(&usr1, SIGUSR1);
+    CHECK(sigprocmask(SIG_BLOCK, &usr1, NULL) == 0);
+    fd = open(argv[1], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    CHECK(fd >= 0);
+    snprintf(pid, sizeof(pid), "%d\n", (int)getpid());
+    CHECK(write(fd, pid, strlen(pid)) == (ssize_t)strlen(pid));
+    CHECK(close(fd) == 0);
+    CHECK(sigwait(&usr1, &sig) == 0);
+
+    calls(RO_FD);
+    calls(CLOSED_FD);
+    /* what copy_file_range wrote */
+    R("lseek(6, 0, SEEK_SET)", S(SYS_lseek, WR_FD, 0, SEEK_SET));
+    calls(WR_FD);
+    return 0;
+}

@@ -32,24 +32,9 @@
 
 #define S(...) syscall(__VA_ARGS__)
 
-static const char* ename(int e) {
-    const char* n = strerrorname_np(e);
-
-    return n ? n : "unknown-errno";
-}
-
-/* Print WHAT = R (or -1 ERRNO). */
-static long R(const char* what, long r) {
-    if (r < 0)
-        printf("%s = -1 %s\n", what, ename(errno));
-    else
-        printf("%s = %ld\n", what, r);
-    return r;
-}
-
 /* Print WHAT = R and the R bytes of BUF. */
 static void got(const char* what, long r, const char* buf) {
-    if (R(what, r) > 0)
+    if (print_rc(what, r) > 0)
         printf("  \"%.*s\"\n", (int)r, buf);
 }
 
@@ -62,46 +47,46 @@ static void calls(int fd) {
     long r;
 
     printf("== fd %d\n", fd);
-    R("fcntl(F_GETFD)", S(SYS_fcntl, fd, F_GETFD));
+    print_rc("fcntl(F_GETFD)", S(SYS_fcntl, fd, F_GETFD));
     r = S(SYS_fcntl, fd, F_GETFL);
-    R("fcntl(F_GETFL) & O_ACCMODE", r < 0 ? r : r & O_ACCMODE);
-    R("fstat", S(SYS_fstat, fd, &st));
+    print_rc("fcntl(F_GETFL) & O_ACCMODE", r < 0 ? r : r & O_ACCMODE);
+    print_rc("fstat", S(SYS_fstat, fd, &st));
     if (fd != CLOSED_FD)
         printf("  st_size %lld\n", (long long)st.st_size);
-    R("lseek(0, SEEK_END)", S(SYS_lseek, fd, 0, SEEK_END));
-    R("lseek(2, SEEK_SET)", S(SYS_lseek, fd, 2, SEEK_SET));
+    print_rc("lseek(0, SEEK_END)", S(SYS_lseek, fd, 0, SEEK_END));
+    print_rc("lseek(2, SEEK_SET)", S(SYS_lseek, fd, 2, SEEK_SET));
     got("read(4)", S(SYS_read, fd, buf, 4), buf);
     got("pread64(3, 0)", S(SYS_pread64, fd, buf, 3, 0), buf);
     got("readv(4)", S(SYS_readv, fd, &iov, 1), buf);
-    R("write(\"ab\")", S(SYS_write, fd, "ab", 2));
-    R("pwrite64(\"cd\", 0)", S(SYS_pwrite64, fd, "cd", 2, 0));
-    R("ioctl(FIONREAD)", S(SYS_ioctl, fd, FIONREAD, &r));
-    R("getdents64", S(SYS_getdents64, fd, buf, sizeof(buf)));
-    R("fchdir", S(SYS_fchdir, fd));
-    R("fstatfs", S(SYS_fstatfs, fd, &sfs));
-    R("fadvise64", S(SYS_fadvise64, fd, 0, 0, POSIX_FADV_NORMAL));
-    R("fgetxattr(user.none)", S(SYS_fgetxattr, fd, "user.none", buf, sizeof(buf)));
-    R("dup2(fd, fd)", S(SYS_dup2, fd, fd));
-    r = R("dup", S(SYS_dup, fd));
+    print_rc("write(\"ab\")", S(SYS_write, fd, "ab", 2));
+    print_rc("pwrite64(\"cd\", 0)", S(SYS_pwrite64, fd, "cd", 2, 0));
+    print_rc("ioctl(FIONREAD)", S(SYS_ioctl, fd, FIONREAD, &r));
+    print_rc("getdents64", S(SYS_getdents64, fd, buf, sizeof(buf)));
+    print_rc("fchdir", S(SYS_fchdir, fd));
+    print_rc("fstatfs", S(SYS_fstatfs, fd, &sfs));
+    print_rc("fadvise64", S(SYS_fadvise64, fd, 0, 0, POSIX_FADV_NORMAL));
+    print_rc("fgetxattr(user.none)", S(SYS_fgetxattr, fd, "user.none", buf, sizeof(buf)));
+    print_rc("dup2(fd, fd)", S(SYS_dup2, fd, fd));
+    r = print_rc("dup", S(SYS_dup, fd));
     if (r >= 0) {
-        R("  fcntl(dup, F_GETFD)", S(SYS_fcntl, r, F_GETFD));
-        R("  close(dup)", S(SYS_close, r));
+        print_rc("  fcntl(dup, F_GETFD)", S(SYS_fcntl, r, F_GETFD));
+        print_rc("  close(dup)", S(SYS_close, r));
     }
-    r = R("fcntl(F_DUPFD_CLOEXEC, 20)", S(SYS_fcntl, fd, F_DUPFD_CLOEXEC, 20));
+    r = print_rc("fcntl(F_DUPFD_CLOEXEC, 20)", S(SYS_fcntl, fd, F_DUPFD_CLOEXEC, 20));
     if (r >= 0) {
-        R("  fcntl(20, F_GETFD)", S(SYS_fcntl, r, F_GETFD));
-        R("  close(20)", S(SYS_close, r));
+        print_rc("  fcntl(20, F_GETFD)", S(SYS_fcntl, r, F_GETFD));
+        print_rc("  close(20)", S(SYS_close, r));
     }
-    R("dup3(fd, 21, O_CLOEXEC)", S(SYS_dup3, fd, 21, O_CLOEXEC));
-    R("  fcntl(21, F_GETFD)", S(SYS_fcntl, 21, F_GETFD));
-    R("  close(21)", S(SYS_close, 21));
-    R("ioctl(FIOCLEX)", S(SYS_ioctl, fd, FIOCLEX));
-    R("fcntl(F_GETFD)", S(SYS_fcntl, fd, F_GETFD));
-    R("fcntl(F_SETFD, 0)", S(SYS_fcntl, fd, F_SETFD, 0));
-    R("fcntl(F_GETFD)", S(SYS_fcntl, fd, F_GETFD));
-    R("copy_file_range(fd, 6, 3)", S(SYS_copy_file_range, fd, NULL, WR_FD, NULL, 3, 0));
-    R("close", S(SYS_close, fd));
-    R("close again", S(SYS_close, fd));
+    print_rc("dup3(fd, 21, O_CLOEXEC)", S(SYS_dup3, fd, 21, O_CLOEXEC));
+    print_rc("  fcntl(21, F_GETFD)", S(SYS_fcntl, 21, F_GETFD));
+    print_rc("  close(21)", S(SYS_close, 21));
+    print_rc("ioctl(FIOCLEX)", S(SYS_ioctl, fd, FIOCLEX));
+    print_rc("fcntl(F_GETFD)", S(SYS_fcntl, fd, F_GETFD));
+    print_rc("fcntl(F_SETFD, 0)", S(SYS_fcntl, fd, F_SETFD, 0));
+    print_rc("fcntl(F_GETFD)", S(SYS_fcntl, fd, F_GETFD));
+    print_rc("copy_file_range(fd, 6, 3)", S(SYS_copy_file_range, fd, NULL, WR_FD, NULL, 3, 0));
+    print_rc("close", S(SYS_close, fd));
+    print_rc("close again", S(SYS_close, fd));
 }
 
 int main(int argc, char** argv) {
@@ -124,7 +109,7 @@ int main(int argc, char** argv) {
     calls(RO_FD);
     calls(CLOSED_FD);
     /* what copy_file_range wrote */
-    R("lseek(6, 0, SEEK_SET)", S(SYS_lseek, WR_FD, 0, SEEK_SET));
+    print_rc("lseek(6, 0, SEEK_SET)", S(SYS_lseek, WR_FD, 0, SEEK_SET));
     calls(WR_FD);
     return 0;
 }

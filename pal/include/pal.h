@@ -263,6 +263,14 @@ PAL_NODISCARD long DkStreamGetName(PAL_HANDLE thread, int fd, char* buf, size_t 
 PAL_NODISCARD int DkThreadSetCPUAffinity(PAL_HANDLE thread, PAL_NUM cpu_num,
                                          const PAL_IDX* cpu_indexes);
 
+/* THREAD runs on the CPUs that are its own from now on, never pinned
+ * beside the tracer (DkSetPlacement): for a call whose result depends on
+ * the thread's host affinity (SCHED_DEADLINE, which the host refuses to a
+ * thread whose CPUs do not span its root domain), so that where ptshim
+ * runs a thread never changes what it may do.  0 (at once when the PAL
+ * pins no thread), or a negative errno. */
+PAL_NODISCARD int DkThreadUnpin(PAL_HANDLE thread);
+
 /* The CPUs THREAD may run on, in increasing order: the first MAX go to
  * CPU_INDEXES.  Returns how many there are, or a negative errno. */
 PAL_NODISCARD long DkThreadGetCPUAffinity(PAL_HANDLE thread, PAL_IDX* cpu_indexes,

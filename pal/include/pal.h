@@ -213,7 +213,9 @@ PAL_NODISCARD int DkThreadGetSignalInfo(PAL_HANDLE thread, siginfo_t* info);
 /* Copy LEN bytes at the tracee address ADDR of THREAD's process into BUF.
  * Returns the number of bytes copied: fewer than LEN when the range runs
  * into memory the tracee cannot read; -EFAULT when not even the first byte
- * can be read.  The tracee is not disturbed. */
+ * can be read.  The tracee is not disturbed, but for what its own access
+ * would do: a stack the range runs into from below grows, as the kernel
+ * grows it for the thread (within the program's RLIMIT_STACK). */
 PAL_NODISCARD long DkVirtualMemoryRead(PAL_HANDLE thread, PAL_NUM addr, void* buf, size_t len);
 
 /* Copy the NUL-terminated string at ADDR into BUF (SIZE bytes, SIZE > 0),
@@ -228,7 +230,8 @@ PAL_NODISCARD long DkVirtualMemoryReadString(PAL_HANDLE thread, PAL_NUM addr, ch
 
 /* Copy LEN bytes from BUF to the tracee address ADDR of THREAD's process.
  * Returns LEN, or -EFAULT when some of the range cannot be written (a
- * prefix may have been written, as when the kernel's copy faults). */
+ * prefix may have been written, as when the kernel's copy faults).  A
+ * stack the range runs into from below grows, as for DkVirtualMemoryRead. */
 PAL_NODISCARD long DkVirtualMemoryWrite(PAL_HANDLE thread, PAL_NUM addr, const void* buf,
                                         size_t len);
 

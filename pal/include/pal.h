@@ -240,7 +240,9 @@ PAL_NODISCARD int DkThreadGetSignalInfo(PAL_HANDLE thread, siginfo_t* info);
 /* Copy LEN bytes at the tracee address ADDR of THREAD's process into BUF.
  * Returns the number of bytes copied: fewer than LEN when the range runs
  * into memory the tracee cannot read; -EFAULT when not even the first byte
- * can be read.  The tracee is not disturbed. */
+ * can be read.  The tracee is not disturbed, but for what its own access
+ * would do: a stack the range runs into from below grows, as the kernel
+ * grows it for the thread (within the program's RLIMIT_STACK). */
 PAL_NODISCARD long DkVirtualMemoryRead(PAL_HANDLE thread, PAL_NUM addr, void* buf, size_t len);
 
 /* Copy the NUL-terminated string at ADDR into BUF (SIZE bytes, SIZE > 0),
@@ -255,7 +257,8 @@ PAL_NODISCARD long DkVirtualMemoryReadString(PAL_HANDLE thread, PAL_NUM addr, ch
 
 /* Copy LEN bytes from BUF to the tracee address ADDR of THREAD's process.
  * Returns LEN, or -EFAULT when some of the range cannot be written (a
- * prefix may have been written, as when the kernel's copy faults). */
+ * prefix may have been written, as when the kernel's copy faults).  A
+ * stack the range runs into from below grows, as for DkVirtualMemoryRead. */
 PAL_NODISCARD long DkVirtualMemoryWrite(PAL_HANDLE thread, PAL_NUM addr, const void* buf,
                                         size_t len);
 
@@ -289,6 +292,14 @@ PAL_NODISCARD long DkStreamGetName(PAL_HANDLE thread, int fd, char* buf, size_t 
  * thread is gone. */
 PAL_NODISCARD int DkThreadSetCPUAffinity(PAL_HANDLE thread, PAL_NUM cpu_num,
                                          const PAL_IDX* cpu_indexes);
+
+/* THREAD runs on the CPUs that are its own from now on, never pinned
+ * beside the tracer (DkSetPlacement): for a call whose result depends on
+ * the thread's host affinity (SCHED_DEADLINE, which the host refuses to a
+ * thread whose CPUs do not span its root domain), so that where ptshim
+ * runs a thread never changes what it may do.  0 (at once when the PAL
+ * pins no thread), or a negative errno. */
+PAL_NODISCARD int DkThreadUnpin(PAL_HANDLE thread);
 
 /* The CPUs THREAD may run on, in increasing order: the first MAX go to
  * CPU_INDEXES.  Returns how many there are, or a negative errno. */

@@ -11,7 +11,8 @@
  * table does not know (inherited at start, or made by a call passed
  * through to the host, such as socket or accept) is adopted on first use
  * from the host's /proc view, so the table never answers EBADF for a
- * descriptor the host has.
+ * descriptor the host has; when that view cannot be read, the descriptor
+ * is unknown, and the host answers for it.
  */
 #ifndef SHIM_HANDLE_H
 #define SHIM_HANDLE_H
@@ -61,9 +62,15 @@ struct shim_fd_table {
 
 struct shim_thread;
 
-/* The handle of FD in the calling thread's table, adopting it from the
- * host if the table does not know it: NULL when FD is not open. */
-struct shim_handle* shim_fd_get(int fd);
+/* Look FD up in the calling thread's table, adopting it from the host if
+ * the table does not know it.  0 with its handle in *HANDLE (when HANDLE
+ * is not NULL) when FD is open; -EBADF when it is not; 1 when the tracer
+ * cannot tell (the host refused it FD's /proc record, or it ran out of
+ * memory or descriptors itself): *HANDLE is then NULL, nothing is
+ * recorded, and the call is the host's to answer.  FD is a long so that
+ * an unsigned int (the kernel's type) and a negative int both come
+ * through: any number outside 0..INT_MAX is -EBADF. */
+PAL_NODISCARD int shim_fd_get(long fd, struct shim_handle** handle);
 /* Record FD (opened by the host) with a new handle: FLAGS as F_GETFL
  * returns them if FLAGS_KNOWN.  0 or -ENOMEM. */
 int shim_fd_install(int fd, bool flags_known, int flags, bool cloexec, enum shim_handle_kind kind);
@@ -87,8 +94,9 @@ void shim_fd_set_cloexec(int fd, bool cloexec);
  * negative errno. */
 int shim_handle_flags(struct shim_handle* h, int fd);
 /* A descriptor fdget() gives: open, and not O_PATH.  0, -EBADF, or 1
- * when its flags are unknown (the host then answers for the call). */
-int shim_fd_check_fdget(int fd);
+ * when the descriptor or its flags are unknown (the host then answers for
+ * the call). */
+PAL_NODISCARD int shim_fd_check_fdget(long fd);
 /* The host's name of HANDLE, FD's (asked once): NULL when unknown. */
 const char* shim_handle_name(struct shim_handle* h, int fd);
 

@@ -100,6 +100,7 @@ int shim_do_munmap(uptr addr, size_t len);
 /* sys/shim_sched.c */
 long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
 long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
+int shim_do_sched_setattr(pid_t pid, uptr uattr, unsigned int flags);
 
 /* sys/shim_open.c */
 long shim_do_open(uptr filename, int flags, mode_t mode);

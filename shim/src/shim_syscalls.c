@@ -338,7 +338,7 @@ SHIM_SYSCALL_PASSTHROUGH(process_vm_readv, 6, ssize_t, pid_t, pid, uptr, lvec, u
 SHIM_SYSCALL_PASSTHROUGH(process_vm_writev, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(kcmp, 5, int, pid_t, pid1, pid_t, pid2, int, type, unsigned long, idx1, unsigned long, idx2)
 SHIM_SYSCALL_PASSTHROUGH(finit_module, 3, int, int, fd, uptr, uargs, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(sched_setattr, 3, int, pid_t, pid, uptr, uattr, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(sched_setattr, 3, shim_do_sched_setattr, int, pid_t, pid, uptr, uattr, unsigned int, flags) /* sys/shim_sched.c */
 SHIM_SYSCALL_PASSTHROUGH(sched_getattr, 4, int, pid_t, pid, uptr, uattr, unsigned int, usize, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(renameat2, 5, shim_do_renameat2, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags) /* sys/shim_namei.c */
 DEFINE_SHIM_SYSCALL(seccomp, 3, shim_do_seccomp, int, unsigned int, op, unsigned int, flags, uptr, uargs) /* sys/shim_seccomp.c */

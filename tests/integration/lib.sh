@@ -25,6 +25,33 @@ require_prog_() {
     done
 }
 
+# unused_user_ PROGRAM...: set AS_UNUSED to a setpriv(1) prefix that runs
+# a command as a user ID of its own, which no account names and no process
+# has (other tests run as nobody beside this one), and make TEST_TMP
+# reachable to it.  Returns 1, the reason in UNUSED_WHY, where that cannot
+# be (not root, no setpriv, a PROGRAM it cannot run).
+unused_user_() {
+    AS_UNUSED= UNUSED_WHY=
+    if [ "$(id -u)" != 0 ]; then
+        UNUSED_WHY="becoming another user needs root (running as $(id -un))"
+        return 1
+    fi
+    command -v setpriv >/dev/null 2>&1 || { UNUSED_WHY="setpriv is not installed"; return 1; }
+    for u in $((61000 + $$ % 1000)) $((62000 + $$ % 1000)) $((63000 + $$ % 1000)); do
+        getent passwd "$u" >/dev/null 2>&1 && continue
+        if [ -z "$(ps -o pid= -u "$u" 2>/dev/null)" ]; then
+            AS_UNUSED="setpriv --reuid=$u --regid=$u --clear-groups"
+            break
+        fi
+    done
+    [ -n "$AS_UNUSED" ] || { UNUSED_WHY="no unused user ID found"; return 1; }
+    $AS_UNUSED true 2>/dev/null || { UNUSED_WHY="setpriv cannot become user $u"; return 1; }
+    for p in "$PTSHIM" "$@"; do
+        $AS_UNUSED test -x "$p" || { UNUSED_WHY="user $u cannot run $p"; return 1; }
+    done
+    chmod 755 "$TEST_TMP"
+}
+
 # wait_until_ SECONDS COMMAND...: poll COMMAND every 50 ms until it
 # succeeds; returns 1 if it still fails after SECONDS.
 wait_until_() {

@@ -32,4 +32,20 @@ static inline void print_status(const char* what, int status) {
         printf("%s: status %#x\n", what, status);
 }
 
+#ifdef _GNU_SOURCE /* strerrorname_np */
+/* Print "WHAT = R", or "WHAT = -1 ENAME" (errno's name) when R < 0.
+ * Returns R, errno kept. */
+static inline long print_rc(const char* what, long r) {
+    int e = errno;
+    const char* name = strerrorname_np(e);
+
+    if (r < 0)
+        printf("%s = -1 %s\n", what, name ? name : "unknown-errno");
+    else
+        printf("%s = %ld\n", what, r);
+    errno = e;
+    return r;
+}
+#endif
+
 #endif /* TESTS_H */

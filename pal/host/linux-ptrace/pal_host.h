@@ -79,6 +79,7 @@ struct pal_thread {
     void* unwind;                 /* libunwind-ptrace's state, once -k unwound it */
     /* Its placement (pal_placement.c) */
     bool pinned;           /* on the tracer's CPU */
+    bool never_pinned;     /* DkThreadUnpin(): on its own CPUs for good */
     void* want;            /* cpu_set_t: the CPUs the program gave it, or NULL */
     uint64_t resumed_at;   /* when it last went on running (ns) */
     int64_t cpu_seen;      /* its CPU time (ns) when last read, */

@@ -6,43 +6,145 @@
  * well point to: the fault is the tracee's EFAULT, never the tracer's.  It
  * copies page by page and stops at the first page it cannot read, so a
  * range that runs into unmapped memory yields its readable prefix.
+ *
+ * One fault is not an EFAULT for the thread itself: below a stack (a
+ * mapping that grows down), the kernel grows the stack when the thread
+ * touches memory there, within the thread's RLIMIT_STACK and short of the
+ * guard gap above the next mapping down.  process_vm_readv/writev never
+ * grow a stack (get_user_pages no longer does since Linux 6.5); the
+ * tracer's PTRACE_PEEKDATA does (access_remote_vm() grows it, by the same
+ * rules).  So where a copy stops at memory that no mapping holds, just
+ * below an anonymous writable one, the tracer peeks there once and, if the
+ * stack grew, copies on.  Only on that failure path: the copies themselves
+ * stay process_vm_readv/writev, with their EFAULT answers.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/resource.h>
 #include <sys/uio.h>
 
 #include "pal_host.h"
+#include "pal_log.h"
 
 #define TRACEE_PAGE 4096UL
 
+/* Whether ADDR is in no mapping of TID's process, and the first mapping
+ * above it is anonymous and writable, as a stack is: the only place the
+ * kernel may grow a stack into.  (Peeking only there, the tracer never
+ * reads memory the copy was refused: a PROT_NONE page, a device's.) */
+static bool below_stack(pid_t tid, PAL_NUM addr) {
+    char path[64], perms[8];
+    unsigned long start, end, offset, inode;
+    unsigned int major, minor;
+    bool below = false;
+    FILE* f;
+    int c;
+
+    snprintf(path, sizeof(path), "/proc/%d/maps", tid);
+    f = fopen(path, "re");
+    if (!f)
+        return false;
+    while (fscanf(f, "%lx-%lx %7s %lx %x:%x %lu", &start, &end, perms, &offset, &major, &minor,
+                  &inode) == 7) {
+        if (end > addr) {
+            below = start > addr && inode == 0 && perms[0] == 'r' && perms[1] == 'w';
+            break;
+        }
+        while ((c = getc(f)) != EOF && c != '\n')
+            ;
+    }
+    fclose(f);
+    return below;
+}
+
+/* The limits the kernel holds a stack's growth to (acct_stack_growth:
+ * RLIMIT_STACK, RLIMIT_AS, RLIMIT_MEMLOCK) are those of the task that
+ * makes it grow: for a peek, the tracer's.  The tracer takes the
+ * program's soft limits for the time of the peek (as far as its own hard
+ * limits let it: beyond them, it keeps its own). */
+static const int g_growth_limits[] = {RLIMIT_STACK, RLIMIT_AS, RLIMIT_MEMLOCK};
+#define N_GROWTH_LIMITS (sizeof(g_growth_limits) / sizeof(g_growth_limits[0]))
+
+/* Grow the stack above ADDR down to it, as the kernel would for thread T
+ * touching ADDR itself: whether it did. */
+static bool grow_stack(struct pal_thread* t, PAL_NUM addr) {
+    struct rlimit own[N_GROWTH_LIMITS];
+    bool taken[N_GROWTH_LIMITS] = {false};
+    int err;
+
+    if (!below_stack(t->tid, addr))
+        return false;
+    for (size_t i = 0; i < N_GROWTH_LIMITS; i++) {
+        struct rlimit prog;
+
+        if (prlimit(t->tid, g_growth_limits[i], NULL, &prog) < 0 ||
+            prlimit(0, g_growth_limits[i], NULL, &own[i]) < 0 || prog.rlim_cur == own[i].rlim_cur)
+            continue;
+        prog.rlim_max = own[i].rlim_max;
+        if (prog.rlim_cur > prog.rlim_max)
+            prog.rlim_cur = prog.rlim_max;
+        taken[i] = prlimit(0, g_growth_limits[i], &prog, NULL) == 0;
+    }
+    errno = 0;
+    (void)ptrace(PTRACE_PEEKDATA, t->tid, (void*)(uintptr_t)(addr & ~(TRACEE_PAGE - 1)), 0);
+    err = errno;
+    for (size_t i = 0; i < N_GROWTH_LIMITS; i++)
+        if (taken[i] && prlimit(0, g_growth_limits[i], &own[i], NULL) < 0)
+            log_error("cannot restore the tracer's limit %d: %s", g_growth_limits[i],
+                      strerror(errno));
+    return err == 0;
+}
+
+/* Copy LEN bytes between BUF and the tracee's ADDR, growing a stack the
+ * copy runs into: how many bytes were copied, or -ESRCH. */
+static long copy(struct pal_thread* t, PAL_NUM addr, void* buf, size_t len, bool write) {
+    size_t done = 0;
+    bool grown = false;
+
+    while (done < len) {
+        struct iovec local = {.iov_base = (char*)buf + done, .iov_len = len - done};
+        struct iovec remote = {.iov_base = (void*)(uintptr_t)(addr + done), .iov_len = len - done};
+        ssize_t n = write ? process_vm_writev(t->tid, &local, 1, &remote, 1, 0)
+                          : process_vm_readv(t->tid, &local, 1, &remote, 1, 0);
+
+        if (n < 0 && errno == ESRCH)
+            return -ESRCH;
+        if (n > 0) {
+            done += (size_t)n;
+            grown = false;
+            continue;
+        }
+        /* stopped at ADDR + DONE: once there, the stack may grow */
+        if (grown || !grow_stack(t, addr + done))
+            break;
+        grown = true;
+    }
+    return (long)done;
+}
+
 long DkVirtualMemoryRead(PAL_HANDLE t, PAL_NUM addr, void* buf, size_t len) {
-    struct iovec local = {.iov_base = buf, .iov_len = len};
-    struct iovec remote = {.iov_base = (void*)(uintptr_t)addr, .iov_len = len};
-    ssize_t n;
+    long n;
 
     if (len == 0)
         return 0;
-    n = process_vm_readv(t->tid, &local, 1, &remote, 1, 0);
-    if (n < 0)
-        return errno == ESRCH ? -ESRCH : -EFAULT;
-    return n > 0 ? n : -EFAULT;
+    n = copy(t, addr, buf, len, false);
+    return n != 0 ? n : -EFAULT;
 }
 
 long DkVirtualMemoryWrite(PAL_HANDLE t, PAL_NUM addr, const void* buf, size_t len) {
-    /* process_vm_writev only reads local, but struct iovec is not const */
-    struct iovec local = {.iov_base = (void*)(uintptr_t)buf, .iov_len = len};
-    struct iovec remote = {.iov_base = (void*)(uintptr_t)addr, .iov_len = len};
-    ssize_t n;
+    long n;
 
     if (len == 0)
         return 0;
-    n = process_vm_writev(t->tid, &local, 1, &remote, 1, 0);
+    /* process_vm_writev only reads local, but struct iovec is not const */
+    n = copy(t, addr, (void*)(uintptr_t)buf, len, true);
     if (n < 0)
-        return errno == ESRCH ? -ESRCH : -EFAULT;
-    return (size_t)n == len ? (long)n : -EFAULT;
+        return n;
+    return (size_t)n == len ? n : -EFAULT;
 }
 
 long DkVirtualMemoryReadString(PAL_HANDLE t, PAL_NUM addr, char* buf, size_t size,

@@ -21,6 +21,8 @@
  * A thread pinned by the PAL keeps the CPUs the program gave it (or the
  * tracer's former ones) as its own: DkThreadGetCPUAffinity answers with
  * them, and a set without the tracer's CPU is applied as it is, unpinned.
+ * A thread whose calls depend on its host affinity (DkThreadUnpin: it asks
+ * for SCHED_DEADLINE) runs on its own CPUs for the rest of its life.
  */
 #include "config.h"
 
@@ -110,7 +112,8 @@ int _DkPlacementClone(struct pal_thread* child, const struct pal_thread* creator
         memcpy(child->want, creator->want, sizeof(cpu_set_t));
     }
     /* a new thread starts beside the tracer, whatever its creator does:
-     * what it will do is not known yet */
+     * what it will do is not known yet (a SCHED_DEADLINE creator's child
+     * is not one: the kernel lets it fork only with SCHED_RESET_ON_FORK) */
     if (_DkPlacement == PAL_PLACE_AUTO && !child->pinned && CPU_ISSET(g_cpu, own_cpus(child)))
         return pin(child, true);
     return 0;
@@ -196,7 +199,8 @@ void _DkPlacementStopped(struct pal_thread* t) {
         }
     } else if (run < SHORT_RUN_NS) {
         t->long_runs = 0;
-        if (!t->pinned && CPU_ISSET(g_cpu, own_cpus(t)) && ++t->short_runs >= SHORT_RUNS_TO_PIN) {
+        if (!t->pinned && !t->never_pinned && CPU_ISSET(g_cpu, own_cpus(t)) &&
+            ++t->short_runs >= SHORT_RUNS_TO_PIN) {
             int ret = pin(t, true);
 
             log_debug("thread %d talks to the tracer: back on CPU %d", t->tid, g_cpu);
@@ -204,6 +208,11 @@ void _DkPlacementStopped(struct pal_thread* t) {
                 log_warning("thread %d: cannot pin it: %s", t->tid, strerror(-ret));
         }
     }
+}
+
+int DkThreadUnpin(PAL_HANDLE t) {
+    t->never_pinned = true;
+    return t->pinned ? pin(t, false) : 0;
 }
 
 int _DkPlacementSetAffinity(struct pal_thread* t, const void* set_) {
@@ -219,14 +228,18 @@ int _DkPlacementSetAffinity(struct pal_thread* t, const void* set_) {
         t->want = malloc(sizeof(cpu_set_t));
         if (!t->want)
             return -ENOMEM;
+        memcpy(t->want, &g_before, sizeof(g_before));
+    }
+    /* the set becomes the thread's own only if the host takes it (it
+     * refuses to narrow a SCHED_DEADLINE thread's: EBUSY) */
+    if (!t->pinned || !CPU_ISSET(g_cpu, &one)) {
+        ret = set_host(t->tid, &one);
+        if (ret < 0)
+            return ret;
+        t->pinned = false;
     }
     memcpy(t->want, &one, sizeof(one));
-    if (t->pinned && CPU_ISSET(g_cpu, &one))
-        return 0;
-    ret = set_host(t->tid, &one);
-    if (ret == 0)
-        t->pinned = false;
-    return ret;
+    return 0;
 }
 
 const void* _DkPlacementAffinity(const struct pal_thread* t) {

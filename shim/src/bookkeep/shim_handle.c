@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,43 +91,54 @@ static int table_set(struct shim_fd_table* t, int fd, struct shim_handle* h, boo
     return 0;
 }
 
-/* Learn FD from the host: NULL when it is not open there either.  When
- * the host does not say (it refuses ptshim the /proc/TID/fdinfo of a
- * process that is not dumpable), the descriptor is taken as open, its
- * flags unknown: the host decides what is done with it. */
-static struct shim_handle* adopt(struct shim_thread* self, int fd) {
-    struct shim_fd_table* t = self->files;
+/* Learn FD from the host's /proc/TID/fdinfo record: 0 with its new handle
+ * in *HP when it is open there, -EBADF when it is not, and 1 (*HP NULL)
+ * when the tracer could not tell: the host refused the record (it does
+ * for a process that is not dumpable), or the tracer itself failed (out of
+ * memory or descriptors).  Nothing is recorded of an unknown descriptor:
+ * the host answers each call on it, and the next one asks again. */
+static int adopt(struct shim_thread* self, int fd, struct shim_handle** hp) {
     struct shim_handle* h;
     bool cloexec = false;
     int flags = 0, ret;
 
+    *hp = NULL;
     ret = DkStreamGetFlags(self->pal, fd, &flags, &cloexec);
-    if (ret == -EBADF || (ret < 0 && ret != -EACCES && ret != -EPERM))
-        return NULL;
+    if (ret == -EBADF)
+        return -EBADF;
+    if (ret < 0)
+        return 1;
     h = handle_new(SHIM_HANDLE_UNKNOWN);
     if (!h)
-        return NULL;
+        return 1;
     h->flags = flags;
-    h->flags_known = ret == 0;
-    if (table_set(t, fd, h, cloexec) < 0) {
+    h->flags_known = true;
+    if (table_set(self->files, fd, h, cloexec) < 0) {
         handle_put(h);
-        return NULL;
+        return 1;
     }
-    return h;
+    *hp = h;
+    return 0;
 }
 
-static struct shim_handle* fd_get(struct shim_thread* self, int fd) {
+static int fd_get(struct shim_thread* self, long fd, struct shim_handle** hp) {
     struct shim_fd_table* t = self->files;
+    struct shim_handle* h;
 
-    if (fd < 0)
-        return NULL;
-    if (fd < t->size && t->fds[fd].handle)
-        return t->fds[fd].handle;
-    return adopt(self, fd);
+    if (!hp)
+        hp = &h;
+    *hp = NULL;
+    if (fd < 0 || fd > INT_MAX)
+        return -EBADF;
+    if (fd < t->size && t->fds[fd].handle) {
+        *hp = t->fds[fd].handle;
+        return 0;
+    }
+    return adopt(self, (int)fd, hp);
 }
 
-struct shim_handle* shim_fd_get(int fd) {
-    return fd_get(shim_cur_thread(), fd);
+int shim_fd_get(long fd, struct shim_handle** handle) {
+    return fd_get(shim_cur_thread(), fd, handle);
 }
 
 static struct shim_fd_table* cur_table(void) {
@@ -198,12 +210,12 @@ int shim_handle_flags(struct shim_handle* h, int fd) {
     return h->flags;
 }
 
-int shim_fd_check_fdget(int fd) {
-    struct shim_handle* h = fd >= 0 ? shim_fd_get(fd) : NULL;
-    int flags;
+int shim_fd_check_fdget(long fd) {
+    struct shim_handle* h;
+    int flags, ret = shim_fd_get(fd, &h);
 
-    if (!h)
-        return -EBADF;
+    if (ret != 0)
+        return ret;
     flags = shim_handle_flags(h, fd);
     if (flags < 0)
         return flags == -EBADF ? -EBADF : 1;
@@ -239,12 +251,15 @@ long shim_fd_name(PAL_HANDLE thread, int fd, char* buf, size_t size) {
     struct shim_handle* h;
     const char* name;
     size_t len;
+    int ret;
 
     if (!self || !self->files)
         return DkStreamGetName(thread, fd, buf, size);
-    h = fd_get(self, fd);
+    ret = fd_get(self, fd, &h);
+    if (ret < 0)
+        return ret;
     if (!h)
-        return -EBADF;
+        return DkStreamGetName(thread, fd, buf, size);
     name = handle_name(self, h, fd);
     if (!name)
         return -EBADF;

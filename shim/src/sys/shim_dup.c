@@ -30,11 +30,13 @@ static void record_dup(unsigned int oldfd, struct shim_handle* h, int newfd, boo
 }
 
 long shim_do_dup(unsigned int fildes) {
-    struct shim_handle* h = fildes <= INT_MAX ? shim_fd_get((int)fildes) : NULL;
-    long fd;
+    struct shim_handle* h;
+    long fd = shim_fd_get(fildes, &h);
 
+    if (fd < 0)
+        return fd;
     if (!h)
-        return -EBADF;
+        return shim_pass_self();
     shim_handle_get(h);
     fd = shim_host_call_self();
     if (fd >= 0)
@@ -52,9 +54,8 @@ long shim_do_dup3(unsigned int oldfd, unsigned int newfd, int flags) {
     if (oldfd == newfd)
         return -EINVAL;
     /* newfd beyond RLIMIT_NOFILE is EBADF before oldfd: the host answers
-     * for both */
-    h = oldfd <= INT_MAX ? shim_fd_get((int)oldfd) : NULL;
-    if (h)
+     * for both (H stays NULL when oldfd is closed or unknown) */
+    if (shim_fd_get(oldfd, &h) == 0)
         shim_handle_get(h);
     ret = shim_host_call_self();
     if (ret >= 0)
@@ -65,18 +66,25 @@ long shim_do_dup3(unsigned int oldfd, unsigned int newfd, int flags) {
 }
 
 long shim_do_dup2(unsigned int oldfd, unsigned int newfd) {
-    if (oldfd == newfd)
+    if (oldfd == newfd) {
         /* nothing to do but say whether it is open */
-        return oldfd <= INT_MAX && shim_fd_get((int)oldfd) ? (long)newfd : -EBADF;
+        int ret = shim_fd_get(oldfd, NULL);
+
+        if (ret < 0)
+            return ret;
+        return ret == 0 ? (long)newfd : shim_pass_self();
+    }
     return shim_do_dup3(oldfd, newfd, 0);
 }
 
 long shim_do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg) {
-    struct shim_handle* h = fd <= INT_MAX ? shim_fd_get((int)fd) : NULL;
-    long ret;
+    struct shim_handle* h;
+    long ret = shim_fd_get(fd, &h);
 
+    if (ret < 0)
+        return ret;
     if (!h)
-        return -EBADF;
+        return shim_pass_self();
     /* F_GETFL runs on the host: the status flags are the open file
      * description's, which other processes (a fork's other side, a
      * receiver of SCM_RIGHTS, a pidfd_getfd) change behind the handle

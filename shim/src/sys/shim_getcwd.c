@@ -58,7 +58,7 @@ long shim_do_chdir(uptr filename) {
 }
 
 long shim_do_fchdir(unsigned int fd) {
-    if (fd > INT_MAX || !shim_fd_get((int)fd))
+    if (shim_fd_get(fd, NULL) < 0)
         return -EBADF;
     return shim_pass_self();
 }

@@ -16,14 +16,14 @@
 long shim_do_getdents64(unsigned int fd, uptr dirent, unsigned int count) {
     (void)dirent;
     (void)count;
-    if (fd > INT_MAX || !shim_fd_get((int)fd))
+    if (shim_fd_get(fd, NULL) < 0)
         return -EBADF;
     return shim_pass_self();
 }
 
 long shim_do_fstat(unsigned int fd, uptr statbuf) {
     (void)statbuf;
-    if (fd > INT_MAX || !shim_fd_get((int)fd))
+    if (shim_fd_get(fd, NULL) < 0)
         return -EBADF;
     return shim_pass_self();
 }

@@ -20,12 +20,14 @@
 #include "shim_table.h"
 
 long shim_do_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg) {
-    struct shim_handle* h = fd <= INT_MAX ? shim_fd_get((int)fd) : NULL;
-    long ret;
+    struct shim_handle* h;
+    long ret = shim_fd_get(fd, &h);
 
     (void)arg;
+    if (ret < 0)
+        return ret;
     if (!h)
-        return -EBADF;
+        return shim_pass_self();
     /* held across the call (which may block): another thread may close
      * the descriptor meanwhile */
     shim_handle_get(h);

@@ -86,7 +86,7 @@ long shim_do_creat(uptr pathname, mode_t mode) {
 long shim_do_close(unsigned int fd) {
     long ret;
 
-    if (fd > INT_MAX || !shim_fd_get((int)fd))
+    if (shim_fd_get(fd, NULL) < 0)
         return -EBADF;
     ret = shim_host_call_self();
     /* the descriptor is gone whatever close returns, but EBADF */

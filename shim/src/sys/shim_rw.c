@@ -28,11 +28,13 @@
  * so that O_RDONLY reads, O_WRONLY writes, O_RDWR both and the access mode
  * 3 (O_ACCMODE, for ioctls only) neither. */
 static int check_rw_fd(unsigned int fd, bool reading) {
-    struct shim_handle* h = fd <= INT_MAX ? shim_fd_get((int)fd) : NULL;
-    int flags, fmode;
+    struct shim_handle* h;
+    int flags, fmode, ret = shim_fd_get(fd, &h);
 
+    if (ret < 0)
+        return ret;
     if (!h)
-        return -EBADF;
+        return 0; /* unknown: the host decides */
     flags = shim_handle_flags(h, (int)fd);
     if (flags < 0)
         return flags == -EBADF ? -EBADF : 0; /* unknown: the host decides */
@@ -74,7 +76,7 @@ static long positioned(unsigned int fd, loff_t pos) {
      * the host answers both */
     if (pos < 0)
         return -EINVAL;
-    if (fd > INT_MAX || !shim_fd_get((int)fd))
+    if (shim_fd_get(fd, NULL) < 0)
         return -EBADF;
     return shim_pass_self();
 }
@@ -114,12 +116,14 @@ long shim_do_writev(unsigned long fd, uptr vec, unsigned long vlen) {
 }
 
 long shim_do_lseek(unsigned int fd, off_t offset, unsigned int whence) {
-    struct shim_handle* h = fd <= INT_MAX ? shim_fd_get((int)fd) : NULL;
-    int flags;
+    struct shim_handle* h;
+    int flags = shim_fd_get(fd, &h);
 
     (void)offset;
+    if (flags < 0)
+        return flags;
     if (!h)
-        return -EBADF;
+        return shim_pass_self(); /* unknown: the host answers */
     flags = shim_handle_flags(h, (int)fd);
     if (flags >= 0 && (flags & O_PATH))
         return -EBADF;

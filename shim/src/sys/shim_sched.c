@@ -1,13 +1,14 @@
 /*
  * shim_sched.c
  *
- * Implementation of system calls "sched_getaffinity" and
- * "sched_setaffinity": the seed's worked example.
+ * Implementation of system calls "sched_getaffinity",
+ * "sched_setaffinity" (the seed's worked example) and "sched_setattr".
  *
  * The program's world is the CPUs of --cpus, or the host's CPUs the
  * program may run on when it starts.  Each thread's set is kept by the
  * shim (sched_getaffinity answers from it, without a host call) and
- * applied on the host through DkThreadSetCPUAffinity, so that the threads
+ * applied on the host through DkThreadSetCPUAffinity (once the kernel
+ * said that the caller may, for another thread), so that the threads
  * really run only there; new threads inherit it from the host as from the
  * shim.  (Where --placement keeps threads on the tracer's CPU, the PAL
  * keeps these sets as the program's own and answers with them.)
@@ -16,6 +17,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/syscall.h>
 
 #include "pal_log.h"
 #include "shim_sched.h"
@@ -114,6 +116,22 @@ long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr) 
     return (long)(len < size ? len : size);
 }
 
+/* Whether the caller may set the affinity of PID, another thread of the
+ * program: 0, or the kernel's answer (EPERM, ESRCH, an LSM's).  The
+ * tracer applies the set with its own privileges, so the check is the
+ * kernel's own, made with the caller's: the same call with an empty set
+ * (length 0, no memory read) runs in the caller, and the kernel checks
+ * the target and the permission (the caller owns the target, or has
+ * CAP_SYS_NICE over it, and the target's capabilities are no more than
+ * its own) before it refuses the set with EINVAL (EBUSY for a
+ * SCHED_DEADLINE target), changing nothing.  A thread's own set needs no
+ * permission. */
+static long may_set_affinity(pid_t pid) {
+    long ret = shim_host_call3(SYS_sched_setaffinity, pid, 0, 0);
+
+    return ret == -EINVAL || ret == -EBUSY ? 0 : ret;
+}
+
 long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr) {
     struct shim_cpuset want = {0};
     size_t size = mask_size();
@@ -129,6 +147,12 @@ long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr) 
     t = target(pid);
     if (!t)
         return pid < 0 ? -ESRCH : shim_host_call_self();
+    if (t != shim_cur_thread()) {
+        long ret = may_set_affinity(pid);
+
+        if (ret < 0)
+            return ret;
+    }
     for (int i = 0; i < SHIM_MAX_CPUS / 64; i++) {
         want.bits[i] &= g_world.bits[i];
         any |= want.bits[i] != 0;
@@ -136,4 +160,35 @@ long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr) 
     if (!any)
         return -EINVAL;
     return apply(t, &want);
+}
+
+/* The kernel's struct sched_attr begins with its size, then the policy */
+#define SCHED_ATTR_POLICY_OFFSET 4
+#ifndef SCHED_DEADLINE
+#define SCHED_DEADLINE 6
+#endif
+
+/* The host checks and applies it all, as the program asked; but a thread
+ * the PAL pins beside the tracer (--placement) cannot become
+ * SCHED_DEADLINE: the kernel wants its affinity to span its root domain.
+ * The target of such a call runs on its own CPUs from then on, so that
+ * its result is the native one.  (Only the policy is read here; the
+ * kernel reads the whole structure, and answers for a bad one.) */
+int shim_do_sched_setattr(pid_t pid, uptr uattr, unsigned int flags) {
+    struct shim_thread* t;
+    uint32_t policy;
+
+    if (!uattr || pid < 0 || flags)
+        return (int)shim_pass_self();
+    if (copy_from_user(&policy, uattr + SCHED_ATTR_POLICY_OFFSET, sizeof(policy)) < 0)
+        return (int)shim_pass_self();
+    t = policy == SCHED_DEADLINE ? target(pid) : NULL;
+    if (t) {
+        int ret = DkThreadUnpin(t->pal);
+
+        if (ret < 0)
+            log_warning("thread %d: cannot unpin it for SCHED_DEADLINE: %s", (int)pid,
+                        strerror(-ret));
+    }
+    return (int)shim_pass_self();
 }

@@ -38,7 +38,7 @@ static long path_then_host(uptr pathname) {
 }
 
 static long fd_then_host(int fd) {
-    if (fd < 0 || !shim_fd_get(fd))
+    if (shim_fd_get(fd, NULL) < 0)
         return -EBADF;
     return shim_pass_self();
 }

@@ -304,7 +304,7 @@ void trace_thread_exit(const struct pal_event* ev) {
     }
     if (g_opts.json) {
         trace_json_exit(t, st);
-    } else if (g_opts.lines && g_opts.quiet < 2) {
+    } else if (g_opts.lines && !(g_opts.quiet & TRACE_QUIET_EXIT)) {
         t->len = 0;
         if (WIFEXITED(st))
             trace_printf(t, "+++ exited with %d +++", WEXITSTATUS(st));

@@ -8,13 +8,29 @@
 
 #include "trace.h"
 
+/* -t, --absolute-timestamps: what starts each line */
+enum trace_timestamps {
+    TRACE_TS_NONE,
+    TRACE_TS_TIME, /* the time of day, 18:19:36 */
+    TRACE_TS_UNIX, /* seconds since the epoch */
+};
+
+/* -y, -yy, --decode-fds: what follows a descriptor's number */
+#define TRACE_FDS_PATH   0x1 /* 3</etc/hostname>, 4<pipe:[123]> */
+#define TRACE_FDS_SOCKET 0x2 /* 5<TCP:[127.0.0.1:80->127.0.0.1:4242]> */
+#define TRACE_FDS_DEV    0x4 /* 0</dev/null<char 1:3>> */
+#define TRACE_FDS_PIDFD  0x8 /* 9<pid:1234> */
+#define TRACE_FDS_ALL    0xf
+
 struct trace_output_options {
     FILE* out;
     bool to_file;       /* -o FILE: every line has the "PID " prefix */
     unsigned column;    /* -a: where " = " goes */
-    int timestamps;     /* -t: 1 seconds, 2 microseconds, 3 epoch */
+    enum trace_timestamps timestamps;
+    int timestamp_digits; /* of the second's fraction: 0, 3, 6 or 9 */
     bool show_time;     /* -T: the time spent in the call */
-    bool fd_paths;      /* -y */
+    int time_digits;    /* -T's fraction of a second: 0, 3, 6 or 9 */
+    unsigned decode_fds; /* TRACE_FDS_* */
     bool show_layer;    /* --show-layer: [shim], [host] or [enosys] */
 };
 

@@ -281,30 +281,16 @@ void trace_emit_line(struct tcb* t) {
 }
 
 void trace_fd_path(struct tcb* t, int fd) {
-    char path[4096];
-    long n;
+    print_fd_decoration(t, fd, g_out.decode_fds);
+}
 
-    if (!(g_out.decode_fds & TRACE_FDS_PATH) || fd < 0)
-        return;
-    n = shim_fd_name(t->thread, fd, path, sizeof(path));
-    if (n <= 0)
-        return;
-    trace_putc(t, '<');
-    for (long i = 0; i < n; i++) {
-        /* strace escapes the path's unprintable bytes and the brackets */
-        unsigned char c = (unsigned char)path[i];
-
-        if (c < ' ' || c >= 0x7f || c == '<' || c == '>' || c == '\\')
-            trace_printf(t, "\\x%02x", c);
-        else
-            trace_putc(t, (char)c);
-    }
-    trace_putc(t, '>');
+void trace_cwd_path(struct tcb* t) {
+    print_cwd_decoration(t, g_out.decode_fds);
 }
 
 /* A frame's file or symbol name: the program's own (the files it mapped,
  * the symbols they hold), so any byte but NUL; those that could break or
- * forge a line are escaped as -y escapes a path's. */
+ * forge a line are escaped as -y escapes a path's (print_fd.c). */
 static void out_name(const char* s) {
     size_t len = strlen(s), i = 0;
 

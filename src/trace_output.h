@@ -52,8 +52,14 @@ void trace_emit_stack(struct tcb* t);
 void trace_flush(void);
 FILE* trace_output_file(void);
 
-/* -y: " <path>" of T's descriptor FD. */
+/* -y, -yy: "<path>" (or what else --decode-fds asks for) of T's
+ * descriptor FD; "<dir>" of its current directory after AT_FDCWD. */
 void trace_fd_path(struct tcb* t, int fd);
+void trace_cwd_path(struct tcb* t);
+
+/* print_fd.c: the same for the fd kinds of SET (TRACE_FDS_*). */
+void print_fd_decoration(struct tcb* t, int fd, unsigned set);
+void print_cwd_decoration(struct tcb* t, unsigned set);
 
 /* How many traced threads there are: with more than one, lines written to
  * stderr get "[pid N] " prefixes. */

@@ -115,6 +115,11 @@ void _DkThreadRemove(struct pal_thread* t);
 void _DkThreadUnlink(struct pal_thread* t);
 void _DkThreadRename(struct pal_thread* t, pid_t tid);
 
+/* pal_streams.c: /proc/TID/fdinfo/FD of thread T into BUF, NUL-terminated
+ * (SIZE bytes at most, SIZE - 1 read).  0, -EBADF when FD is not open, or
+ * a negative errno. */
+int _DkStreamReadFdinfo(PAL_HANDLE t, int fd, char* buf, size_t size);
+
 /* pal_stack.c, pal_symbols.c: stack traces.  The entry of a call that maps
  * or unmaps memory is told to _DkStackMapsChanged, so that the mappings
  * are read again. */

@@ -26,6 +26,7 @@
 #include "tracer.h"
 
 static int g_report_fd = -1;
+static int g_report_out = -1; /* --report FILE, open since the start */
 static const struct options* g_opts;
 
 static void send_report(int type, int value) {
@@ -136,14 +137,29 @@ static int syscall_upcall(PAL_HANDLE thread, const struct pal_event* ev) {
     return DkSyscallReturn(thread, result);
 }
 
+/* --report FILE is opened at the start, as -o is: a FILE ptshim cannot
+ * write is known before the program runs, and /dev/stdout is the
+ * caller's, which the tracer lets go of once the program has it. */
+static void open_report(const struct options* opts) {
+    if (!opts->report_file)
+        return;
+    g_report_out = syscall_report_open(opts->report_file);
+    if (g_report_out < 0) {
+        log_error("cannot open %s: %s", opts->report_file, strerror(-g_report_out));
+        send_report(REPORT_FAILED, EXIT_PTSHIM_FAILURE);
+        exit(EXIT_PTSHIM_FAILURE);
+    }
+}
+
 /* --report: written when the program exits, before ptshim returns; calls
  * of descendants that outlive it are not in it. */
 static void write_report(void) {
     int ret;
 
-    if (!g_opts->report_file)
+    if (g_report_out < 0)
         return;
-    ret = syscall_report_write(g_opts->report_file, g_opts->trace.json, g_opts->argv);
+    ret = syscall_report_write(g_report_out, g_opts->trace.json, g_opts->argv);
+    g_report_out = -1;
     if (ret < 0)
         log_error("cannot write the report %s: %s", g_opts->report_file, strerror(-ret));
 }
@@ -257,6 +273,7 @@ void tracer_main(const struct options* opts, int report_fd) {
     setup_signals();
     if (opts->trace.enabled)
         open_trace(opts);
+    open_report(opts);
 
     DkSetSyscallUpcall(syscall_upcall);
     set_stops(opts);

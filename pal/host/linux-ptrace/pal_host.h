@@ -70,7 +70,7 @@ enum pal_thread_state {
 struct pal_thread {
     RB_ENTRY(pal_thread) entry;
     pid_t tid;
-    pid_t tgid; /* its process, once asked for (0 until then) */
+    pid_t tgid; /* its process, from its creation on (0: to be asked) */
     enum pal_thread_state state;
     enum pal_thread_state resume_state; /* while AT_SIGNAL: how to go on */
     bool entry_runs;    /* AT_SYSCALL: the kernel will run the call (TRACE mode) */

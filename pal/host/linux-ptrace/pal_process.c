@@ -216,6 +216,7 @@ int DkProcessCreate(char* const argv[], PAL_HANDLE* thread, pid_t* pidp, struct 
         waitpid(pid, NULL, __WALL);
         goto out;
     }
+    t->tgid = pid; /* the program's first process */
     _DkPlacementFirst(t);
     /* release the child: from here on it runs traced */
     if (write(sync_fds[1], "g", 1) != 1) {

@@ -124,6 +124,9 @@ void trace_filter_defaults(struct trace_options* o);
 void trace_init(const struct trace_options* o);
 /* A system call entry; returns whether its exit must be seen. */
 bool trace_syscall_entry(const struct pal_event* ev);
+/* The call of EV's thread went on without a result to trace (exit,
+ * exit_group, a thread gone in it), answered by LAYER. */
+void trace_syscall_layer(const struct pal_event* ev, const char* layer);
 /* The call of EV's thread returned RESULT, answered by LAYER ("shim",
  * "host" or "enosys"). */
 void trace_syscall_exit(const struct pal_event* ev, long result, const char* layer);

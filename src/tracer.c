@@ -130,8 +130,11 @@ static int syscall_upcall(PAL_HANDLE thread, const struct pal_event* ev) {
         return DkSyscallReturn(thread, result);
     }
     syscall_report_count(ev->sysno, layer);
-    if (ret == SHIM_SYSCALL_RUNNING || DkThreadGone(thread))
+    if (ret == SHIM_SYSCALL_RUNNING || DkThreadGone(thread)) {
+        if (traced)
+            trace_syscall_layer(ev, g_layer_names[layer]);
         return 0;
+    }
     if (traced)
         trace_syscall_exit(ev, result, g_layer_names[layer]);
     return DkSyscallReturn(thread, result);

@@ -175,9 +175,10 @@ void print_fd(struct tcb* t, int fd) {
 }
 
 void print_dirfd(struct tcb* t, int fd) {
-    if (fd == -100)
+    if (fd == -100) {
         trace_puts(t, "AT_FDCWD");
-    else
+        trace_cwd_path(t);
+    } else
         print_fd(t, fd);
 }
 

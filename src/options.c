@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <sched.h>
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "options.h"
 #include "decode.h"
@@ -36,6 +38,11 @@ enum {
     OPT_SECCOMP_BPF,
     OPT_SYSEMU,
     OPT_PLACEMENT,
+    /* the long forms of -t, -T, -q and -y, which take values */
+    OPT_TIMESTAMPS,
+    OPT_SYSCALL_TIMES,
+    OPT_QUIET,
+    OPT_DECODE_FDS,
 };
 
 static const struct option_doc g_option_docs[] = {
@@ -68,20 +75,27 @@ static const struct option_doc g_option_docs[] = {
      "calls the shim does not implement fail with ENOSYS, reported once each"},
     {{"placement", required_argument, NULL, OPT_PLACEMENT}, 0, "POLICY",
      "where the tracer and the program run: auto (default), together, tracer, free"},
-    {{"quiet", no_argument, NULL, 'q'}, 'q', NULL,
-     "trace: twice, no \"+++ exited\" lines"},
+    {{"quiet", optional_argument, NULL, OPT_QUIET}, 'q', "SET",
+     "trace: twice, or --quiet=exit, no \"+++ exited\" lines"},
     {{"string-limit", required_argument, NULL, 's'}, 's', "SIZE",
      "trace: print at most SIZE bytes of each string (default 32)"},
-    {{"absolute-timestamps", no_argument, NULL, 't'}, 't', NULL,
-     "trace: time of day on each line; -tt with microseconds, -ttt since the epoch"},
-    {{"syscall-times", no_argument, NULL, 'T'}, 'T', NULL, "trace: time spent in each call"},
+    {{"absolute-timestamps", optional_argument, NULL, OPT_TIMESTAMPS}, 't', "FORMAT",
+     "trace: time of day on each line; -tt with microseconds, -ttt since the epoch "
+     "(FORMAT: [format:]time|unix|none,[precision:]s|ms|us|ns)"},
+    {{"syscall-times", optional_argument, NULL, OPT_SYSCALL_TIMES}, 'T', "PRECISION",
+     "trace: time spent in each call, in s, ms, us (default) or ns"},
     {{"sysemu", no_argument, NULL, OPT_SYSEMU}, 0, NULL,
      "stop system calls with PTRACE_SYSEMU only, no seccomp filter in the program"},
     {{"version", no_argument, NULL, 'V'}, 'V', NULL, "print the version and exit"},
-    {{"decode-fds", no_argument, NULL, 'y'}, 'y', NULL, "trace: print the path of each file descriptor"},
+    {{"decode-fds", optional_argument, NULL, OPT_DECODE_FDS}, 'y', "SET",
+     "trace: the path of each file descriptor; -yy: all strace prints "
+     "(SET: path, socket, dev, pidfd, all)"},
 };
 
 #define N_OPTIONS (sizeof(g_option_docs) / sizeof(g_option_docs[0]))
+
+/* Where --help starts an option's description. */
+#define HELP_COLUMN 25
 
 static void usage(FILE* out) {
     fprintf(out,
@@ -93,15 +107,26 @@ static void usage(FILE* out) {
             "Options:\n");
     for (size_t i = 0; i < N_OPTIONS; i++) {
         const struct option_doc* d = &g_option_docs[i];
+        const char* open = d->opt.has_arg == optional_argument ? "[=" : "=";
+        const char* close = d->opt.has_arg == optional_argument ? "]" : "";
         char spec[64];
+        int n;
 
+        if (!d->arg_name)
+            open = close = "";
         if (d->short_name)
-            snprintf(spec, sizeof(spec), "-%c, --%s%s%s", d->short_name, d->opt.name,
-                     d->arg_name ? "=" : "", d->arg_name ? d->arg_name : "");
+            snprintf(spec, sizeof(spec), "-%c, --%s%s%s%s", d->short_name, d->opt.name, open,
+                     d->arg_name ? d->arg_name : "", close);
         else
-            snprintf(spec, sizeof(spec), "    --%s%s%s", d->opt.name, d->arg_name ? "=" : "",
-                     d->arg_name ? d->arg_name : "");
-        fprintf(out, "  %-22s %s\n", spec, d->help);
+            snprintf(spec, sizeof(spec), "    --%s%s%s%s", d->opt.name, open,
+                     d->arg_name ? d->arg_name : "", close);
+        n = fprintf(out, "  %s", spec);
+        /* a long one has its description on the next line */
+        if (n >= HELP_COLUMN)
+            fprintf(out, "\n%*s", HELP_COLUMN, "");
+        else
+            fprintf(out, "%*s", HELP_COLUMN - n, "");
+        fprintf(out, "%s\n", d->help);
     }
     fprintf(out,
             "\n"
@@ -111,6 +136,11 @@ static void usage(FILE* out) {
             "See ptshim(1).\n");
 }
 
+static void __attribute__((noreturn)) usage_hint(void) {
+    fputs("Try 'ptshim --help' for more information.\n", stderr);
+    exit(EXIT_PTSHIM_FAILURE);
+}
+
 static void __attribute__((noreturn, format(printf, 1, 2))) usage_error(const char* fmt, ...) {
     va_list ap;
 
@@ -118,29 +148,50 @@ static void __attribute__((noreturn, format(printf, 1, 2))) usage_error(const ch
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fputs("\nTry 'ptshim --help' for more information.\n", stderr);
-    exit(EXIT_PTSHIM_FAILURE);
+    fputc('\n', stderr);
+    usage_hint();
 }
 
-static long number_arg(const char* opt, const char* arg, long min, long max) {
+/* The option being parsed, as the user wrote it: "-s" or "--string-limit"
+ * (a long option's full name, however much of it was typed). */
+struct opt_name {
+    char s[48];
+};
+
+static struct opt_name opt_name(int c, int long_index) {
+    struct opt_name n;
+
+    if (long_index >= 0)
+        snprintf(n.s, sizeof(n.s), "--%s", g_option_docs[long_index].opt.name);
+    else
+        snprintf(n.s, sizeof(n.s), "-%c", c);
+    return n;
+}
+
+/* strace's words for a value an option does not take. */
+static void __attribute__((noreturn)) bad_value(const struct opt_name* opt, const char* arg) {
+    usage_error("invalid %s argument: '%s'", opt->s, arg);
+}
+
+static long number_arg(const struct opt_name* opt, const char* arg, long min, long max) {
     char* end;
     long v;
 
     errno = 0;
     v = strtol(arg, &end, 10);
     if (errno || end == arg || *end || v < min || v > max)
-        usage_error("%s: '%s' is not a number from %ld to %ld", opt, arg, min, max);
+        bad_value(opt, arg);
     return v;
 }
 
 /* --cpus LIST: "0", "0-3", "0,2-3"; every CPU must be one ptshim may
  * run on. */
-static void cpus_arg(const char* arg, struct options* opts) {
+static void cpus_arg(const struct opt_name* opt, const char* arg, struct options* opts) {
     cpu_set_t allowed;
     const char* p = arg;
 
     if (sched_getaffinity(0, sizeof(allowed), &allowed) < 0)
-        usage_error("--cpus: cannot read ptshim's CPU affinity: %s", strerror(errno));
+        usage_error("%s: cannot read ptshim's CPU affinity: %s", opt->s, strerror(errno));
     memset(opts->cpus, 0, sizeof(opts->cpus));
     for (;;) {
         char* end;
@@ -148,37 +199,197 @@ static void cpus_arg(const char* arg, struct options* opts) {
 
         errno = 0;
         lo = strtol(p, &end, 10);
-        if (errno || end == p || lo < 0 || lo >= OPTIONS_MAX_CPUS)
-            usage_error("--cpus: '%s' is not a list of CPU numbers such as 0 or 0-1,3", arg);
+        if (errno || end == p || !isdigit((unsigned char)*p) || lo >= OPTIONS_MAX_CPUS)
+            bad_value(opt, arg);
         hi = lo;
         p = end;
         if (*p == '-') {
             hi = strtol(p + 1, &end, 10);
-            if (errno || end == p + 1 || hi < lo || hi >= OPTIONS_MAX_CPUS)
-                usage_error("--cpus: '%s' is not a list of CPU numbers such as 0 or 0-1,3", arg);
+            if (errno || end == p + 1 || !isdigit((unsigned char)p[1]) || hi < lo ||
+                hi >= OPTIONS_MAX_CPUS)
+                bad_value(opt, arg);
             p = end;
         }
         for (long c = lo; c <= hi; c++) {
             if (!CPU_ISSET((int)c, &allowed))
-                usage_error("--cpus: CPU %ld is not one ptshim may run on", c);
+                usage_error("invalid %s argument: '%s': CPU %ld is not one ptshim may run on",
+                            opt->s, arg, c);
             opts->cpus[c / 64] |= 1ULL << (c % 64);
         }
         if (*p == '\0')
             break;
         if (*p != ',')
-            usage_error("--cpus: '%s' is not a list of CPU numbers such as 0 or 0-1,3", arg);
+            bad_value(opt, arg);
         p++;
     }
     opts->shim.cpus = opts->cpus;
     opts->shim.ncpu_words = OPTIONS_MAX_CPUS / 64;
 }
 
+struct set_name {
+    const char* name;
+    unsigned bits;
+};
+
+/* One of strace's sets (--quiet=, --decode-fds=): names separated by
+ * commas, or "all" or "none", each leading '!' taking the complement.
+ * 0, or -1 if ARG names something unknown. */
+static int set_arg(const char* arg, const struct set_name* names, size_t n, unsigned all,
+                   unsigned* set) {
+    bool invert = false;
+    unsigned sel = 0;
+    const char* p = arg;
+    bool any = false;
+
+    for (; *p == '!'; p++)
+        invert = !invert;
+    if (!strcmp(p, "all")) {
+        sel = all;
+    } else if (strcmp(p, "none")) {
+        while (*p) {
+            size_t len = strcspn(p, ","), i;
+
+            for (i = 0; i < n; i++)
+                if (len && strlen(names[i].name) == len && !strncmp(p, names[i].name, len))
+                    break;
+            if (len && i == n)
+                return -1;
+            if (len) {
+                sel |= names[i].bits;
+                any = true;
+            }
+            p += len + (p[len] == ',');
+        }
+        if (!any)
+            return -1;
+    }
+    *set = invert ? all & ~sel : sel;
+    return 0;
+}
+
+/* strace's precisions: the digits of a second's fraction; -1 if unknown */
+static int precision_arg(const char* s) {
+    static const struct {
+        const char* name;
+        int digits;
+    } units[] = {{"s", 0}, {"ms", 3}, {"us", 6}, {"ns", 9}};
+
+    for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+        if (!strcasecmp(s, units[i].name))
+            return units[i].digits;
+    return -1;
+}
+
+/* --absolute-timestamps=[[format:]FORMAT][,[precision:]PRECISION], as
+ * strace takes it: FORMAT none, time or unix; PRECISION s, ms, us or ns.
+ * 0, or -1 if ARG is not that. */
+static int timestamps_arg(const char* arg, struct trace_output_options* out) {
+    static const struct {
+        const char* name;
+        enum trace_timestamps ts;
+    } formats[] = {{"none", TRACE_TS_NONE}, {"time", TRACE_TS_TIME}, {"unix", TRACE_TS_UNIX}};
+    char copy[64], *save = NULL;
+    int format = -1, digits = -1;
+
+    if (strlen(arg) >= sizeof(copy))
+        return -1;
+    strcpy(copy, arg);
+    for (char* tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        bool may_format = true, may_precision = true;
+        size_t i;
+
+        if (!strncasecmp(tok, "format:", 7)) {
+            tok += 7;
+            may_precision = false;
+        } else if (!strncasecmp(tok, "precision:", 10)) {
+            tok += 10;
+            may_format = false;
+        }
+        for (i = 0; may_format && i < sizeof(formats) / sizeof(formats[0]); i++)
+            if (!strcasecmp(tok, formats[i].name))
+                break;
+        if (may_format && i < sizeof(formats) / sizeof(formats[0])) {
+            format = (int)formats[i].ts;
+            continue;
+        }
+        if (may_precision && precision_arg(tok) >= 0) {
+            digits = precision_arg(tok);
+            continue;
+        }
+        return -1;
+    }
+    if (format >= 0)
+        out->timestamps = (enum trace_timestamps)format;
+    else if (out->timestamps == TRACE_TS_NONE)
+        out->timestamps = TRACE_TS_TIME;
+    if (digits >= 0)
+        out->timestamp_digits = digits;
+    return 0;
+}
+
+/* What the short options given several times (-tt, -yy, -qq) and their
+ * long forms with values (--absolute-timestamps=...) set, which strace
+ * does not let be mixed. */
+struct repeats {
+    int t, y, q;                /* how many times each letter came */
+    bool timestamps, fds, quiet; /* the long form came */
+};
+
+static const struct set_name g_quiet_names[] = {
+    {"attach", TRACE_QUIET_ATTACH},
+    {"exit", TRACE_QUIET_EXIT},
+    {"exits", TRACE_QUIET_EXIT},
+    {"path-resolution", TRACE_QUIET_PATH_RESOLVE},
+    {"personality", TRACE_QUIET_PERSONALITY},
+    {"superseded", TRACE_QUIET_THREAD_EXECVE},
+    {"thread-execve", TRACE_QUIET_THREAD_EXECVE},
+};
+
+static const struct set_name g_fds_names[] = {
+    {"path", TRACE_FDS_PATH},
+    {"socket", TRACE_FDS_SOCKET},
+    {"dev", TRACE_FDS_DEV},
+    {"pidfd", TRACE_FDS_PIDFD},
+};
+
+#define N_NAMES(a) (sizeof(a) / sizeof((a)[0]))
+
+/* After the command line: the short forms, unless the long ones came. */
+static void settle_repeats(const struct repeats* r, struct options* opts) {
+    if (r->t) {
+        if (r->timestamps)
+            usage_error("-t and --absolute-timestamps cannot be provided simultaneously");
+        /* -t: "18:19:36", -tt: "18:19:36.123456", -ttt: "1796581176.123456" */
+        opts->out.timestamps = r->t >= 3 ? TRACE_TS_UNIX : TRACE_TS_TIME;
+        opts->out.timestamp_digits = r->t >= 2 ? 6 : 0;
+    }
+    if (r->y) {
+        if (r->fds)
+            usage_error("-y and --decode-fds cannot be provided simultaneously");
+        opts->out.decode_fds = r->y >= 2 ? TRACE_FDS_ALL : TRACE_FDS_PATH;
+    }
+    if (r->q) {
+        if (r->quiet)
+            usage_error("-q and --quiet cannot be provided simultaneously");
+        opts->trace.quiet = TRACE_QUIET_ATTACH | TRACE_QUIET_PERSONALITY;
+        if (r->q >= 2)
+            opts->trace.quiet |= TRACE_QUIET_EXIT;
+        if (r->q >= 3)
+            opts->trace.quiet = TRACE_QUIET_ALL;
+    }
+}
+
+/* getopt_long's messages name the program after argv[0] */
+static char g_name[] = "ptshim";
+
 void options_parse(int argc, char** argv, struct options* opts) {
     struct option long_opts[N_OPTIONS + 1];
     char short_opts[2 * N_OPTIONS + 2] = "+";
+    struct repeats rep = {0};
+    char* arg0 = argv[0];
     size_t n = 1;
     bool summary_only = false;
-    int c;
+    int c, long_index = -1;
 
     memset(opts, 0, sizeof(*opts));
     opts->log_level = PAL_LOG_ERROR;
@@ -187,6 +398,7 @@ void options_parse(int argc, char** argv, struct options* opts) {
     opts->placement = PAL_PLACE_AUTO;
     trace_filter_defaults(&opts->trace);
     opts->out.column = 40;
+    opts->out.time_digits = 6;
     for (size_t i = 0; i < N_OPTIONS; i++) {
         long_opts[i] = g_option_docs[i].opt;
         if (g_option_docs[i].short_name) {
@@ -198,8 +410,15 @@ void options_parse(int argc, char** argv, struct options* opts) {
     short_opts[n] = '\0';
     memset(&long_opts[N_OPTIONS], 0, sizeof(long_opts[N_OPTIONS]));
 
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+    /* getopt_long itself says what is wrong with an option, as strace
+     * lets it: "option requires an argument -- 'e'", "option '--report'
+     * requires an argument", "unrecognized option '--foo'" */
+    opterr = 1;
+    argv[0] = g_name;
+    while ((c = getopt_long(argc, argv, short_opts, long_opts, &long_index)) != -1) {
+        struct opt_name name = opt_name(c, long_index);
+
+        long_index = -1;
         switch (c) {
         case 'd':
             if (opts->log_level < PAL_LOG_TRACE)
@@ -207,7 +426,7 @@ void options_parse(int argc, char** argv, struct options* opts) {
                                                                   : opts->log_level + 1;
             break;
         case 'a':
-            opts->out.column = (unsigned)number_arg("-a", optarg, 0, 4096);
+            opts->out.column = (unsigned)number_arg(&name, optarg, 0, 4096);
             break;
         case 'c':
             opts->trace.summary = true;
@@ -218,11 +437,14 @@ void options_parse(int argc, char** argv, struct options* opts) {
             opts->trace.summary = true;
             opts->trace.enabled = true;
             break;
-        case 'e':
-            if (trace_filter_parse(&opts->trace, optarg) < 0)
-                usage_error("invalid -e '%s'", optarg);
+        case 'e': {
+            char why[256];
+
+            if (trace_filter_parse(&opts->trace, optarg, why, sizeof(why)) < 0)
+                usage_error("invalid %s argument: '%s': %s", name.s, optarg, why);
             opts->trace.enabled = true;
             break;
+        }
         case 'f':
             /* every process is always followed: -f asks for the trace */
             opts->trace.enabled = true;
@@ -232,22 +454,45 @@ void options_parse(int argc, char** argv, struct options* opts) {
             opts->trace.enabled = true;
             break;
         case 'q':
-            opts->trace.quiet++;
+            rep.q++;
+            break;
+        case OPT_QUIET:
+            rep.quiet = true;
+            if (set_arg(optarg ? optarg : "attach,personality", g_quiet_names,
+                        N_NAMES(g_quiet_names), TRACE_QUIET_ALL, &opts->trace.quiet) < 0)
+                bad_value(&name, optarg);
             break;
         case 's':
-            g_max_strlen = (unsigned)number_arg("-s", optarg, 0, 1 << 20);
+            g_max_strlen = (unsigned)number_arg(&name, optarg, 0, 1 << 20);
             opts->trace.enabled = true;
             break;
         case 't':
-            opts->out.timestamps++;
+            rep.t++;
+            opts->trace.enabled = true;
+            break;
+        case OPT_TIMESTAMPS:
+            rep.timestamps = true;
+            if (timestamps_arg(optarg ? optarg : "format:time", &opts->out) < 0)
+                bad_value(&name, optarg);
             opts->trace.enabled = true;
             break;
         case 'T':
+        case OPT_SYSCALL_TIMES:
             opts->out.show_time = true;
+            opts->out.time_digits = optarg ? precision_arg(optarg) : 6;
+            if (opts->out.time_digits < 0)
+                bad_value(&name, optarg);
             opts->trace.enabled = true;
             break;
         case 'y':
-            opts->out.fd_paths = true;
+            rep.y++;
+            opts->trace.enabled = true;
+            break;
+        case OPT_DECODE_FDS:
+            rep.fds = true;
+            if (set_arg(optarg ? optarg : "path", g_fds_names, N_NAMES(g_fds_names),
+                        TRACE_FDS_ALL, &opts->out.decode_fds) < 0)
+                bad_value(&name, optarg);
             opts->trace.enabled = true;
             break;
         case 'k':
@@ -262,7 +507,7 @@ void options_parse(int argc, char** argv, struct options* opts) {
             opts->shim.strict = true;
             break;
         case OPT_CPUS:
-            cpus_arg(optarg, opts);
+            cpus_arg(&name, optarg, opts);
             break;
         case OPT_REPORT:
             opts->report_file = optarg;
@@ -283,7 +528,7 @@ void options_parse(int argc, char** argv, struct options* opts) {
             else if (!strcmp(optarg, "auto"))
                 opts->placement = PAL_PLACE_AUTO;
             else
-                usage_error("--placement: '%s' is not auto, together, tracer or free", optarg);
+                bad_value(&name, optarg);
             break;
         case OPT_SHOW_LAYER:
             opts->out.show_layer = true;
@@ -295,13 +540,13 @@ void options_parse(int argc, char** argv, struct options* opts) {
         case 'V':
             printf("ptshim %s\n", PACKAGE_VERSION);
             exit(fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_PTSHIM_FAILURE);
-        case '?':
         default:
-            if (optopt && optopt != '?')
-                usage_error("invalid option -- '%c'", optopt);
-            usage_error("unrecognized option '%s'", argv[optind - 1]);
+            /* getopt_long has said what it was */
+            usage_hint();
         }
     }
+    argv[0] = arg0;
+    settle_repeats(&rep, opts);
     if (optind >= argc)
         usage_error("missing PROGRAM to run");
     if (opts->seccomp_bpf) {

@@ -137,9 +137,46 @@ static void write_json(FILE* f, const struct row* rows, int nrows, char* const a
     fputs("]}\n", f);
 }
 
-int syscall_report_write(const char* path, bool as_json, char* const argv[]) {
+/* The caller's descriptor that PATH names as a shell's redirection does
+ * (/dev/stdout, /dev/stderr, /dev/fd/N), or -1. */
+static int stream_of(const char* path) {
+    const char* n = NULL;
+
+    if (!strcmp(path, "/dev/stdout"))
+        return STDOUT_FILENO;
+    if (!strcmp(path, "/dev/stderr"))
+        return STDERR_FILENO;
+    if (!strncmp(path, "/dev/fd/", 8))
+        n = path + 8;
+    if (!n || !*n || strspn(n, "0123456789") != strlen(n) || strlen(n) > 9)
+        return -1;
+    return atoi(n);
+}
+
+int syscall_report_open(const char* path) {
+    int fd, stream = stream_of(path), fl;
+
+    if (stream < 0) {
+        /* close-on-exec: the program never inherits it */
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        return fd < 0 ? -errno : fd;
+    }
+    /* a copy of the stream, whose offset the program's writes share, as
+     * with "PROGRAM >FILE 2>&1": opening it anew would write over them */
+    fd = fcntl(stream, F_DUPFD_CLOEXEC, 3);
+    if (fd < 0)
+        return -errno;
+    fl = fcntl(fd, F_GETFL);
+    if (fl >= 0 && (fl & O_ACCMODE) == O_RDONLY) {
+        close(fd);
+        return -EBADF;
+    }
+    return fd;
+}
+
+int syscall_report_write(int fd, bool as_json, char* const argv[]) {
     static struct row rows[REPORT_MAX_NR + 1];
-    int nrows = 0, fd, ret = 0;
+    int nrows = 0, ret = 0;
     FILE* f;
 
     for (int nr = 0; nr <= REPORT_MAX_NR; nr++) {
@@ -149,10 +186,6 @@ int syscall_report_write(const char* path, bool as_json, char* const argv[]) {
             rows[nrows++] = (struct row){nr, n};
     }
     qsort(rows, (size_t)nrows, sizeof(rows[0]), row_cmp);
-    /* close-on-exec: the program never inherits it */
-    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0)
-        return -errno;
     f = fdopen(fd, "w");
     if (!f) {
         ret = -errno;

@@ -16,6 +16,7 @@
 
 #include "decode.h"
 #include "pal_log.h"
+#include "syscall_report.h"
 #include "trace.h"
 #include "trace_json.h"
 #include "trace_output.h"
@@ -179,6 +180,7 @@ bool trace_syscall_entry(const struct pal_event* ev) {
     t->rval_note = NULL;
     t->stack_valid = false;
     t->entry_out = false;
+    t->layer = NULL;
     t->len = 0;
     if (!t->traced)
         return false;
@@ -191,7 +193,7 @@ bool trace_syscall_entry(const struct pal_event* ev) {
     /* the calls after which the stack is gone: unwound now */
     if (g_opts.stack && (replaces_image(t) || ends_thread(t)))
         stack_capture(t);
-    if (g_opts.json) {
+    if (g_opts.json && g_opts.lines) {
         memset(t->value_end, 0, sizeof(t->value_end));
         if (replaces_image(t))
             trace_json_save_values(t);
@@ -199,6 +201,13 @@ bool trace_syscall_entry(const struct pal_event* ev) {
     }
     clock_gettime(CLOCK_MONOTONIC, &t->start);
     return true;
+}
+
+void trace_syscall_layer(const struct pal_event* ev, const char* layer) {
+    struct tcb* t = tcb_get(ev);
+
+    if (t->in_syscall && t->traced)
+        t->layer = layer;
 }
 
 static bool status_selected(const struct tcb* t) {
@@ -289,13 +298,17 @@ void trace_thread_exit(const struct pal_event* ev) {
         return;
     t = tcb_get(ev);
     g_trace_nprocs = (unsigned)DkThreadCount();
-    if (g_opts.json && t->in_syscall && t->traced) {
+    if (!g_opts.lines) {
+        /* -c: the summary alone */
+    } else if (g_opts.json && t->in_syscall && t->traced) {
         /* exit_group(0) is whole; a call killed before its exit lacks
          * what the exit would have printed */
-        if (t->next_arg < 0)
-            trace_putc(t, ')');
-        trace_json_syscall(t, true);
-    } else if (g_opts.lines && t->in_syscall && t->traced) {
+        if (g_opts.status & TRACE_STATUS_UNFINISHED) {
+            if (t->next_arg < 0)
+                trace_putc(t, ')');
+            trace_json_syscall(t, true);
+        }
+    } else if (t->in_syscall && t->traced) {
         /* exit, exit_group, or killed in the call */
         t->len = 0;
         if (!t->entry_out && (g_opts.status & TRACE_STATUS_UNFINISHED)) {
@@ -314,9 +327,11 @@ void trace_thread_exit(const struct pal_event* ev) {
                 trace_emit_stack(t);
         }
     }
-    if (g_opts.json) {
+    if (!g_opts.lines) {
+        /* -c: the summary alone */
+    } else if (g_opts.json) {
         trace_json_exit(t, st);
-    } else if (g_opts.lines && g_opts.quiet < 2) {
+    } else if (!(g_opts.quiet & TRACE_QUIET_EXIT)) {
         t->len = 0;
         if (WIFEXITED(st))
             trace_printf(t, "+++ exited with %d +++", WEXITSTATUS(st));
@@ -360,6 +375,8 @@ void trace_initial_execve(pid_t pid, const struct pal_exec* exec, char* const ar
     t->args[2] = exec->envp;
     t->traced = true;
     t->ret = 0;
+    /* the PAL ran it on the host, as the caller's fork's exec */
+    t->layer = g_layer_names[SHIM_LAYER_HOST];
     t->len = 0;
     clock_gettime(CLOCK_MONOTONIC, &t->start);
     clock_gettime(CLOCK_REALTIME, &t->start_real);
@@ -394,13 +411,15 @@ void trace_initial_execve(pid_t pid, const struct pal_exec* exec, char* const ar
     trace_putc(t, ')');
     if (g_opts.summary)
         trace_summary_count(t);
-    if (g_opts.json) {
+    if (!g_opts.lines || !(g_opts.status & TRACE_STATUS_SUCCESSFUL)) {
+        /* -c, or only failures asked for */
+    } else if (g_opts.json) {
         t->initial_path = exec->path;
         t->initial_argv = argv;
         t->initial_envp = envp;
         trace_json_syscall(t, false);
         t->initial_path = NULL;
-    } else if (g_opts.lines && (g_opts.status & TRACE_STATUS_SUCCESSFUL)) {
+    } else {
         g_trace_nprocs = 1;
         trace_emit_exit(t);
     }
@@ -408,7 +427,9 @@ void trace_initial_execve(pid_t pid, const struct pal_exec* exec, char* const ar
 }
 
 void trace_finish(void) {
-    if (g_opts.summary)
+    if (g_opts.summary && g_opts.json)
+        trace_summary_print_json(trace_output_file());
+    else if (g_opts.summary)
         trace_summary_print(trace_output_file());
     trace_flush();
 }

@@ -103,11 +103,19 @@ struct trace_options {
     bool unknown_syscalls;           /* numbers without a row */
     uint64_t signals;                /* -e signal=: bit N-1 for signal N */
     unsigned status;                 /* -e status=: TRACE_STATUS_* */
-    int quiet;                       /* -q, -qq */
+    unsigned quiet;                  /* -q, --quiet: TRACE_QUIET_* not printed */
     bool stack;                      /* -k: each call's stack */
 };
 
 #define TRACE_STACK_MAX 256
+
+/* --quiet=SET, after strace's names; only "exit" has lines in ptshim */
+#define TRACE_QUIET_ATTACH       0x01
+#define TRACE_QUIET_EXIT         0x02 /* "+++ exited with 0 +++" */
+#define TRACE_QUIET_PATH_RESOLVE 0x04
+#define TRACE_QUIET_PERSONALITY  0x08
+#define TRACE_QUIET_THREAD_EXECVE 0x10
+#define TRACE_QUIET_ALL          0x1f
 
 #define TRACE_STATUS_SUCCESSFUL 0x1
 #define TRACE_STATUS_FAILED     0x2
@@ -115,14 +123,18 @@ struct trace_options {
 #define TRACE_STATUS_ALL        0x7
 
 /* trace_filter.c: parse one -e EXPR (trace=, signal=, status=, or a bare
- * list of calls).  0, or -EINVAL after printing why on stderr. */
-int trace_filter_parse(struct trace_options* o, const char* expr);
+ * list of calls).  0, or -EINVAL with why in WHY (SIZE bytes; WHY may be
+ * NULL). */
+int trace_filter_parse(struct trace_options* o, const char* expr, char* why, size_t size);
 void trace_filter_defaults(struct trace_options* o);
 
 /* trace.c: the tracer's hooks. */
 void trace_init(const struct trace_options* o);
 /* A system call entry; returns whether its exit must be seen. */
 bool trace_syscall_entry(const struct pal_event* ev);
+/* The call of EV's thread went on without a result to trace (exit,
+ * exit_group, a thread gone in it), answered by LAYER. */
+void trace_syscall_layer(const struct pal_event* ev, const char* layer);
 /* The call of EV's thread returned RESULT, answered by LAYER ("shim",
  * "host" or "enosys"). */
 void trace_syscall_exit(const struct pal_event* ev, long result, const char* layer);

@@ -42,8 +42,15 @@ void trace_filter_defaults(struct trace_options* o) {
     o->status = TRACE_STATUS_ALL;
 }
 
+/* Why an expression is refused, for the command line's message. */
+static int refuse(char* why, size_t size, const char* what, const char* el) {
+    if (why)
+        snprintf(why, size, "%s '%s'", what, el);
+    return -EINVAL;
+}
+
 /* Mark in SEL the calls one element names; 0 or -EINVAL. */
-static int select_calls(bool* sel, bool* unknown, const char* el) {
+static int select_calls(bool* sel, bool* unknown, const char* el, char* why, size_t size) {
     bool optional = false;
     int found = 0;
 
@@ -62,10 +69,8 @@ static int select_calls(bool* sel, bool* unknown, const char* el) {
     if (*el == '/') {
         regex_t re;
 
-        if (regcomp(&re, el + 1, REG_EXTENDED | REG_NOSUB) != 0) {
-            fprintf(stderr, "ptshim: invalid regular expression '%s'\n", el + 1);
-            return -EINVAL;
-        }
+        if (regcomp(&re, el + 1, REG_EXTENDED | REG_NOSUB) != 0)
+            return refuse(why, size, "invalid regular expression", el + 1);
         for (size_t i = 0; i < PTSHIM_NSYSCALLS; i++)
             if (ptshim_sysent[i].name && regexec(&re, ptshim_sysent[i].name, 0, NULL, 0) == 0)
                 sel[i] = true, found++;
@@ -85,14 +90,12 @@ static int select_calls(bool* sel, bool* unknown, const char* el) {
             if (ptshim_sysent[i].name && !strcmp(ptshim_sysent[i].name, el))
                 sel[i] = true, found++;
     }
-    if (!found && !optional && *el != '/') {
-        fprintf(stderr, "ptshim: invalid system call '%s'\n", el);
-        return -EINVAL;
-    }
+    if (!found && !optional && *el != '/')
+        return refuse(why, size, "unknown system call", el);
     return 0;
 }
 
-static int parse_trace(struct trace_options* o, char* set) {
+static int parse_trace(struct trace_options* o, char* set, char* why, size_t size) {
     bool sel[PTSHIM_NSYSCALLS] = {false};
     bool unknown = false, negate = false;
     char* save = NULL;
@@ -102,7 +105,7 @@ static int parse_trace(struct trace_options* o, char* set) {
         set++;
     }
     for (char* el = strtok_r(set, ",", &save); el; el = strtok_r(NULL, ",", &save))
-        if (select_calls(sel, &unknown, el) < 0)
+        if (select_calls(sel, &unknown, el, why, size) < 0)
             return -EINVAL;
     for (size_t i = 0; i < PTSHIM_NSYSCALLS; i++)
         o->syscalls[i] = sel[i] != negate;
@@ -124,7 +127,7 @@ static int signal_number(const char* s) {
     return -1;
 }
 
-static int parse_signal(struct trace_options* o, char* set) {
+static int parse_signal(struct trace_options* o, char* set, char* why, size_t size) {
     uint64_t sel = 0;
     bool negate = false;
     char* save = NULL;
@@ -143,17 +146,15 @@ static int parse_signal(struct trace_options* o, char* set) {
         if (!strcmp(el, "none"))
             continue;
         sig = signal_number(el);
-        if (sig < 0) {
-            fprintf(stderr, "ptshim: invalid signal '%s'\n", el);
-            return -EINVAL;
-        }
+        if (sig < 0)
+            return refuse(why, size, "unknown signal", el);
         sel |= 1ULL << (sig - 1);
     }
     o->signals = negate ? ~sel : sel;
     return 0;
 }
 
-static int parse_status(struct trace_options* o, char* set) {
+static int parse_status(struct trace_options* o, char* set, char* why, size_t size) {
     static const struct {
         const char* name;
         unsigned bits;
@@ -176,39 +177,33 @@ static int parse_status(struct trace_options* o, char* set) {
         for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
             if (!strcmp(el, names[i].name))
                 break;
-        if (i == sizeof(names) / sizeof(names[0])) {
-            fprintf(stderr, "ptshim: invalid status '%s'\n", el);
-            return -EINVAL;
-        }
+        if (i == sizeof(names) / sizeof(names[0]))
+            return refuse(why, size, "unknown status", el);
         sel |= names[i].bits;
     }
     o->status = negate ? ~sel & TRACE_STATUS_ALL : sel;
     return 0;
 }
 
-int trace_filter_parse(struct trace_options* o, const char* expr) {
+int trace_filter_parse(struct trace_options* o, const char* expr, char* why, size_t size) {
     char copy[4096];
     char* eq;
-    int ret;
 
     if (strlen(expr) >= sizeof(copy)) {
-        fprintf(stderr, "ptshim: -e expression too long\n");
+        if (why)
+            snprintf(why, size, "longer than %zu bytes", sizeof(copy) - 1);
         return -EINVAL;
     }
     strcpy(copy, expr);
     eq = strchr(copy, '=');
     if (!eq)
-        return parse_trace(o, copy);
+        return parse_trace(o, copy, why, size);
     *eq = '\0';
     if (!strcmp(copy, "trace") || !strcmp(copy, "t"))
-        ret = parse_trace(o, eq + 1);
-    else if (!strcmp(copy, "signal") || !strcmp(copy, "signals") || !strcmp(copy, "s"))
-        ret = parse_signal(o, eq + 1);
-    else if (!strcmp(copy, "status"))
-        ret = parse_status(o, eq + 1);
-    else {
-        fprintf(stderr, "ptshim: invalid -e qualifier '%s'\n", copy);
-        ret = -EINVAL;
-    }
-    return ret;
+        return parse_trace(o, eq + 1, why, size);
+    if (!strcmp(copy, "signal") || !strcmp(copy, "signals") || !strcmp(copy, "s"))
+        return parse_signal(o, eq + 1, why, size);
+    if (!strcmp(copy, "status"))
+        return parse_status(o, eq + 1, why, size);
+    return refuse(why, size, "unknown qualifier", copy);
 }

@@ -257,8 +257,11 @@ void trace_json_syscall(struct tcb* t, bool unfinished) {
     } else {
         fprintf(f, ",\"ret\":%ld,\"errno\":null", t->ret);
     }
-    if (!unfinished && t->layer)
+    /* every call has been answered by someone, unfinished or not */
+    if (t->layer)
         fprintf(f, ",\"layer\":\"%s\"", t->layer);
+    else
+        fputs(",\"layer\":null", f);
     fputs(",\"text\":", f);
     json_str(f, t->buf, t->len);
     if (t->stack_valid && t->nframes >= 0) {

@@ -63,28 +63,37 @@ static void end_line(void) {
         fflush(g_out.out);
 }
 
+/* ".123456": DIGITS (0, 3, 6 or 9) of a second's fraction, as strace's
+ * precision:s, ms, us, ns */
+static void print_fraction(long nsec, int digits) {
+    static const long div[] = {1000000000, 100000000, 10000000, 1000000, 100000,
+                               10000,      1000,      100,      10,      1};
+
+    if (digits > 0)
+        out_printf(".%0*ld", digits, nsec / div[digits]);
+}
+
 static void leader(const struct tcb* t) {
     if (g_out.to_file)
         out_printf("%-5d ", t->tid);
     else if (g_trace_nprocs > 1)
         out_printf("[pid %5d] ", t->tid);
-    if (g_out.timestamps) {
+    if (g_out.timestamps != TRACE_TS_NONE) {
         struct timespec ts;
 
         clock_gettime(CLOCK_REALTIME, &ts);
-        if (g_out.timestamps >= 3) {
-            out_printf("%lld.%06ld ", (long long)ts.tv_sec, ts.tv_nsec / 1000);
+        if (g_out.timestamps == TRACE_TS_UNIX) {
+            out_printf("%lld", (long long)ts.tv_sec);
         } else {
             struct tm tm;
             char hms[16];
 
             localtime_r(&ts.tv_sec, &tm);
             strftime(hms, sizeof(hms), "%H:%M:%S", &tm);
-            if (g_out.timestamps == 2)
-                out_printf("%s.%06ld ", hms, ts.tv_nsec / 1000);
-            else
-                out_printf("%s ", hms);
+            out_printf("%s", hms);
         }
+        print_fraction(ts.tv_nsec, g_out.timestamp_digits);
+        out_write(" ", 1);
     }
 }
 
@@ -202,7 +211,7 @@ static void print_result(struct tcb* t) {
         break;
     case SD_RET_FD:
         out_printf("= %ld", ret);
-        if (g_out.fd_paths) {
+        if (g_out.decode_fds) {
             trace_fd_path(t, (int)ret);
             take_buf(t);
         }
@@ -231,7 +240,9 @@ static void print_duration(const struct tcb* t) {
 
     clock_gettime(CLOCK_MONOTONIC, &now);
     ns = (now.tv_sec - t->start.tv_sec) * 1000000000LL + (now.tv_nsec - t->start.tv_nsec);
-    out_printf(" <%lld.%06lld>", ns / 1000000000LL, ns % 1000000000LL / 1000);
+    out_printf(" <%lld", ns / 1000000000LL);
+    print_fraction((long)(ns % 1000000000LL), g_out.time_digits);
+    out_write(">", 1);
 }
 
 void trace_emit_exit(struct tcb* t) {
@@ -268,30 +279,16 @@ void trace_emit_line(struct tcb* t) {
 }
 
 void trace_fd_path(struct tcb* t, int fd) {
-    char path[4096];
-    long n;
+    print_fd_decoration(t, fd, g_out.decode_fds);
+}
 
-    if (!g_out.fd_paths || fd < 0)
-        return;
-    n = shim_fd_name(t->thread, fd, path, sizeof(path));
-    if (n <= 0)
-        return;
-    trace_putc(t, '<');
-    for (long i = 0; i < n; i++) {
-        /* strace escapes the path's unprintable bytes and the brackets */
-        unsigned char c = (unsigned char)path[i];
-
-        if (c < ' ' || c >= 0x7f || c == '<' || c == '>' || c == '\\')
-            trace_printf(t, "\\x%02x", c);
-        else
-            trace_putc(t, (char)c);
-    }
-    trace_putc(t, '>');
+void trace_cwd_path(struct tcb* t) {
+    print_cwd_decoration(t, g_out.decode_fds);
 }
 
 /* A frame's file or symbol name: the program's own (the files it mapped,
  * the symbols they hold), so any byte but NUL; those that could break or
- * forge a line are escaped as -y escapes a path's. */
+ * forge a line are escaped as -y escapes a path's (print_fd.c). */
 static void out_name(const char* s) {
     size_t len = strlen(s), i = 0;
 

@@ -8,13 +8,29 @@
 
 #include "trace.h"
 
+/* -t, --absolute-timestamps: what starts each line */
+enum trace_timestamps {
+    TRACE_TS_NONE,
+    TRACE_TS_TIME, /* the time of day, 18:19:36 */
+    TRACE_TS_UNIX, /* seconds since the epoch */
+};
+
+/* -y, -yy, --decode-fds: what follows a descriptor's number */
+#define TRACE_FDS_PATH   0x1 /* 3</etc/hostname>, 4<pipe:[123]> */
+#define TRACE_FDS_SOCKET 0x2 /* 5<TCP:[127.0.0.1:80->127.0.0.1:4242]> */
+#define TRACE_FDS_DEV    0x4 /* 0</dev/null<char 1:3>> */
+#define TRACE_FDS_PIDFD  0x8 /* 9<pid:1234> */
+#define TRACE_FDS_ALL    0xf
+
 struct trace_output_options {
     FILE* out;
     bool to_file;       /* -o FILE: every line has the "PID " prefix */
     unsigned column;    /* -a: where " = " goes */
-    int timestamps;     /* -t: 1 seconds, 2 microseconds, 3 epoch */
+    enum trace_timestamps timestamps;
+    int timestamp_digits; /* of the second's fraction: 0, 3, 6 or 9 */
     bool show_time;     /* -T: the time spent in the call */
-    bool fd_paths;      /* -y */
+    int time_digits;    /* -T's fraction of a second: 0, 3, 6 or 9 */
+    unsigned decode_fds; /* TRACE_FDS_* */
     bool show_layer;    /* --show-layer: [shim], [host] or [enosys] */
 };
 
@@ -36,8 +52,14 @@ void trace_emit_stack(struct tcb* t);
 void trace_flush(void);
 FILE* trace_output_file(void);
 
-/* -y: " <path>" of T's descriptor FD. */
+/* -y, -yy: "<path>" (or what else --decode-fds asks for) of T's
+ * descriptor FD; "<dir>" of its current directory after AT_FDCWD. */
 void trace_fd_path(struct tcb* t, int fd);
+void trace_cwd_path(struct tcb* t);
+
+/* print_fd.c: the same for the fd kinds of SET (TRACE_FDS_*). */
+void print_fd_decoration(struct tcb* t, int fd, unsigned set);
+void print_cwd_decoration(struct tcb* t, unsigned set);
 
 /* How many traced threads there are: with more than one, lines written to
  * stderr get "[pid N] " prefixes. */

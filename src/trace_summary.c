@@ -48,21 +48,31 @@ static void rule(FILE* f) {
     fputs("------ ----------- ----------- --------- --------- ----------------\n", f);
 }
 
-void trace_summary_print(FILE* f) {
-    static unsigned order[PTSHIM_NSYSCALLS];
+/* The calls made, most time first, into ORDER; their sum into *TOTAL.
+ * Returns how many. */
+static unsigned sorted_calls(unsigned* order, struct call_stats* total) {
     unsigned n = 0;
-    unsigned long calls = 0, errors = 0;
-    long long ns = 0;
 
+    *total = (struct call_stats){0};
     for (unsigned i = 0; i < PTSHIM_NSYSCALLS; i++) {
         if (!g_stats[i].calls)
             continue;
         order[n++] = i;
-        calls += g_stats[i].calls;
-        errors += g_stats[i].errors;
-        ns += g_stats[i].ns;
+        total->calls += g_stats[i].calls;
+        total->errors += g_stats[i].errors;
+        total->ns += g_stats[i].ns;
     }
     qsort(order, n, sizeof(order[0]), by_time);
+    return n;
+}
+
+void trace_summary_print(FILE* f) {
+    static unsigned order[PTSHIM_NSYSCALLS];
+    struct call_stats total;
+    unsigned n = sorted_calls(order, &total);
+    unsigned long calls = total.calls, errors = total.errors;
+    long long ns = total.ns;
+
     fputs("% time     seconds  usecs/call     calls    errors syscall\n", f);
     rule(f);
     for (unsigned k = 0; k < n; k++) {
@@ -76,4 +86,26 @@ void trace_summary_print(FILE* f) {
     rule(f);
     fprintf(f, "%6.2f %11.6f %11lld %9lu %9.0lu total\n", 100.0, (double)ns / 1e9,
             calls ? ns / 1000 / (long long)calls : 0, calls, errors);
+}
+
+static void json_counts(FILE* f, const struct call_stats* c) {
+    fprintf(f, "\"calls\":%lu,\"errors\":%lu,\"seconds\":%lld.%09lld}", c->calls, c->errors,
+            c->ns / 1000000000LL, c->ns % 1000000000LL);
+}
+
+void trace_summary_print_json(FILE* f) {
+    static unsigned order[PTSHIM_NSYSCALLS];
+    struct call_stats total;
+    unsigned n = sorted_calls(order, &total);
+
+    fputs("{\"type\":\"summary\",\"syscalls\":[", f);
+    for (unsigned k = 0; k < n; k++) {
+        /* names from the table: plain ASCII, nothing to escape */
+        fprintf(f, "%s{\"name\":\"%s\",\"nr\":%u,", k ? "," : "", ptshim_sysent[order[k]].name,
+                order[k]);
+        json_counts(f, &g_stats[order[k]]);
+    }
+    fputs("],\"total\":{", f);
+    json_counts(f, &total);
+    fputs("}\n", f);
 }

@@ -26,6 +26,7 @@
 #include "trace_output.h"
 #include "tracer.h"
 
+static int g_report_out = -1; /* --report FILE, open since the start */
 static const struct options* g_opts;
 
 /* ptshim's failure, in the process ptshim's caller waits for, before the
@@ -109,11 +110,27 @@ static int syscall_upcall(PAL_HANDLE thread, const struct pal_event* ev) {
     /* a call of the 32-bit ABI has no row of the x86-64 table to count in */
     if (!ev->compat)
         syscall_report_count(ev->sysno, layer);
-    if (ret == SHIM_SYSCALL_RUNNING || DkThreadGone(thread))
+    if (ret == SHIM_SYSCALL_RUNNING || DkThreadGone(thread)) {
+        if (traced)
+            trace_syscall_layer(ev, g_layer_names[layer]);
         return 0;
+    }
     if (traced)
         trace_syscall_exit(ev, result, g_layer_names[layer]);
     return DkSyscallReturn(thread, result);
+}
+
+/* --report FILE is opened at the start, as -o is: a FILE ptshim cannot
+ * write is known before the program runs, and /dev/stdout is the
+ * caller's, which the tracer lets go of once the program has it. */
+static void open_report(const struct options* opts) {
+    if (!opts->report_file)
+        return;
+    g_report_out = syscall_report_open(opts->report_file);
+    if (g_report_out < 0) {
+        log_error("cannot open %s: %s", opts->report_file, strerror(-g_report_out));
+        exit(EXIT_PTSHIM_FAILURE);
+    }
 }
 
 /* --report: written when the program exits, before ptshim returns; calls
@@ -121,9 +138,10 @@ static int syscall_upcall(PAL_HANDLE thread, const struct pal_event* ev) {
 static void write_report(void) {
     int ret;
 
-    if (!g_opts->report_file)
+    if (g_report_out < 0)
         return;
-    ret = syscall_report_write(g_opts->report_file, g_opts->trace.json, g_opts->argv);
+    ret = syscall_report_write(g_report_out, g_opts->trace.json, g_opts->argv);
+    g_report_out = -1;
     if (ret < 0)
         log_error("cannot write the report %s: %s", g_opts->report_file, strerror(-ret));
 }
@@ -275,6 +293,7 @@ void tracer_main(const struct options* opts) {
     g_opts = opts;
     if (opts->trace.enabled)
         open_trace(opts);
+    open_report(opts);
     DkSetSyscallUpcall(syscall_upcall);
     set_stops(opts);
     set_placement(opts);

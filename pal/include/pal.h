@@ -286,6 +286,44 @@ pid_t DkThreadGetProcessId(PAL_HANDLE thread);
  * length, -EBADF when FD is not open. */
 PAL_NODISCARD long DkStreamGetName(PAL_HANDLE thread, int fd, char* buf, size_t size);
 
+/* What the host says of THREAD's descriptor FD beyond its name, for the
+ * trace (-yy).  Each returns -EBADF when FD is not open. */
+
+/* FD is a character or block device: 0, with *BLOCK, *MAJOR and *MINOR
+ * set; -ENODEV when it is another kind of file. */
+PAL_NODISCARD int DkStreamGetDevice(PAL_HANDLE thread, int fd, bool* block, unsigned* major,
+                                    unsigned* minor);
+
+/* FD is a pidfd: the process it refers to (as the tracer numbers it), or
+ * a negative errno (-ESRCH: that process is gone; -EINVAL: not a pidfd). */
+pid_t DkStreamGetPidfdProcess(PAL_HANDLE thread, int fd);
+
+/* A socket as the host's socket tables have it. */
+struct pal_socket_info {
+    /* the kernel's name of its protocol ("TCP", "UDPv6", "UNIX-STREAM",
+     * "NETLINK"), "" when the host does not say */
+    char protocol[32];
+    PAL_NUM inode;
+    /* its ends: AF_UNSPEC when the tables do not hold the socket (not
+     * bound yet, or of a network namespace other than the tracer's) */
+    int family;
+    /* AF_INET, AF_INET6: the addresses in network byte order, the ports
+     * in host order; a zero peer address and port when not connected */
+    uint8_t addr[16], peer_addr[16];
+    uint16_t port, peer_port;
+    /* AF_UNIX: the peer's inode (0: none) and the name bound (name_len 0:
+     * none; an abstract name starts with a NUL byte) */
+    PAL_NUM peer_inode;
+    char name[108];
+    size_t name_len;
+    /* AF_NETLINK: NETLINK_ROUTE..., and the port ID */
+    int netlink_protocol;
+    uint32_t portid;
+};
+
+/* FD is a socket: 0 and *INFO filled; -ENOTSOCK when it is not one. */
+PAL_NODISCARD int DkStreamGetSocketInfo(PAL_HANDLE thread, int fd, struct pal_socket_info* info);
+
 /* Let THREAD run only on the CPU_NUM CPUs listed in CPU_INDEXES (as
  * sched_setaffinity(2); the host may narrow the set to the CPUs it allows
  * the thread).  -EINVAL when none of them can be used, -ESRCH when the

@@ -72,26 +72,26 @@ START_TEST(test_filter) {
     struct trace_options o;
 
     trace_filter_defaults(&o);
-    ck_assert_int_eq(trace_filter_parse(&o, "trace=openat,read"), 0);
+    ck_assert_int_eq(trace_filter_parse(&o, "trace=openat,read", NULL, 0), 0);
     ck_assert(o.syscalls[PTSHIM_NR_openat]);
     ck_assert(o.syscalls[PTSHIM_NR_read]);
     ck_assert(!o.syscalls[PTSHIM_NR_write]);
-    ck_assert_int_eq(trace_filter_parse(&o, "trace=!read"), 0);
+    ck_assert_int_eq(trace_filter_parse(&o, "trace=!read", NULL, 0), 0);
     ck_assert(!o.syscalls[PTSHIM_NR_read]);
     ck_assert(o.syscalls[PTSHIM_NR_write]);
-    ck_assert_int_eq(trace_filter_parse(&o, "trace=/^(read|write)$"), 0);
+    ck_assert_int_eq(trace_filter_parse(&o, "trace=/^(read|write)$", NULL, 0), 0);
     ck_assert(o.syscalls[PTSHIM_NR_read] && o.syscalls[PTSHIM_NR_write]);
     ck_assert(!o.syscalls[PTSHIM_NR_openat]);
-    ck_assert_int_eq(trace_filter_parse(&o, "trace=%desc"), 0);
+    ck_assert_int_eq(trace_filter_parse(&o, "trace=%desc", NULL, 0), 0);
     ck_assert(o.syscalls[PTSHIM_NR_read] && o.syscalls[PTSHIM_NR_openat]);
-    ck_assert_int_eq(trace_filter_parse(&o, "trace=nosuchcall"), -EINVAL);
-    ck_assert_int_eq(trace_filter_parse(&o, "trace=?nosuchcall"), 0);
-    ck_assert_int_eq(trace_filter_parse(&o, "signal=SIGCHLD,usr1,9"), 0);
+    ck_assert_int_eq(trace_filter_parse(&o, "trace=nosuchcall", NULL, 0), -EINVAL);
+    ck_assert_int_eq(trace_filter_parse(&o, "trace=?nosuchcall", NULL, 0), 0);
+    ck_assert_int_eq(trace_filter_parse(&o, "signal=SIGCHLD,usr1,9", NULL, 0), 0);
     ck_assert_uint_eq(o.signals, (1ULL << 16) | (1ULL << 9) | (1ULL << 8));
-    ck_assert_int_eq(trace_filter_parse(&o, "signal=SIGNOPE"), -EINVAL);
-    ck_assert_int_eq(trace_filter_parse(&o, "status=failed"), 0);
+    ck_assert_int_eq(trace_filter_parse(&o, "signal=SIGNOPE", NULL, 0), -EINVAL);
+    ck_assert_int_eq(trace_filter_parse(&o, "status=failed", NULL, 0), 0);
     ck_assert_uint_eq(o.status, TRACE_STATUS_FAILED);
-    ck_assert_int_eq(trace_filter_parse(&o, "bogus=1"), -EINVAL);
+    ck_assert_int_eq(trace_filter_parse(&o, "bogus=1", NULL, 0), -EINVAL);
 }
 END_TEST
 

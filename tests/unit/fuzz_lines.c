@@ -93,7 +93,7 @@ static int scan_comment(struct scan* sc) {
     return fail(sc->err, "unterminated comment at %zu", sc->i);
 }
 
-/* -y: <path>, after a number */
+/* -y: <path>, after a number or AT_FDCWD */
 static int scan_fd_path(struct scan* sc) {
     size_t i = sc->i + 1;
 
@@ -190,7 +190,9 @@ static int scan_text(struct scan* sc) {
                 sc->prev = '>';
                 continue;
             }
-            if (sc->i && isdigit((unsigned char)s[sc->i - 1])) {
+            /* after a descriptor's number, or AT_FDCWD<dir> */
+            if (sc->i && (isdigit((unsigned char)s[sc->i - 1]) ||
+                          (sc->i >= 8 && !memcmp(s + sc->i - 8, "AT_FDCWD", 8)))) {
                 if (scan_fd_path(sc) < 0)
                     return -1;
                 continue;

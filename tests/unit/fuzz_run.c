@@ -55,16 +55,20 @@ void fuzz_run_start(const struct fuzz_opts* o) {
     to.json = o->json;
     to.summary = o->summary;
     to.status = o->status;
-    to.quiet = o->quiet;
+    to.quiet = o->quiet >= 2 ? TRACE_QUIET_EXIT : 0;
     to.stack = o->stack;
     trace_init(&to);
     oo = (struct trace_output_options){
         .out = g_out_file,
         .to_file = o->to_file,
         .column = o->column,
-        .timestamps = o->timestamps,
+        .timestamps = o->timestamps >= 3 ? TRACE_TS_UNIX
+                      : o->timestamps    ? TRACE_TS_TIME
+                                         : TRACE_TS_NONE,
+        .timestamp_digits = o->timestamps >= 2 ? 6 : 0,
         .show_time = o->show_time,
-        .fd_paths = o->fd_paths,
+        .time_digits = 6,
+        .decode_fds = o->fd_paths ? TRACE_FDS_PATH : 0,
         .show_layer = o->show_layer,
     };
     trace_output_init(&oo);

@@ -256,3 +256,30 @@ long shim_fd_name(PAL_HANDLE thread, int fd, char* buf, size_t size) {
         breach("shim_fd_name: not a thread handle");
     return fuzz_fd_name(fd, buf, size);
 }
+
+/* -y's AT_FDCWD<dir>: a name as a descriptor's, under a number no
+ * descriptor has */
+long DkThreadGetCwd(PAL_HANDLE thread, char* buf, size_t size) {
+    if (!known_thread(thread))
+        breach("DkThreadGetCwd: not a thread handle");
+    return fuzz_fd_name(-100, buf, size);
+}
+
+/* -yy's kinds: the decoder's cases run with -y alone, which never asks */
+int DkStreamGetDevice(PAL_HANDLE thread, int fd, bool* block, unsigned* major, unsigned* minor) {
+    (void)fd, (void)block, (void)major, (void)minor;
+    breach("DkStreamGetDevice: asked without -yy");
+    return known_thread(thread) ? -ENODEV : -EBADF;
+}
+
+pid_t DkStreamGetPidfdProcess(PAL_HANDLE thread, int fd) {
+    (void)fd;
+    breach("DkStreamGetPidfdProcess: asked without -yy");
+    return known_thread(thread) ? -EINVAL : -EBADF;
+}
+
+int DkStreamGetSocketInfo(PAL_HANDLE thread, int fd, struct pal_socket_info* info) {
+    (void)fd, (void)info;
+    breach("DkStreamGetSocketInfo: asked without -yy");
+    return known_thread(thread) ? -ENOTSOCK : -EBADF;
+}

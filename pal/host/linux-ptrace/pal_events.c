@@ -236,10 +236,26 @@ static struct pal_thread* on_exec(struct pal_thread* t, pid_t* former_tid,
     return execer;
 }
 
+/* The process CHILD, just created by T, belongs to: learnt while it
+ * lives, since a thread that is gone can no longer be asked
+ * (DkThreadGetProcessId of its exit).  A fork or vfork makes a process; a
+ * clone makes one of T's threads (tgkill finds it in T's process: 0, or
+ * EPERM once the program changed its credentials) or a process of its own
+ * (ESRCH). */
+static pid_t child_process(const struct pal_thread* t, const struct pal_thread* child, int event) {
+    if (event != PTRACE_EVENT_CLONE)
+        return child->tid;
+    if (!t->tgid)
+        return 0; /* asked later, if ever */
+    if (syscall(SYS_tgkill, t->tgid, child->tid, 0) == 0 || errno == EPERM)
+        return t->tgid;
+    return errno == ESRCH ? child->tid : 0;
+}
+
 /* A fork, vfork or clone event of the creator T.  The child's first stop
  * may come before or after it: a child seen first is held (NEW) until this
  * event, so that its creation is reported before any of its calls. */
-static int on_clone_event(struct pal_thread* t, struct pal_event* ev) {
+static int on_clone_event(struct pal_thread* t, int event, struct pal_event* ev) {
     unsigned long msg;
     struct pal_thread* child;
     int ret;
@@ -257,6 +273,8 @@ static int on_clone_event(struct pal_thread* t, struct pal_event* ev) {
         if (ret < 0)
             return ret;
     }
+    if (!child->tgid)
+        child->tgid = child_process(t, child, event);
     ret = _DkPlacementClone(child, t);
     if (ret < 0)
         return ret;
@@ -341,7 +359,7 @@ static int on_event_stop(struct pal_thread* t, int event, int sig, struct pal_ev
     case PTRACE_EVENT_FORK:
     case PTRACE_EVENT_VFORK:
     case PTRACE_EVENT_CLONE:
-        return on_clone_event(t, ev);
+        return on_clone_event(t, event, ev);
     case PTRACE_EVENT_SECCOMP:
         return on_seccomp_stop(t);
     case PTRACE_EVENT_EXIT:

@@ -70,7 +70,7 @@ enum pal_thread_state {
 struct pal_thread {
     RB_ENTRY(pal_thread) entry;
     pid_t tid;
-    pid_t tgid; /* its process, once asked for (0 until then) */
+    pid_t tgid; /* its process, from its creation on (0: to be asked) */
     enum pal_thread_state state;
     enum pal_thread_state resume_state; /* while AT_SIGNAL: how to go on */
     bool entry_runs;    /* AT_SYSCALL: the kernel will run the call (TRACE mode) */
@@ -116,6 +116,11 @@ struct pal_thread* _DkThreadAdd(pid_t tid, enum pal_thread_state state);
 void _DkThreadRemove(struct pal_thread* t);
 void _DkThreadUnlink(struct pal_thread* t);
 void _DkThreadRename(struct pal_thread* t, pid_t tid);
+
+/* pal_streams.c: /proc/TID/fdinfo/FD of thread T into BUF, NUL-terminated
+ * (SIZE bytes at most, SIZE - 1 read).  0, -EBADF when FD is not open, or
+ * a negative errno. */
+int _DkStreamReadFdinfo(PAL_HANDLE t, int fd, char* buf, size_t size);
 
 /* pal_stack.c, pal_symbols.c: stack traces.  The entry of a call that maps
  * or unmaps memory is told to _DkStackMapsChanged, so that the mappings

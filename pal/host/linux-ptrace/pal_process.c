@@ -189,6 +189,7 @@ static int trace_program(pid_t program, struct start_pipes* p, PAL_HANDLE* threa
         kill(program, SIGKILL);
         return -ECHILD;
     }
+    t->tgid = program; /* the program's first process */
     _DkPlacementFirst(t);
     if (write_int(p->to_program[1], 0) < 0)
         return -ECHILD; /* it is gone */

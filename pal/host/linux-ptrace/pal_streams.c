@@ -26,9 +26,8 @@ long DkStreamGetName(PAL_HANDLE t, int fd, char* buf, size_t size) {
     return n;
 }
 
-int DkStreamGetFlags(PAL_HANDLE t, int fd, int* flags, bool* cloexec) {
-    char path[64], buf[256];
-    const char* f;
+int _DkStreamReadFdinfo(PAL_HANDLE t, int fd, char* buf, size_t size) {
+    char path[64];
     ssize_t n;
     int pfd;
 
@@ -38,11 +37,21 @@ int DkStreamGetFlags(PAL_HANDLE t, int fd, int* flags, bool* cloexec) {
     pfd = open(path, O_RDONLY | O_CLOEXEC);
     if (pfd < 0)
         return errno == ENOENT ? -EBADF : -errno;
-    n = read(pfd, buf, sizeof(buf) - 1);
+    n = read(pfd, buf, size - 1);
     close(pfd);
     if (n <= 0)
         return -EIO;
     buf[n] = '\0';
+    return 0;
+}
+
+int DkStreamGetFlags(PAL_HANDLE t, int fd, int* flags, bool* cloexec) {
+    char buf[256];
+    const char* f;
+    int ret = _DkStreamReadFdinfo(t, fd, buf, sizeof(buf));
+
+    if (ret < 0)
+        return ret;
     /* "pos:\t0\nflags:\t0100002\n...": f_flags, with O_CLOEXEC for the
      * descriptor's close-on-exec flag */
     f = strstr(buf, "flags:");

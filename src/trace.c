@@ -297,6 +297,8 @@ void trace_thread_exit(const struct pal_event* ev) {
     if (!g_opts.enabled)
         return;
     t = tcb_get(ev);
+    if (t->ended)
+        return;
     g_trace_nprocs = (unsigned)DkThreadCount();
     if (!g_opts.lines) {
         /* -c: the summary alone */
@@ -342,16 +344,26 @@ void trace_thread_exit(const struct pal_event* ev) {
         }
         trace_emit_line(t);
     }
-    tcb_free(t);
+    /* kept until the thread is gone: what its unfinished call still
+     * reports (its layer, its result) is of a call that has ended */
+    t->ended = true;
+    t->in_syscall = false;
 }
 
 void trace_thread_gone(const struct pal_event* ev) {
     struct tcb key = {.tid = ev->tid};
+    struct tcb* t;
 
-    /* a tcb left: a leader whose end waited for its process's last thread,
-     * which never told it */
-    if (g_opts.enabled && RB_FIND(tcb_tree, &g_tcbs, &key))
+    if (!g_opts.enabled)
+        return;
+    t = RB_FIND(tcb_tree, &g_tcbs, &key);
+    /* its end not printed: no PAL_EVENT_EXITING came, or it was a leader
+     * whose end waited for its process's last thread, which never told */
+    if (!t || !t->ended)
         trace_thread_exit(ev);
+    t = RB_FIND(tcb_tree, &g_tcbs, &key);
+    if (t)
+        tcb_free(t);
 }
 
 /* The program's first call, its execve(), ran before the tracer saw any

@@ -33,6 +33,7 @@ struct tcb {
     long ret;
     bool in_syscall;  /* between entry and exit */
     bool exiting;     /* printing at exit */
+    bool ended;       /* the thread's end is printed; it is not gone yet */
     bool traced;      /* this call is printed */
     bool entry_out;   /* its entry part has been written out */
     int next_arg;     /* the first argument printed at exit */
@@ -142,11 +143,11 @@ void trace_syscall_exit(const struct pal_event* ev, long result, const char* lay
  * signal): forgotten, unless its entry is already out. */
 void trace_syscall_abandoned(const struct pal_event* ev);
 void trace_signal(const struct pal_event* ev);
-/* The thread of EV (PAL_EVENT_EXITING, or PAL_EVENT_EXIT when none came)
- * ends, with EV's status: its end is printed, its record freed. */
+/* The thread of EV (PAL_EVENT_EXITING) ends, with EV's status: its end is
+ * printed, once. */
 void trace_thread_exit(const struct pal_event* ev);
-/* The thread of EV, whose end was printed (PAL_EVENT_EXIT after
- * PAL_EVENT_EXITING), is gone: what is left of it is printed and freed. */
+/* The thread of EV (PAL_EVENT_EXIT) is gone: its end is printed if it was
+ * not yet, and its record freed. */
 void trace_thread_gone(const struct pal_event* ev);
 /* The program's first execve(), done before its first stop. */
 void trace_initial_execve(pid_t pid, const struct pal_exec* exec, char* const argv[],

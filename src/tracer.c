@@ -205,11 +205,7 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
         if (ev->superseded)
             return 0;
         log_debug("thread %d gone, wait status %#x", ev->tid, ev->status);
-        /* its end is in the trace already, unless no PAL_EVENT_EXITING came */
-        if (!ev->exiting_seen)
-            trace_thread_exit(ev);
-        else
-            trace_thread_gone(ev);
+        trace_thread_gone(ev);
         if (ev->tid == main_pid && !*main_done)
             main_ended(main_done);
         return 0;

@@ -294,12 +294,17 @@ static bool is_stop_signal(int sig) {
 /* The start of a thread's exit (PTRACE_EVENT_EXIT): it cannot be stopped
  * any more, so it goes on at once.  Its end is reported now, while it is
  * still there: a process ends for its parent only when the tracer reaps
- * it, after this event is handled. */
+ * it, after this event is handled.  A call it was in (exit_group, or one
+ * a signal killed it in) never returns: its upcall finishes first. */
 static int on_exit_stop(struct pal_thread* t, struct pal_event* ev) {
     unsigned long status;
+    int ret;
 
     if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &status) < 0)
         return errno == ESRCH ? 0 : -errno;
+    ret = finish_upcall(t);
+    if (ret < 0)
+        return ret;
     if (ptrace(PTRACE_CONT, t->tid, 0, 0) < 0 && errno != ESRCH)
         return -errno;
     t->exiting = true;

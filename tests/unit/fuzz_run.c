@@ -110,9 +110,13 @@ void fuzz_end(const struct fuzz_plan* p) {
         trace_syscall_abandoned(&ev);
         break;
     case FUZZ_THREAD_EXIT:
-        ev = fuzz_event(p, PAL_EVENT_EXIT);
+        /* as the tracer: its end at its exit stop, then its reaping */
+        ev = fuzz_event(p, PAL_EVENT_EXITING);
         ev.status = p->status;
         trace_thread_exit(&ev);
+        ev.type = PAL_EVENT_EXIT;
+        ev.exiting_seen = true;
+        trace_thread_gone(&ev);
         break;
     }
 }

@@ -83,6 +83,7 @@ struct pal_thread {
     uint64_t resumed_at;   /* when it last went on running (ns) */
     int64_t cpu_seen;      /* its CPU time (ns) when last read, */
     uint64_t cpu_seen_at;  /* and when */
+    uint8_t cpu_backoff;   /* readings in a row that found it not computing */
     uint16_t short_runs, long_runs;
     void* private;                /* DkThreadSetPrivate() */
     bool unlinked;                /* out of the table, freed at the next wait */

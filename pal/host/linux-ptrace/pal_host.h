@@ -4,6 +4,7 @@
 #ifndef PAL_HOST_H
 #define PAL_HOST_H
 
+#include <sys/queue.h>
 #include <sys/tree.h>
 #include <sys/types.h>
 #include <sys/user.h>
@@ -70,6 +71,7 @@ enum pal_thread_state {
 struct pal_thread {
     RB_ENTRY(pal_thread) entry;
     pid_t tid;
+    uint64_t seq; /* the order in which ptshim met the threads */
     pid_t tgid; /* its process, once asked for (0 until then) */
     enum pal_thread_state state;
     enum pal_thread_state resume_state; /* while AT_SIGNAL: how to go on */
@@ -87,6 +89,11 @@ struct pal_thread {
     uint16_t short_runs, long_runs;
     void* private;                /* DkThreadSetPrivate() */
     bool unlinked;                /* out of the table, freed at the next wait */
+
+    /* A wait status taken and not served yet (pal_wait.c) */
+    bool in_round;
+    int round_status;
+    TAILQ_ENTRY(pal_thread) round_entry;
 
     /* The program's call being answered (pal_hostcall.c) */
     struct user_regs_struct entry_regs; /* its registers at the entry stop */
@@ -115,6 +122,14 @@ struct pal_thread* _DkThreadAdd(pid_t tid, enum pal_thread_state state);
 void _DkThreadRemove(struct pal_thread* t);
 void _DkThreadUnlink(struct pal_thread* t);
 void _DkThreadRename(struct pal_thread* t, pid_t tid);
+
+/* pal_wait.c: the next wait status to serve, and its thread: fairly, in
+ * rounds (0, or -errno: -ECHILD when no traced thread is left, -EINTR).
+ * A status is never taken for a thread ptshim does not know: the first
+ * stop of a new one is held (NEW) until its creator's event, the end of
+ * one dropped at an execve is ignored.  Forget: T leaves the table. */
+PAL_NODISCARD int _DkWaitNext(struct pal_thread** t, int* status);
+void _DkWaitForget(struct pal_thread* t);
 
 /* pal_stack.c, pal_symbols.c: stack traces.  The entry of a call that maps
  * or unmaps memory is told to _DkStackMapsChanged, so that the mappings

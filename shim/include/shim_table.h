@@ -168,6 +168,7 @@ int shim_do_pidfd_open(pid_t pid, unsigned int flags);
 int shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize);
 int shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize);
 long shim_do_rt_sigreturn(void);
+long shim_do_restart_syscall(void);
 
 /* sys/shim_poll.c */
 int shim_do_select(int n, uptr inp, uptr outp, uptr exp, uptr tvp);

@@ -97,12 +97,21 @@ struct shim_thread {
     PAL_NUM sysno;
     const PAL_NUM* args;
     PAL_NUM sp;              /* the stack pointer at the call */
+    /* A fork, vfork, clone or clone3 in progress: its flags as the shim
+     * checked them at the call's entry (sys/shim_clone.c), for the child's
+     * bookkeeping when the PAL reports it.  By then the program may have
+     * run on and reused the memory that held them.  SHIM_CLONE_UNKNOWN
+     * when the shim did not see them (the host answered the call). */
+    uint64_t clone_flags;
     unsigned int host_calls; /* the host calls it made so far */
     /* a copy from or to its memory failed because the host refuses ptshim
      * that memory (shim_user.c), not because of the program's pointer */
     bool no_access;
     bool exiting; /* it passed the start of its exit (PAL_EVENT_EXITING) */
 };
+
+/* No clone flag set has every bit: clone3 knows 34 of them */
+#define SHIM_CLONE_UNKNOWN UINT64_MAX
 
 /* The thread whose system call the shim answers. */
 extern struct shim_thread* g_shim_cur;

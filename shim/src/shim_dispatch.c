@@ -99,10 +99,12 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
         *layer = SHIM_LAYER_HOST;
         return pass_to_host(ev, want_result, result);
     }
-    /* the call in progress: a clone's flags, the program's own call */
+    /* the call in progress: the program's own call, and what the events
+     * it causes need (a clone's flags, once the shim checked them) */
     self->sysno = ev->sysno;
     self->args = ev->args;
     self->sp = ev->sp;
+    self->clone_flags = SHIM_CLONE_UNKNOWN;
     if (shim_seccomp_stops()) {
         /* the kernel ran the program's filters before this stop; strict
          * mode, which it refuses over ptshim's filter, is the shim's, and

@@ -16,23 +16,24 @@
 #include "shim_signal.h"
 #include "shim_thread.h"
 
-/* The clone flags of the call in which CREATOR is, that made CHILD. */
+/* The clone flags of the call in which CREATOR is, that made CHILD: those
+ * the shim checked at the call's entry.  The creator ran on before the PAL
+ * reported the child, so its memory is never read again here: glibc
+ * reuses the struct clone_args of pthread_create at once. */
 static uint64_t creator_clone_flags(const struct shim_thread* creator, PAL_HANDLE child) {
-    uint64_t flags;
-
+    if (creator->clone_flags != SHIM_CLONE_UNKNOWN)
+        return creator->clone_flags;
+    /* The host answered the call without the shim: the program's own
+     * seccomp filter had it run there, or the host refuses ptshim the
+     * memory of a process that is not dumpable.  The registers were
+     * copied at the entry. */
     switch (creator->sysno) {
     case PTSHIM_NR_clone:
-        return (uint32_t)creator->args[0]; /* the kernel reads 32 bits */
+        /* the kernel reads 32 bits, the low byte the exit signal */
+        return (uint32_t)creator->args[0] & ~(uint64_t)CSIGNAL;
     case PTSHIM_NR_clone3:
-        /* struct clone_args starts with the flags; the creator is stopped
-         * inside the call, so they are what the kernel read */
-        if (DkVirtualMemoryRead(creator->pal, creator->args[0], &flags, sizeof(flags)) ==
-            sizeof(flags))
-            return flags;
-        /* The host refuses ptshim the memory of a process that is not
-         * dumpable: a thread at least is told from a process by its
-         * process ID (pthread_create uses clone3).  The flags a thread
-         * needs: */
+        /* A thread at least is told from a process by its process ID
+         * (pthread_create uses clone3).  The flags a thread needs: */
         if (DkThreadGetProcessId(child) == creator->proc->pid)
             return CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD;
         return 0;

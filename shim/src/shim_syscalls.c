@@ -243,7 +243,7 @@ SHIM_SYSCALL_RETURN_ENOSYS(epoll_wait_old, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(remap_file_pages, 5, int, uptr, start, size_t, size, unsigned int, prot, unsigned long, pgoff, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(getdents64, 3, shim_do_getdents64, long, unsigned int, fd, uptr, dirent, unsigned int, count) /* sys/shim_getdents.c */
 DEFINE_SHIM_SYSCALL(set_tid_address, 1, shim_do_set_tid_address, pid_t, uptr, tidptr) /* sys/shim_tls.c */
-SHIM_SYSCALL_PASSTHROUGH(restart_syscall, 0, long)
+DEFINE_SHIM_SYSCALL(restart_syscall, 0, shim_do_restart_syscall, long) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(semtimedop, 4, int, int, semid, uptr, tsops, unsigned int, nsops, uptr, timeout)
 DEFINE_SHIM_SYSCALL(fadvise64, 4, shim_do_fadvise64, int, int, fd, off_t, offset, size_t, len, int, advice) /* sys/shim_statfs.c */
 SHIM_SYSCALL_PASSTHROUGH(timer_create, 3, int, int, which_clock, uptr, timer_event_spec, uptr, created_timer_id)

@@ -1,8 +1,9 @@
 /*
  * pal_events.c: the tracer's view of the program, one wait status at a
- * time.  Stops that need a decision (a system call, a signal) are reported
- * as events; the others (the steps of a host call, ptrace events,
- * job-control bookkeeping) are handled here and the wait goes on.
+ * time, in the order pal_wait.c serves them.  Stops that need a decision
+ * (a system call, a signal) are reported as events; the others (the steps
+ * of a host call, ptrace events, job-control bookkeeping) are handled here
+ * and the wait goes on.
  */
 #include "config.h"
 
@@ -413,21 +414,17 @@ int DkEventWait(struct pal_event* ev) {
     memset(ev, 0, sizeof(*ev));
     for (;;) {
         struct pal_thread* t;
-        int status, sig, ret;
-        pid_t tid = waitpid(-1, &status, __WALL);
+        int status, sig, ret = _DkWaitNext(&t, &status);
 
-        if (tid < 0)
-            return -errno;
-        t = _DkThreadLookup(tid);
+        if (ret < 0)
+            return ret;
         if (WIFEXITED(status) || WIFSIGNALED(status)) {
-            if (!t)
-                continue; /* a thread dropped at an execve */
             ret = finish_upcall(t);
             if (ret < 0)
                 return ret;
             *ev = (struct pal_event){.type = PAL_EVENT_EXIT,
                                      .thread = t,
-                                     .tid = tid,
+                                     .tid = t->tid,
                                      .status = status,
                                      .exiting_seen = t->exiting};
             g_exited = t;
@@ -435,13 +432,6 @@ int DkEventWait(struct pal_event* ev) {
         }
         if (!WIFSTOPPED(status))
             continue;
-        if (!t) {
-            /* A new thread or process, auto-attached, whose first stop came
-             * before its creator's fork/clone event: held until then. */
-            if (!_DkThreadAdd(tid, PAL_THREAD_NEW))
-                return -ENOMEM;
-            continue;
-        }
         if (t->state == PAL_THREAD_BORN) {
             /* the first stop of a child already announced */
             t->state = _DkRunningState(true);
@@ -451,7 +441,7 @@ int DkEventWait(struct pal_event* ev) {
             continue;
         }
         ev->thread = t;
-        ev->tid = tid;
+        ev->tid = t->tid;
         sig = WSTOPSIG(status);
         if (sig == (SIGTRAP | 0x80))
             ret = on_syscall_stop(t);

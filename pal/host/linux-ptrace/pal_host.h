@@ -4,6 +4,7 @@
 #ifndef PAL_HOST_H
 #define PAL_HOST_H
 
+#include <sys/queue.h>
 #include <sys/tree.h>
 #include <sys/types.h>
 #include <sys/user.h>
@@ -70,7 +71,8 @@ enum pal_thread_state {
 struct pal_thread {
     RB_ENTRY(pal_thread) entry;
     pid_t tid;
-    pid_t tgid; /* its process, from its creation on (0: to be asked) */
+    uint64_t seq; /* the order in which ptshim met the threads */
+    pid_t tgid;   /* its process, from its creation on (0: to be asked) */
     enum pal_thread_state state;
     enum pal_thread_state resume_state; /* while AT_SIGNAL: how to go on */
     bool entry_runs;    /* AT_SYSCALL: the kernel will run the call (TRACE mode) */
@@ -84,9 +86,15 @@ struct pal_thread {
     uint64_t resumed_at;   /* when it last went on running (ns) */
     int64_t cpu_seen;      /* its CPU time (ns) when last read, */
     uint64_t cpu_seen_at;  /* and when */
+    uint8_t cpu_backoff;   /* readings in a row that found it not computing */
     uint16_t short_runs, long_runs;
     void* private;                /* DkThreadSetPrivate() */
     bool unlinked;                /* out of the table, freed at the next wait */
+
+    /* A wait status taken and not served yet (pal_wait.c) */
+    bool in_round;
+    int round_status;
+    TAILQ_ENTRY(pal_thread) round_entry;
 
     /* The program's call being answered (pal_hostcall.c) */
     struct user_regs_struct entry_regs; /* its registers at the entry stop */
@@ -121,6 +129,14 @@ void _DkThreadRename(struct pal_thread* t, pid_t tid);
  * (SIZE bytes at most, SIZE - 1 read).  0, -EBADF when FD is not open, or
  * a negative errno. */
 int _DkStreamReadFdinfo(PAL_HANDLE t, int fd, char* buf, size_t size);
+
+/* pal_wait.c: the next wait status to serve, and its thread: fairly, in
+ * rounds (0, or -errno: -ECHILD when no traced thread is left, -EINTR).
+ * A status is never taken for a thread ptshim does not know: the first
+ * stop of a new one is held (NEW) until its creator's event, the end of
+ * one dropped at an execve is ignored.  Forget: T leaves the table. */
+PAL_NODISCARD int _DkWaitNext(struct pal_thread** t, int* status);
+void _DkWaitForget(struct pal_thread* t);
 
 /* pal_stack.c, pal_symbols.c: stack traces.  The entry of a call that maps
  * or unmaps memory is told to _DkStackMapsChanged, so that the mappings

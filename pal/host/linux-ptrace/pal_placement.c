@@ -48,6 +48,17 @@
 #define COMPUTING_PERCENT 50
 /* Runs this short (ns) are a thread that mostly talks to the tracer */
 #define SHORT_RUN_NS 30000
+/* After a long run, a thread's CPU time is read again no sooner than a
+ * long run after the last reading, and twice as late after each reading
+ * that found it on a CPU less than half the computing share, up to
+ * 2^CPU_READ_MAX_SHIFT long runs (25.6 ms, the most a thread that starts
+ * computing waits to be let go): a thread often blocked in a host call
+ * (a pipe's reader) has long runs without computing, and so has every
+ * busy thread when many are served in turn (pal_wait.c), each waiting
+ * for the others' stops between its resume and its own; reading at each
+ * stop would cost more than the stop.  Two threads computing on the
+ * tracer's CPU get about half of it each: they are read at each run. */
+#define CPU_READ_MAX_SHIFT 8
 /* How many in a row decide, either way */
 #define LONG_RUNS_TO_FREE 2
 #define SHORT_RUNS_TO_PIN 32
@@ -179,16 +190,26 @@ void _DkPlacementStopped(struct pal_thread* t) {
     uint64_t now = now_ns(), run = now - t->resumed_at;
 
     if (run >= LONG_RUN_NS && t->pinned) {
-        int64_t cpu = cpu_time(t->tid);
-        bool computing = cpu >= 0 && t->cpu_seen_at && now > t->cpu_seen_at &&
-                         (uint64_t)(cpu - t->cpu_seen) * 100 >=
-                             (now - t->cpu_seen_at) * COMPUTING_PERCENT;
+        uint64_t percent = 0;
+        bool computing;
+        int64_t cpu;
 
+        t->short_runs = 0;
+        if (t->cpu_seen_at && now - t->cpu_seen_at < (uint64_t)LONG_RUN_NS << t->cpu_backoff)
+            return;
+        cpu = cpu_time(t->tid);
+        if (cpu >= 0 && t->cpu_seen_at && now > t->cpu_seen_at)
+            percent = (uint64_t)(cpu - t->cpu_seen) * 100 / (now - t->cpu_seen_at);
+        computing = percent >= COMPUTING_PERCENT;
+        if (computing)
+            t->cpu_backoff = 0;
+        else if (percent < COMPUTING_PERCENT / 2 && t->cpu_seen_at &&
+                 t->cpu_backoff < CPU_READ_MAX_SHIFT)
+            t->cpu_backoff++;
         if (cpu >= 0) {
             t->cpu_seen = cpu;
             t->cpu_seen_at = now;
         }
-        t->short_runs = 0;
         /* a thread alone competes with no one for the tracer's CPU */
         if (computing && DkThreadCount() > 1 && ++t->long_runs >= LONG_RUNS_TO_FREE) {
             int ret = pin(t, false);

@@ -15,6 +15,7 @@
 static struct pal_thread_tree g_threads = RB_INITIALIZER(&g_threads);
 static struct pal_thread* g_last_thread;
 static PAL_NUM g_thread_count;
+static uint64_t g_thread_seq;
 
 static int thread_cmp(const struct pal_thread* a, const struct pal_thread* b) {
     return (a->tid > b->tid) - (a->tid < b->tid);
@@ -43,6 +44,7 @@ struct pal_thread* _DkThreadAdd(pid_t tid, enum pal_thread_state state) {
     if (!t)
         return NULL;
     t->tid = tid;
+    t->seq = ++g_thread_seq;
     t->state = state;
     if (RB_INSERT(pal_thread_tree, &g_threads, t)) {
         /* the caller looked it up first; a duplicate is a bug in ptshim */
@@ -57,6 +59,7 @@ struct pal_thread* _DkThreadAdd(pid_t tid, enum pal_thread_state state) {
 void _DkThreadUnlink(struct pal_thread* t) {
     if (t->unlinked)
         return;
+    _DkWaitForget(t);
     RB_REMOVE(pal_thread_tree, &g_threads, t);
     if (g_last_thread == t)
         g_last_thread = NULL;

@@ -10,7 +10,9 @@
  * limits, permissions) is left to it.  The task is then created on the
  * host by the program's own call, with its own registers: the child
  * starts where the program expects it.  The child's bookkeeping is made
- * when the PAL reports it (shim_on_clone).
+ * when the PAL reports it (shim_on_clone), from the flags checked here and
+ * kept with the calling thread: by then the program may have reused the
+ * memory of clone3's arguments.
  *
  * CLONE_UNTRACED is honoured under SYSEMU stops (the child runs outside
  * ptshim, as under strace) but cleared under seccomp stops: an untraced
@@ -71,10 +73,12 @@ enum {
 #define KERNEL_NSIG 64
 
 pid_t shim_do_fork(void) {
+    shim_cur_thread()->clone_flags = 0;
     return (pid_t)shim_pass_self();
 }
 
 pid_t shim_do_vfork(void) {
+    shim_cur_thread()->clone_flags = CLONE_VM | CLONE_VFORK;
     return (pid_t)shim_pass_self();
 }
 
@@ -114,6 +118,7 @@ pid_t shim_do_clone(unsigned int clone_flags, uptr newsp, uptr parent_tidptr, up
 
     if (ret < 0)
         return ret;
+    shim_cur_thread()->clone_flags = flags;
     if (keep_traced(flags))
         return (pid_t)shim_host_call5(SYS_clone, clone_flags & ~(unsigned int)CLONE_UNTRACED, newsp,
                                       parent_tidptr, child_tidptr, tls);
@@ -222,6 +227,7 @@ pid_t shim_do_clone3(uptr uargs, size_t size) {
     ret = check_flags(flags, ca[CA_PIDFD], ca[CA_PARENT_TID]);
     if (ret < 0)
         return ret;
+    shim_cur_thread()->clone_flags = flags;
     if (keep_traced(flags))
         return clone3_traced(ca, uargs, size);
     return (pid_t)shim_pass_self();

@@ -3,7 +3,7 @@
  *
  * Implementation of system calls "kill", "tgkill", "tkill",
  * "rt_sigqueueinfo", "rt_tgsigqueueinfo", "pidfd_open", "rt_sigaction",
- * "rt_sigprocmask" and "rt_sigreturn".
+ * "rt_sigprocmask", "rt_sigreturn" and "restart_syscall".
  *
  * The host kernel sends and delivers the signals: the calls run there,
  * in the calling thread, after the kernel's checks.  A signal aimed at
@@ -189,5 +189,16 @@ int shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize) {
  * (a bad one kills the program with SIGSEGV there): the call runs on the
  * host as made. */
 long shim_do_rt_sigreturn(void) {
+    return shim_pass_self();
+}
+
+/* The rest of a call that a signal interrupted with -ERESTART_RESTARTBLOCK
+ * (a sleep, a futex wait, poll): the kernel makes the thread call
+ * restart_syscall after the signal, and keeps what the call needs to go
+ * on (its restart_block) in the thread, where only the host reaches it.
+ * Part of the call it continues, whose arguments the shim checked, not a
+ * call of its own, so it runs in every mode, --strict too.  Without a
+ * call to go on with, the host answers EINTR, as the kernel does. */
+long shim_do_restart_syscall(void) {
     return shim_pass_self();
 }

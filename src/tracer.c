@@ -265,16 +265,19 @@ fail:
 }
 
 /* In the process ptshim's caller started, once DkProcessCreate returned
- * there: the program did not start. */
+ * there: the program did not start.  _exit: the tracer may have attached
+ * to this process, and a sanitizer's exit-time checks cannot run under it. */
 static void __attribute__((noreturn)) not_started(const struct options* opts, int ret,
                                                   const struct pal_exec* exec) {
     if (exec->exec_errno) {
         log_error("cannot run '%s': %s", opts->argv[0], strerror(exec->exec_errno));
-        exit(exec->exec_errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXECUTE);
+        _exit(exec->exec_errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXECUTE);
     }
-    if (ret != -ENOTSUP) /* that one is reported */
+    if (ret == -ECHILD)
+        log_error("the tracer ended before '%s' could start", opts->argv[0]);
+    else if (ret != -ENOTSUP) /* that one is reported */
         log_error("cannot trace '%s': %s", opts->argv[0], strerror(-ret));
-    exit(EXIT_PTSHIM_FAILURE);
+    _exit(EXIT_PTSHIM_FAILURE);
 }
 
 void tracer_main(const struct options* opts) {

@@ -26,6 +26,12 @@ static struct pal_thread* g_exited;
 static struct pal_event g_pending;
 static bool g_have_pending;
 
+static PAL_WAIT_UPCALL g_wait_upcall;
+
+void DkSetWaitUpcall(PAL_WAIT_UPCALL upcall) {
+    g_wait_upcall = upcall;
+}
+
 /*
  * A `syscall` instruction leaves the return address in rcx and the flags in
  * r11, and the kernel saves those very registers as rip and eflags; the
@@ -302,7 +308,11 @@ int DkEventWait(struct pal_event* ev) {
     for (;;) {
         struct pal_thread* t;
         int status, sig, ret;
-        pid_t tid = waitpid(-1, &status, __WALL);
+        pid_t tid;
+
+        if (g_wait_upcall)
+            g_wait_upcall();
+        tid = waitpid(-1, &status, __WALL);
 
         if (tid < 0)
             return -errno;

@@ -304,15 +304,17 @@ void trace_thread_exit(const struct pal_event* ev) {
     }
     if (g_opts.json) {
         trace_json_exit(t, st);
-    } else if (g_opts.lines && g_opts.quiet < 2) {
+    } else if (g_opts.lines && WIFEXITED(st) && g_opts.quiet < 2) {
         t->len = 0;
-        if (WIFEXITED(st))
-            trace_printf(t, "+++ exited with %d +++", WEXITSTATUS(st));
-        else {
-            trace_puts(t, "+++ killed by ");
-            print_signo(t, WTERMSIG(st));
-            trace_puts(t, WCOREDUMP(st) ? " (core dumped) +++" : " +++");
-        }
+        trace_printf(t, "+++ exited with %d +++", WEXITSTATUS(st));
+        trace_emit_line(t);
+    } else if (g_opts.lines && WIFSIGNALED(st) &&
+               (g_opts.signals & (1ULL << (WTERMSIG(st) - 1)))) {
+        /* as strace: -qq leaves it, -e signal= may not */
+        t->len = 0;
+        trace_puts(t, "+++ killed by ");
+        print_signo(t, WTERMSIG(st));
+        trace_puts(t, WCOREDUMP(st) ? " (core dumped) +++" : " +++");
         trace_emit_line(t);
     }
     tcb_free(t);

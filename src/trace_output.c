@@ -5,6 +5,15 @@
  * printed last.  When another thread's line comes first, the open line
  * ends with " <unfinished ...>" and the call's exit later starts a line of
  * its own with "<... NAME resumed>".
+ *
+ * When lines are written: the user must see the entry of a call that
+ * blocks while it blocks, and a trace cut short (ptshim killed) must hold
+ * every line made.  So nothing stays in the buffer while the tracer waits
+ * for the program (trace_flush, the PAL's wait upcall): a call the host
+ * runs has its entry out before it can block, and the lines of the calls
+ * served since the last wait go out in one write.  Lines to stderr go out
+ * as they end too: the user may be watching them mixed with the program's
+ * own output.
  */
 #include "config.h"
 
@@ -24,21 +33,28 @@ unsigned g_trace_nprocs;
 static struct trace_output_options g_out;
 static struct tcb* g_open_line; /* whose entry is out without its end */
 static unsigned g_column;       /* of the line being written */
+static bool g_pending;          /* written to since it was last flushed */
 
 void trace_output_init(const struct trace_output_options* o) {
     g_out = *o;
 }
 
 FILE* trace_output_file(void) {
+    /* the caller writes to it */
+    g_pending = true;
     return g_out.out;
 }
 
 void trace_flush(void) {
-    fflush(g_out.out);
+    if (g_pending) {
+        g_pending = false;
+        fflush(g_out.out);
+    }
 }
 
 static void out_write(const char* s, size_t len) {
     fwrite(s, 1, len, g_out.out);
+    g_pending = true;
     for (size_t i = 0; i < len; i++)
         g_column = s[i] == '\n' ? 0 : g_column + 1;
 }

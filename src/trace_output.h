@@ -33,7 +33,10 @@ void trace_emit_line(struct tcb* t);
 void trace_emit_unfinished(struct tcb* t);
 /* -k: T's stack, after its call's line. */
 void trace_emit_stack(struct tcb* t);
+/* Write out whatever the output holds: before the tracer waits for the
+ * program (the PAL's wait upcall), and at the end. */
 void trace_flush(void);
+/* The output as a stream, to write whole lines to (--json, -c). */
 FILE* trace_output_file(void);
 
 /* -y: " <path>" of T's descriptor FD. */

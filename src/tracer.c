@@ -106,10 +106,14 @@ static void open_trace(const struct options* opts) {
         exit(EXIT_PTSHIM_FAILURE);
     }
     out.to_file = opts->trace_file != NULL;
+    /* flushed before each wait: the buffer only holds what is made in
+     * between */
     if (out.to_file)
         setvbuf(out.out, NULL, _IOFBF, 1 << 16);
     trace_output_init(&out);
     trace_init(&opts->trace);
+    /* a call that blocks on the host shows its entry meanwhile */
+    DkSetWaitUpcall(trace_flush);
 }
 
 /* The system call upcall, on the calling thread's own context: trace the

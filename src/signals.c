@@ -11,7 +11,7 @@
 
 #include "signals.h"
 
-int signal_catch(int sig, signal_handler_t handler) {
+static int catch_with(int sig, signal_handler_t handler, int flags) {
     struct sigaction sa, old;
 
     if (sigaction(sig, NULL, &old) < 0)
@@ -20,11 +20,19 @@ int signal_catch(int sig, signal_handler_t handler) {
         return 0;
     memset(&sa, 0, sizeof(sa));
     sa.sa_sigaction = handler;
-    sa.sa_flags = SA_SIGINFO; /* no SA_RESTART: waits see EINTR */
+    sa.sa_flags = SA_SIGINFO | flags;
     sigemptyset(&sa.sa_mask);
     if (sigaction(sig, &sa, NULL) < 0)
         return -errno;
     return 0;
+}
+
+int signal_catch(int sig, signal_handler_t handler) {
+    return catch_with(sig, handler, 0); /* no SA_RESTART: waits see EINTR */
+}
+
+int signal_catch_restart(int sig, signal_handler_t handler) {
+    return catch_with(sig, handler, SA_RESTART);
 }
 
 void signal_die_like(int sig) {

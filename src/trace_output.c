@@ -14,46 +14,139 @@
  * served since the last wait go out in one write.  Lines to stderr go out
  * as they end too: the user may be watching them mixed with the program's
  * own output.
+ *
+ * Writes are retried as long as they can succeed (a signal, a
+ * non-blocking descriptor shared with the program); one that fails for
+ * good (a full disk) is reported once, nothing more goes to the output,
+ * and trace_output_failed() says so for ptshim's exit status.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "decode.h"
+#include "pal_log.h"
 #include "shim.h"
 #include "trace_output.h"
 
 unsigned g_trace_nprocs;
 
+/* The place trace lines go. */
+struct trace_out {
+    FILE* f;
+    int fd;
+    char* name;  /* in messages: the file's path */
+    bool failed; /* a write failed: nothing more is written */
+};
+
 static struct trace_output_options g_out;
+static struct trace_out g_shared;
 static struct tcb* g_open_line; /* whose entry is out without its end */
 static unsigned g_column;       /* of the line being written */
 static bool g_pending;          /* written to since it was last flushed */
+static bool g_failed;           /* some of the trace was lost */
 
-void trace_output_init(const struct trace_output_options* o) {
+static void out_failed(struct trace_out* o, int err) {
+    o->failed = true;
+    if (!g_failed)
+        log_error("%s: %s", o->name, strerror(err));
+    g_failed = true;
+}
+
+/* stdio's write: all of it, unless the output fails for good.  What
+ * cannot be written is dropped, so that stdio never holds it. */
+static ssize_t cookie_write(void* cookie, const char* buf, size_t size) {
+    struct trace_out* o = cookie;
+    size_t done = 0;
+
+    while (done < size && !o->failed) {
+        ssize_t n = write(o->fd, buf + done, size - done);
+
+        if (n > 0) {
+            done += (size_t)n;
+        } else if (n < 0 && errno == EINTR) {
+            continue;
+        } else if (n < 0 && errno == EAGAIN) {
+            /* the program made a descriptor it shares with us
+             * non-blocking: wait until the line fits */
+            struct pollfd p = {.fd = o->fd, .events = POLLOUT};
+
+            if (poll(&p, 1, -1) < 0 && errno != EINTR)
+                out_failed(o, errno);
+        } else {
+            out_failed(o, n < 0 ? errno : EIO);
+        }
+    }
+    return (ssize_t)size;
+}
+
+static int cookie_close(void* cookie) {
+    struct trace_out* o = cookie;
+
+    /* a file system may report a failed write only now (NFS) */
+    if (o->fd >= 0 && close(o->fd) < 0 && errno != EINTR && !o->failed)
+        out_failed(o, errno);
+    return 0;
+}
+
+/* O's stream on its descriptor FD, named NAME in messages.  0 or
+ * -errno. */
+static int out_open(struct trace_out* o, int fd, char* name) {
+    static const cookie_io_functions_t io = {.write = cookie_write, .close = cookie_close};
+
+    memset(o, 0, sizeof(*o));
+    o->fd = fd;
+    o->name = name;
+    o->f = fopencookie(o, "w", io);
+    if (!o->f)
+        return -errno;
+    /* lines are flushed before each wait: the buffer only has to hold
+     * what is made in between */
+    setvbuf(o->f, NULL, _IOFBF, 1 << 16);
+    return 0;
+}
+
+int trace_output_init(const struct trace_output_options* o) {
+    char* name = strdup(o->path ? o->path : "stderr");
+
+    if (!name)
+        return -ENOMEM;
+    if (g_shared.f) {
+        /* taken again (the unit tests): the last output is done */
+        trace_flush();
+        fclose(g_shared.f);
+        free(g_shared.name);
+    }
     g_out = *o;
+    return out_open(&g_shared, o->fd, name);
+}
+
+bool trace_output_failed(void) {
+    return g_failed;
 }
 
 FILE* trace_output_file(void) {
     /* the caller writes to it */
     g_pending = true;
-    return g_out.out;
+    return g_shared.f;
 }
 
 void trace_flush(void) {
     if (g_pending) {
         g_pending = false;
-        fflush(g_out.out);
+        fflush(g_shared.f);
     }
 }
 
 static void out_write(const char* s, size_t len) {
-    fwrite(s, 1, len, g_out.out);
+    fwrite(s, 1, len, g_shared.f);
     g_pending = true;
     for (size_t i = 0; i < len; i++)
         g_column = s[i] == '\n' ? 0 : g_column + 1;
@@ -75,12 +168,12 @@ static void out_printf(const char* fmt, ...) {
 static void end_line(void) {
     out_write("\n", 1);
     /* stderr is the user watching: a line there is shown when it ends */
-    if (!g_out.to_file)
-        fflush(g_out.out);
+    if (!g_out.path)
+        fflush(g_shared.f);
 }
 
 static void leader(const struct tcb* t) {
-    if (g_out.to_file)
+    if (g_out.path)
         out_printf("%-5d ", t->tid);
     else if (g_trace_nprocs > 1)
         out_printf("[pid %5d] ", t->tid);

@@ -9,8 +9,9 @@
 #include "trace.h"
 
 struct trace_output_options {
-    FILE* out;
-    bool to_file;       /* -o FILE: every line has the "PID " prefix */
+    int fd;             /* -o FILE, else a copy of stderr */
+    const char* path;   /* -o FILE: every line has the "PID " prefix; NULL:
+                           stderr */
     unsigned column;    /* -a: where " = " goes */
     int timestamps;     /* -t: 1 seconds, 2 microseconds, 3 epoch */
     bool show_time;     /* -T: the time spent in the call */
@@ -18,7 +19,10 @@ struct trace_output_options {
     bool show_layer;    /* --show-layer: [shim], [host] or [enosys] */
 };
 
-void trace_output_init(const struct trace_output_options* o);
+/* Take O (its fd is the output's from now on).  0 or -errno. */
+int trace_output_init(const struct trace_output_options* o);
+/* Whether some of the trace could not be written (reported already). */
+bool trace_output_failed(void);
 
 /* A call's entry part, now in T's line, goes out (the line stays open). */
 void trace_emit_entry(struct tcb* t);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "pal_log.h"
@@ -53,11 +54,14 @@ static void ignore_signal(int sig, siginfo_t* info, void* ctx) {
 }
 
 static void setup_signals(void) {
+    /* SIGXFSZ: a trace file past RLIMIT_FSIZE is a write error to report,
+     * not a reason to die */
     static const int sigs[] = {SIGHUP,  SIGINT,  SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2,
-                               SIGALRM, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU};
+                               SIGALRM, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGXFSZ};
 
+    /* restarted: a signal must not cut a trace line's write short */
     for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-        if (signal_catch(sigs[i], ignore_signal) < 0)
+        if (signal_catch_restart(sigs[i], ignore_signal) < 0)
             log_warning("cannot catch signal %d: %s", sigs[i], strerror(errno));
 }
 
@@ -93,24 +97,20 @@ static void detach_from_front(void) {
  * does not inherit it. */
 static void open_trace(const struct options* opts) {
     struct trace_output_options out = opts->out;
-    int fd;
+    int ret;
 
+    out.path = opts->trace_file;
     if (opts->trace_file)
-        fd = open(opts->trace_file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        out.fd = open(opts->trace_file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     else
-        fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
-    if (fd < 0 || !(out.out = fdopen(fd, "w"))) {
+        out.fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+    ret = out.fd < 0 ? -errno : trace_output_init(&out);
+    if (ret < 0) {
         log_error("cannot open %s: %s", opts->trace_file ? opts->trace_file : "stderr",
-                  strerror(errno));
+                  strerror(-ret));
         send_report(REPORT_FAILED, EXIT_PTSHIM_FAILURE);
         exit(EXIT_PTSHIM_FAILURE);
     }
-    out.to_file = opts->trace_file != NULL;
-    /* flushed before each wait: the buffer only holds what is made in
-     * between */
-    if (out.to_file)
-        setvbuf(out.out, NULL, _IOFBF, 1 << 16);
-    trace_output_init(&out);
     trace_init(&opts->trace);
     /* a call that blocks on the host shows its entry meanwhile */
     DkSetWaitUpcall(trace_flush);
@@ -152,6 +152,15 @@ static void write_report(void) {
         log_error("cannot write the report %s: %s", g_opts->report_file, strerror(-ret));
 }
 
+/* ptshim's status for the program's STATUS: the program's own, but for a
+ * trace that could not be written whole (reported when it happened),
+ * which a successful run must not hide, as tee(1) would not. */
+static int exit_status(int status) {
+    if (trace_output_failed() && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        return W_EXITCODE(EXIT_PTSHIM_FAILURE, 0);
+    return status;
+}
+
 static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_done) {
     switch (ev->type) {
     case PAL_EVENT_SYSCALL:
@@ -186,7 +195,7 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
             log_debug("program exited; %lu other traced threads known",
                       (unsigned long)DkThreadCount() - 1);
             detach_from_front();
-            send_report(REPORT_EXITED, ev->status);
+            send_report(REPORT_EXITED, exit_status(ev->status));
         }
         return 0;
     }

@@ -14,6 +14,10 @@
  *            signal
  *   block    getpid(), its pid on stdout, then read() of a pipe that no
  *            one writes: blocked until killed
+ *   getpid N [nonblock]
+ *            its pid on stdout, then N getpid() calls, after making its
+ *            stderr non-blocking if asked: a trace to a pipe that is not
+ *            read blocks the tracer (trace-write-errors.test)
  *
  * "Blocked" is read from /proc (the task sleeping in the call), with
  * pread64 and nanosleep, which the tests leave out of the trace
@@ -22,6 +26,7 @@
  */
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <sys/syscall.h>
@@ -164,6 +169,16 @@ static int mode_block(void) {
     return read(g_pipe[0], &c, 1) == 1 ? 0 : 1;
 }
 
+static int mode_getpid(long n, bool nonblock) {
+    printf("%ld\n", syscall(SYS_getpid));
+    fflush(stdout);
+    if (nonblock)
+        CHECK(fcntl(STDERR_FILENO, F_SETFL, fcntl(STDERR_FILENO, F_GETFL) | O_NONBLOCK) == 0);
+    for (long i = 0; i < n; i++)
+        syscall(SYS_getpid);
+    return 0;
+}
+
 int main(int argc, char** argv) {
     if (argc == 2 && !strcmp(argv[1], "threads"))
         return mode_threads();
@@ -173,6 +188,8 @@ int main(int argc, char** argv) {
         return mode_sleep();
     if (argc == 2 && !strcmp(argv[1], "block"))
         return mode_block();
-    fprintf(stderr, "usage: %s threads|procs|sleep|block\n", argv[0]);
+    if ((argc == 3 || argc == 4) && !strcmp(argv[1], "getpid"))
+        return mode_getpid(atol(argv[2]), argc == 4 && !strcmp(argv[3], "nonblock"));
+    fprintf(stderr, "usage: %s threads|procs|sleep|block|getpid N [nonblock]\n", argv[0]);
     return 2;
 }

@@ -685,7 +685,7 @@ static void run_case(struct fuzz_case* c, struct rng* r) {
         fuzz_end(a);
     }
     g_in_case = 0;
-    trace_flush();
+    fuzz_output(); /* the trace, in g_fuzz_out */
 }
 
 static bool ends_thread_nr(PAL_NUM nr) {

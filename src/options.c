@@ -36,6 +36,7 @@ enum {
     OPT_SECCOMP_BPF,
     OPT_SYSEMU,
     OPT_PLACEMENT,
+    OPT_OUTPUT_SEPARATELY,
 };
 
 static const struct option_doc g_option_docs[] = {
@@ -51,13 +52,16 @@ static const struct option_doc g_option_docs[] = {
     {{"expr", required_argument, NULL, 'e'}, 'e', "EXPR",
      "trace= signal= status= filters, as in strace (e.g. -e trace=%file)"},
     {{"follow-forks", no_argument, NULL, 'f'}, 'f', NULL,
-     "trace every process and thread (ptshim always follows them all)"},
+     "trace every process and thread (ptshim always follows them all); -ff: as "
+     "--output-separately"},
     {{"help", no_argument, NULL, 'h'}, 'h', NULL, "print this help and exit"},
     {{"json", no_argument, NULL, OPT_JSON}, 0, NULL,
      "trace as JSON: one object per line for each call and event; --report as JSON"},
     {{"stack-trace", no_argument, NULL, 'k'}, 'k', NULL,
      "trace: the program's stack after each call (libunwind)"},
     {{"output", required_argument, NULL, 'o'}, 'o', "FILE", "write the trace to FILE, not stderr"},
+    {{"output-separately", no_argument, NULL, OPT_OUTPUT_SEPARATELY}, 0, NULL,
+     "with -o FILE: each thread's trace in FILE.TID"},
     {{"report", required_argument, NULL, OPT_REPORT}, 0, "FILE",
      "at exit, write each system call's count and the layer that answered it"},
     {{"seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF}, 0, NULL,
@@ -69,7 +73,7 @@ static const struct option_doc g_option_docs[] = {
     {{"placement", required_argument, NULL, OPT_PLACEMENT}, 0, "POLICY",
      "where the tracer and the program run: auto (default), together, tracer, free"},
     {{"quiet", no_argument, NULL, 'q'}, 'q', NULL,
-     "trace: twice, no \"+++ exited\" lines"},
+     "trace: twice, no \"+++ exited\" lines; three times, no \"+++ superseded\" either"},
     {{"string-limit", required_argument, NULL, 's'}, 's', "SIZE",
      "trace: print at most SIZE bytes of each string (default 32)"},
     {{"absolute-timestamps", no_argument, NULL, 't'}, 't', NULL,
@@ -177,8 +181,8 @@ void options_parse(int argc, char** argv, struct options* opts) {
     struct option long_opts[N_OPTIONS + 1];
     char short_opts[2 * N_OPTIONS + 2] = "+";
     size_t n = 1;
-    bool summary_only = false;
-    int c;
+    bool summary_only = false, separately = false;
+    int follow_forks = 0, c;
 
     memset(opts, 0, sizeof(*opts));
     opts->log_level = PAL_LOG_ERROR;
@@ -224,7 +228,14 @@ void options_parse(int argc, char** argv, struct options* opts) {
             opts->trace.enabled = true;
             break;
         case 'f':
-            /* every process is always followed: -f asks for the trace */
+            /* every process is always followed: -f asks for the trace,
+             * -ff for per-thread files, as strace's */
+            if (++follow_forks >= 2)
+                separately = true;
+            opts->trace.enabled = true;
+            break;
+        case OPT_OUTPUT_SEPARATELY:
+            separately = true;
             opts->trace.enabled = true;
             break;
         case 'o':
@@ -312,5 +323,10 @@ void options_parse(int argc, char** argv, struct options* opts) {
     if (opts->trace.json && !opts->report_file)
         opts->trace.enabled = true;
     opts->trace.lines = opts->trace.enabled && !summary_only;
+    /* as strace: one summary cannot go to many files */
+    if (separately && opts->trace.summary)
+        usage_error("-c/-C and -ff/--output-separately exclude each other");
+    /* strace: -ff without -o FILE is -f */
+    opts->out.separately = separately && opts->trace_file;
     opts->argv = &argv[optind];
 }

@@ -94,13 +94,13 @@ static void detach_from_front(void) {
 
 /* The trace goes to -o FILE or to a copy of stderr that outlives the
  * program's exit (see detach_from_front), close-on-exec so that the program
- * does not inherit it. */
+ * does not inherit it; with -ff, to FILE.TID files made as threads come. */
 static void open_trace(const struct options* opts) {
     struct trace_output_options out = opts->out;
     int ret;
 
     out.path = opts->trace_file;
-    if (opts->trace_file)
+    if (opts->trace_file && !out.separately)
         out.fd = open(opts->trace_file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     else
         out.fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
@@ -179,6 +179,7 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
         return shim_on_clone(ev);
     case PAL_EVENT_EXEC:
         log_debug("process %d completed an execve", ev->tid);
+        trace_exec(ev);
         return shim_on_exec(ev);
     case PAL_EVENT_EXIT:
         shim_on_exit(ev);
@@ -291,7 +292,10 @@ void tracer_main(const struct options* opts, int report_fd) {
         exit(EXIT_PTSHIM_FAILURE);
     }
     send_report(REPORT_STARTED, main_pid);
-    trace_initial_execve(main_pid, &exec, opts->argv, environ);
+    if (trace_initial_execve(main_pid, &exec, opts->argv, environ) < 0) {
+        send_report(REPORT_FAILED, EXIT_PTSHIM_FAILURE);
+        exit(EXIT_PTSHIM_FAILURE);
+    }
     /* the program's first call, run on the host before its first stop */
     syscall_report_count(PTSHIM_NR_execve, SHIM_LAYER_HOST);
     /* the program has its own copies; a pipe must not wait for ours */

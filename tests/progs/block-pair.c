@@ -1,7 +1,7 @@
 /*
  * block-pair.c: calls that block while another thread or process goes on,
  * in an order that does not depend on the scheduler, so that a trace of
- * them is the same in every run (trace-blocked.test):
+ * them is the same in every run (trace-blocked.test, trace-ff.test):
  *
  *   threads  thread T blocks in read() on a pipe; once it is blocked, the
  *            main thread calls getpid(), then wakes T with a write
@@ -12,6 +12,9 @@
  *   sleep    thread T sleeps in clock_nanosleep() until 2100; once it is
  *            asleep, the main thread calls getpid(), then wakes T with a
  *            signal
+ *   exec     thread T waits until the main thread is blocked in read(),
+ *            then runs "block-pair after-exec" with execve(): T takes the
+ *            process's ID, the main thread is gone
  *   block    getpid(), its pid on stdout, then read() of a pipe that no
  *            one writes: blocked until killed
  *   getpid N [nonblock]
@@ -133,6 +136,30 @@ static int mode_sleep(void) {
     return 0;
 }
 
+static char* g_self;
+
+static void* execer(void* arg) {
+    static char after[] = "after-exec";
+    char* argv[] = {g_self, after, NULL};
+    pid_t* leader = arg;
+
+    wait_blocked_in(*leader, *leader, SYS_read);
+    execv(g_self, argv);
+    perror("execv");
+    exit(99);
+}
+
+static int mode_exec(void) {
+    pid_t self = getpid();
+    pthread_t th;
+    char c;
+
+    CHECK(pipe(g_pipe) == 0);
+    CHECK(pthread_create(&th, NULL, execer, &self) == 0);
+    CHECK(read(g_pipe[0], &c, 1) == 1); /* never returns */
+    return 1;
+}
+
 static int mode_procs(void) {
     pid_t self = getpid(), child, waker;
     int status;
@@ -180,6 +207,13 @@ static int mode_getpid(long n, bool nonblock) {
 }
 
 int main(int argc, char** argv) {
+    g_self = argv[0];
+    if (argc == 2 && !strcmp(argv[1], "exec"))
+        return mode_exec();
+    if (argc == 2 && !strcmp(argv[1], "after-exec")) {
+        printf("after exec\n");
+        return 0;
+    }
     if (argc == 2 && !strcmp(argv[1], "threads"))
         return mode_threads();
     if (argc == 2 && !strcmp(argv[1], "procs"))
@@ -190,6 +224,6 @@ int main(int argc, char** argv) {
         return mode_block();
     if ((argc == 3 || argc == 4) && !strcmp(argv[1], "getpid"))
         return mode_getpid(atol(argv[2]), argc == 4 && !strcmp(argv[3], "nonblock"));
-    fprintf(stderr, "usage: %s threads|procs|sleep|block|getpid N [nonblock]\n", argv[0]);
+    fprintf(stderr, "usage: %s threads|procs|sleep|exec|block|getpid N [nonblock]\n", argv[0]);
     return 2;
 }

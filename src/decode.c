@@ -293,52 +293,95 @@ void print_flags(struct tcb* t, const struct xlat* x, uint64_t val) {
     }
 }
 
-/* An environment, abbreviated as strace prints it without -v: its address
- * and how many variables it holds. */
-static void print_envp(struct tcb* t, PAL_NUM addr) {
-    PAL_NUM p = 0;
-    unsigned n;
+/* The kernel's bound on the strings of argv and of envp (MAX_ARG_STRINGS):
+ * execve counts no further, and neither does the trace. */
+#define MAX_ARG_STRINGS 0x7fffffffUL
 
-    if (!addr) {
-        trace_puts(t, "NULL");
-        return;
-    }
-    for (n = 0; n < 1u << 20; n++)
-        if (tracee_read(t, addr + n * sizeof(p), &p, sizeof(p)) < 0 || !p)
-            break;
-    print_addr(t, addr);
-    if (!p)
-        trace_printf(t, " /* %u var%s */", n, n == 1 ? "" : "s");
+/* Pointers of a string array read per copy: the tracer reads the array in
+ * one pass, not one word at a time. */
+#define STRV_CHUNK 4096
+
+/* Up to N of the words at ADDR into W, in one copy: how many could be
+ * read (fewer where unreadable memory starts, or where the address space
+ * would wrap). */
+static size_t read_words(struct tcb* t, PAL_NUM addr, PAL_NUM* w, size_t n) {
+    PAL_NUM room = (~(PAL_NUM)0 - addr) / sizeof(*w) + (addr % sizeof(*w) == 0);
+    long got;
+
+    if (n > room)
+        n = (size_t)room;
+    if (!n)
+        return 0;
+    got = DkVirtualMemoryRead(t->thread, addr, w, n * sizeof(*w));
+    return got < 0 ? 0 : (size_t)got / sizeof(*w);
 }
 
-/* A NULL-terminated array of strings (argv). */
+/* An environment, abbreviated as strace prints it without -v: its address
+ * and how many variables it holds, ", unterminated" when the array runs
+ * into memory that cannot be read; no count at all when none of it can. */
+static void print_envp(struct tcb* t, PAL_NUM addr) {
+    static PAL_NUM w[STRV_CHUNK];
+    unsigned long n = 0;
+    bool end = false;
+
+    print_addr(t, addr);
+    if (!addr)
+        return;
+    while (!end && n <= MAX_ARG_STRINGS) {
+        size_t got = read_words(t, addr + n * sizeof(*w), w, STRV_CHUNK), i;
+
+        for (i = 0; i < got && w[i]; i++)
+            ;
+        n += i;
+        if (i < got)
+            end = true; /* the NULL */
+        else if (got < STRV_CHUNK)
+            break; /* unreadable */
+    }
+    if (n > MAX_ARG_STRINGS)
+        trace_printf(t, " /* more than %lu vars */", MAX_ARG_STRINGS);
+    else if (n || end)
+        trace_printf(t, " /* %lu var%s%s */", n, n == 1 ? "" : "s", end ? "" : ", unterminated");
+}
+
+/* A NULL-terminated array of strings (argv): the first -s of them, then
+ * "..." if there are more; "..." and a comment with the address where the
+ * array runs into memory that cannot be read. */
 static void print_strv(struct tcb* t, PAL_NUM addr) {
-    PAL_NUM p;
-    unsigned n = 0;
+    static PAL_NUM w[STRV_CHUNK];
+    size_t got = 0, i = 0;
 
     if (!addr) {
         trace_puts(t, "NULL");
         return;
     }
-    if (tracee_read(t, addr, &p, sizeof(p)) < 0) {
-        print_addr(t, addr);
-        return;
-    }
-    trace_putc(t, '[');
-    for (;; n++) {
-        if (tracee_read(t, addr + n * sizeof(p), &p, sizeof(p)) < 0) {
-            trace_printf(t, "%s", n ? ", ..." : "...");
-            break;
+    /* at most -s strings are printed: their pointers and the next */
+    for (unsigned long n = 0;; n++, i++) {
+        if (i == got) {
+            unsigned long left = (unsigned long)g_max_strlen + 1 - n;
+
+            got = read_words(t, addr + n * sizeof(*w), w, left < STRV_CHUNK ? left : STRV_CHUNK);
+            i = 0;
+            if (!got) {
+                if (!n) {
+                    print_addr(t, addr);
+                    return;
+                }
+                trace_printf(t, ", ... /* %#llx */", (unsigned long long)(addr + n * sizeof(*w)));
+                break;
+            }
         }
-        if (!p)
+        if (!n)
+            trace_putc(t, '[');
+        if (!w[i])
             break;
-        if (n >= g_max_strlen) {
-            trace_puts(t, n ? ", ..." : "..."); /* -s 0: [...] */
-            break;
-        }
         if (n)
             trace_puts(t, ", ");
-        print_cstr(t, p, g_max_strlen);
+        if (n >= g_max_strlen) {
+            trace_puts(t, "..."); /* -s 0: [...] */
+            break;
+        }
+        print_cstr(t, w[i], g_max_strlen);
     }
     trace_putc(t, ']');
 }

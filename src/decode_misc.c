@@ -1,10 +1,12 @@
 /*
  * decode_misc.c: calls that print one argument differently from their
- * table types (@custom in syscalls.tbl): getrandom, mknod, mknodat.
+ * table types (@custom in syscalls.tbl): getrandom, mknod, mknodat,
+ * nanosleep, clock_nanosleep.
  */
 #include "config.h"
 
 #include <sys/stat.h>
+#include <time.h>
 
 #include "print_struct.h"
 
@@ -45,4 +47,45 @@ int decode_mknodat(struct tcb* t) {
     trace_puts(t, ", ");
     print_mknod_tail(t, (unsigned)t->args[2], t->args[3]);
     return DECODE_DONE;
+}
+
+/* A sleep's remaining time, written by the kernel only when a signal cut
+ * a relative sleep short: then its value, else its address (what else is
+ * there may be anything).  Printed at exit, so that while the sleep
+ * blocks its entry reads "nanosleep({tv_sec=3, tv_nsec=0}, ", as
+ * strace's. */
+static void print_time_left(struct tcb* t, PAL_NUM addr, bool relative) {
+    long ret = t->ret;
+
+    /* ERESTARTSYS, ERESTARTNOINTR, ERESTARTNOHAND, ERESTART_RESTARTBLOCK */
+    if (relative && (ret == -512 || ret == -513 || ret == -514 || ret == -516))
+        print_struct_timespec(t, addr, -1);
+    else
+        print_addr(t, addr);
+}
+
+/* nanosleep({tv_sec=1, tv_nsec=0}, {tv_sec=0, tv_nsec=999}) */
+int decode_nanosleep(struct tcb* t) {
+    if (t->exiting) {
+        print_time_left(t, t->args[1], true);
+        return 0;
+    }
+    print_struct_timespec(t, t->args[0], -1);
+    trace_puts(t, ", ");
+    return 0;
+}
+
+/* clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=1, tv_nsec=0}, 0x7ffd...) */
+int decode_clock_nanosleep(struct tcb* t) {
+    if (t->exiting) {
+        print_time_left(t, t->args[3], t->args[1] == 0);
+        return 0;
+    }
+    print_enum(t, &xlat_clock_ids, (uint32_t)t->args[0], NULL);
+    trace_puts(t, ", ");
+    print_flags(t, &xlat_timer_flags, (uint32_t)t->args[1]);
+    trace_puts(t, ", ");
+    print_struct_timespec(t, t->args[2], -1);
+    trace_puts(t, ", ");
+    return 0;
 }

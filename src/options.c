@@ -43,6 +43,7 @@ enum {
     OPT_SYSCALL_TIMES,
     OPT_QUIET,
     OPT_DECODE_FDS,
+    OPT_OUTPUT_SEPARATELY,
 };
 
 static const struct option_doc g_option_docs[] = {
@@ -58,13 +59,16 @@ static const struct option_doc g_option_docs[] = {
     {{"expr", required_argument, NULL, 'e'}, 'e', "EXPR",
      "trace= signal= status= filters, as in strace (e.g. -e trace=%file)"},
     {{"follow-forks", no_argument, NULL, 'f'}, 'f', NULL,
-     "trace every process and thread (ptshim always follows them all)"},
+     "trace every process and thread (ptshim always follows them all); -ff: as "
+     "--output-separately"},
     {{"help", no_argument, NULL, 'h'}, 'h', NULL, "print this help and exit"},
     {{"json", no_argument, NULL, OPT_JSON}, 0, NULL,
      "trace as JSON: one object per line for each call and event; --report as JSON"},
     {{"stack-trace", no_argument, NULL, 'k'}, 'k', NULL,
      "trace: the program's stack after each call (libunwind)"},
     {{"output", required_argument, NULL, 'o'}, 'o', "FILE", "write the trace to FILE, not stderr"},
+    {{"output-separately", no_argument, NULL, OPT_OUTPUT_SEPARATELY}, 0, NULL,
+     "with -o FILE: each thread's trace in FILE.TID"},
     {{"report", required_argument, NULL, OPT_REPORT}, 0, "FILE",
      "at exit, write each system call's count and the layer that answered it"},
     {{"seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF}, 0, NULL,
@@ -76,7 +80,8 @@ static const struct option_doc g_option_docs[] = {
     {{"placement", required_argument, NULL, OPT_PLACEMENT}, 0, "POLICY",
      "where the tracer and the program run: auto (default), together, tracer, free"},
     {{"quiet", optional_argument, NULL, OPT_QUIET}, 'q', "SET",
-     "trace: twice, or --quiet=exit, no \"+++ exited\" lines"},
+     "trace: twice, or --quiet=exit, no \"+++ exited\" lines; three times, or "
+     "--quiet=superseded, no \"+++ superseded\" either"},
     {{"string-limit", required_argument, NULL, 's'}, 's', "SIZE",
      "trace: print at most SIZE bytes of each string (default 32)"},
     {{"absolute-timestamps", optional_argument, NULL, OPT_TIMESTAMPS}, 't', "FORMAT",
@@ -388,8 +393,8 @@ void options_parse(int argc, char** argv, struct options* opts) {
     struct repeats rep = {0};
     char* arg0 = argv[0];
     size_t n = 1;
-    bool summary_only = false;
-    int c, long_index = -1;
+    bool summary_only = false, separately = false;
+    int follow_forks = 0, c, long_index = -1;
 
     memset(opts, 0, sizeof(*opts));
     opts->log_level = PAL_LOG_ERROR;
@@ -446,7 +451,14 @@ void options_parse(int argc, char** argv, struct options* opts) {
             break;
         }
         case 'f':
-            /* every process is always followed: -f asks for the trace */
+            /* every process is always followed: -f asks for the trace,
+             * -ff for per-thread files, as strace's */
+            if (++follow_forks >= 2)
+                separately = true;
+            opts->trace.enabled = true;
+            break;
+        case OPT_OUTPUT_SEPARATELY:
+            separately = true;
             opts->trace.enabled = true;
             break;
         case 'o':
@@ -557,5 +569,10 @@ void options_parse(int argc, char** argv, struct options* opts) {
     if (opts->trace.json && !opts->report_file)
         opts->trace.enabled = true;
     opts->trace.lines = opts->trace.enabled && !summary_only;
+    /* as strace: one summary cannot go to many files */
+    if (separately && opts->trace.summary)
+        usage_error("-c/-C and -ff/--output-separately exclude each other");
+    /* strace: -ff without -o FILE is -f */
+    opts->out.separately = separately && opts->trace_file;
     opts->argv = &argv[optind];
 }

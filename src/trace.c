@@ -28,6 +28,10 @@ static struct trace_options g_opts;
 RB_HEAD(tcb_tree, tcb);
 static struct tcb_tree g_tcbs = RB_INITIALIZER(&g_tcbs);
 static struct tcb* g_last_tcb;
+/* Threads that took their process's ID in an execve (trace_exec) whose
+ * exit is still to come, under the event the call began with: the former
+ * ID.  Linked by renamed_next; rarely more than one. */
+static struct tcb* g_renamed;
 
 static int tcb_cmp(const struct tcb* a, const struct tcb* b) {
     return (a->tid > b->tid) - (a->tid < b->tid);
@@ -45,12 +49,20 @@ static struct tcb* tcb_get(const struct pal_event* ev) {
     }
     t = RB_FIND(tcb_tree, &g_tcbs, &key);
     if (!t) {
+        for (struct tcb** r = &g_renamed; *r; r = &(*r)->renamed_next)
+            if ((*r)->former_tid == ev->tid && (*r)->thread == ev->thread) {
+                t = *r;
+                *r = t->renamed_next;
+                t->former_tid = 0;
+                return t;
+            }
         t = calloc(1, sizeof(*t));
         if (!t) {
             log_error("out of memory");
             exit(125);
         }
         t->tid = ev->tid;
+        t->out = trace_output_attach(t->tid);
         RB_INSERT(tcb_tree, &g_tcbs, t);
     }
     t->thread = ev->thread;
@@ -62,6 +74,12 @@ static void tcb_free(struct tcb* t) {
     RB_REMOVE(tcb_tree, &g_tcbs, t);
     if (g_last_tcb == t)
         g_last_tcb = NULL;
+    for (struct tcb** r = &g_renamed; t->former_tid && *r; r = &(*r)->renamed_next)
+        if (*r == t) {
+            *r = t->renamed_next;
+            break;
+        }
+    trace_output_detach(t->out);
     if (t->entry_values)
         fclose(t->entry_values);
     free(t->entry_values_buf);
@@ -181,6 +199,7 @@ bool trace_syscall_entry(const struct pal_event* ev) {
     t->stack_valid = false;
     t->entry_out = false;
     t->layer = NULL;
+    t->reprint = false;
     t->len = 0;
     if (!t->traced)
         return false;
@@ -266,6 +285,7 @@ static struct tcb* event_line(const struct tcb* t) {
 
     line.tid = t->tid;
     line.thread = t->thread;
+    line.out = t->out;
     line.len = 0;
     return &line;
 }
@@ -290,16 +310,8 @@ void trace_signal(const struct pal_event* ev) {
     trace_emit_line(t);
 }
 
-void trace_thread_exit(const struct pal_event* ev) {
-    struct tcb* t;
-    int st = ev->status;
-
-    if (!g_opts.enabled)
-        return;
-    t = tcb_get(ev);
-    if (t->ended)
-        return;
-    g_trace_nprocs = (unsigned)DkThreadCount();
+/* T's thread is gone: the call it was in never ends ("= ?"). */
+static void end_call(struct tcb* t) {
     if (!g_opts.lines) {
         /* -c: the summary alone */
     } else if (g_opts.json && t->in_syscall && t->traced) {
@@ -329,25 +341,39 @@ void trace_thread_exit(const struct pal_event* ev) {
                 trace_emit_stack(t);
         }
     }
+    t->in_syscall = false;
+}
+
+void trace_thread_exit(const struct pal_event* ev) {
+    struct tcb* t;
+    int st = ev->status;
+
+    if (!g_opts.enabled)
+        return;
+    t = tcb_get(ev);
+    if (t->ended)
+        return;
+    g_trace_nprocs = (unsigned)DkThreadCount();
+    end_call(t);
     if (!g_opts.lines) {
         /* -c: the summary alone */
     } else if (g_opts.json) {
         trace_json_exit(t, st);
-    } else if (!(g_opts.quiet & TRACE_QUIET_EXIT)) {
+    } else if (WIFEXITED(st) && !(g_opts.quiet & TRACE_QUIET_EXIT)) {
         t->len = 0;
-        if (WIFEXITED(st))
-            trace_printf(t, "+++ exited with %d +++", WEXITSTATUS(st));
-        else {
-            trace_puts(t, "+++ killed by ");
-            print_signo(t, WTERMSIG(st));
-            trace_puts(t, WCOREDUMP(st) ? " (core dumped) +++" : " +++");
-        }
+        trace_printf(t, "+++ exited with %d +++", WEXITSTATUS(st));
+        trace_emit_line(t);
+    } else if (WIFSIGNALED(st) && (g_opts.signals & (1ULL << (WTERMSIG(st) - 1)))) {
+        /* as strace: -qq leaves it, -e signal= may not */
+        t->len = 0;
+        trace_puts(t, "+++ killed by ");
+        print_signo(t, WTERMSIG(st));
+        trace_puts(t, WCOREDUMP(st) ? " (core dumped) +++" : " +++");
         trace_emit_line(t);
     }
     /* kept until the thread is gone: what its unfinished call still
      * reports (its layer, its result) is of a call that has ended */
     t->ended = true;
-    t->in_syscall = false;
 }
 
 void trace_thread_gone(const struct pal_event* ev) {
@@ -366,18 +392,77 @@ void trace_thread_gone(const struct pal_event* ev) {
         tcb_free(t);
 }
 
+/* An execve by a thread that was not its process's leader: the thread
+ * now has the process's ID, and the leader is gone.  As strace: the
+ * thread's record goes on under the new ID (with -ff, in the leader's
+ * file), its line says " <pid changed to PID ...>" if it is open, and
+ * "+++ superseded by execve in pid TID +++" comes first. */
+void trace_exec(const struct pal_event* ev) {
+    struct tcb key = {.tid = ev->former_tid};
+    struct tcb *t, *leader;
+    struct trace_out* out;
+
+    if (!g_opts.enabled || !ev->former_tid || ev->former_tid == ev->tid)
+        return;
+    t = RB_FIND(tcb_tree, &g_tcbs, &key);
+    if (!t)
+        return; /* never seen: it comes under its new ID */
+    g_trace_nprocs = (unsigned)DkThreadCount();
+    key.tid = ev->tid;
+    leader = RB_FIND(tcb_tree, &g_tcbs, &key);
+    if (leader)
+        end_call(leader);
+    if (g_opts.lines && !g_opts.json)
+        trace_emit_pid_changed(t, ev->tid);
+    if (leader) {
+        /* the leader's output goes on with this thread, the thread's own
+         * (-ff: its file) ends with the leader */
+        out = leader->out;
+        leader->out = t->out;
+        t->out = out;
+        tcb_free(leader);
+    } else {
+        out = t->out;
+        t->out = trace_output_attach(ev->tid);
+        trace_output_detach(out);
+    }
+    RB_REMOVE(tcb_tree, &g_tcbs, t);
+    t->tid = ev->tid;
+    RB_INSERT(tcb_tree, &g_tcbs, t);
+    if (t->in_syscall) {
+        /* its execve's exit comes with the event it began with */
+        t->former_tid = ev->former_tid;
+        t->renamed_next = g_renamed;
+        g_renamed = t;
+    }
+    if (g_opts.lines && !g_opts.json && !(g_opts.quiet & TRACE_QUIET_THREAD_EXECVE)) {
+        struct tcb* line = event_line(t);
+
+        trace_printf(line, "+++ superseded by execve in pid %d +++", ev->former_tid);
+        trace_emit_line(line);
+    }
+    /* the exit names its call even in its own file (-ff) */
+    t->reprint = t->entry_out;
+}
+
 /* The program's first call, its execve(), ran before the tracer saw any
  * stop of it: print it from what the PAL noted and from the caller's own
  * argv and environment, of which the program's were copies. */
-void trace_initial_execve(pid_t pid, const struct pal_exec* exec, char* const argv[],
-                          char* const envp[]) {
+int trace_initial_execve(pid_t pid, const struct pal_exec* exec, char* const argv[],
+                         char* const envp[]) {
     struct pal_event ev = {.type = PAL_EVENT_SYSCALL, .tid = pid};
     struct tcb* t;
     unsigned n;
 
-    if (!g_opts.enabled || !g_opts.syscalls[PTSHIM_NR_execve])
-        return;
+    if (!g_opts.enabled)
+        return 0;
     t = tcb_get(&ev);
+    /* nothing was written yet: -ff could not make the program's file,
+     * which ptshim refuses as it refuses an -o FILE it cannot open */
+    if (trace_output_failed())
+        return -EIO;
+    if (!g_opts.syscalls[PTSHIM_NR_execve])
+        return 0;
     t->sysno = PTSHIM_NR_execve;
     t->s = &ptshim_sysent[PTSHIM_NR_execve];
     t->compat = false;
@@ -436,12 +521,13 @@ void trace_initial_execve(pid_t pid, const struct pal_exec* exec, char* const ar
         trace_emit_exit(t);
     }
     t->len = 0;
+    return 0;
 }
 
 void trace_finish(void) {
     if (g_opts.summary && g_opts.json)
-        trace_summary_print_json(trace_output_file());
+        trace_summary_print_json(trace_output_file(NULL));
     else if (g_opts.summary)
-        trace_summary_print(trace_output_file());
+        trace_summary_print(trace_output_file(NULL));
     trace_flush();
 }

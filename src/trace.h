@@ -18,10 +18,16 @@
 #include "pal.h"
 #include "syscall_defs.h"
 
+struct trace_out;
+
 struct tcb {
     RB_ENTRY(tcb) entry;
     pid_t tid;
     PAL_HANDLE thread;
+    struct trace_out* out; /* where its lines go (trace_output.c) */
+    /* trace_exec(): the ID it had before its execve, until the call's exit */
+    pid_t former_tid;
+    struct tcb* renamed_next;
 
     /* the system call being traced */
     PAL_NUM sysno;
@@ -36,6 +42,7 @@ struct tcb {
     bool ended;       /* the thread's end is printed; it is not gone yet */
     bool traced;      /* this call is printed */
     bool entry_out;   /* its entry part has been written out */
+    bool reprint;     /* -ff: the exit says "<... NAME resumed>" all the same */
     int next_arg;     /* the first argument printed at exit */
     /* a custom decoder's reading of the result: "= 0x1 (flags FD_CLOEXEC)"
      * for a flag set, "= 1 (SUID_DUMP_USER)" for an enum */
@@ -149,9 +156,13 @@ void trace_thread_exit(const struct pal_event* ev);
 /* The thread of EV (PAL_EVENT_EXIT) is gone: its end is printed if it was
  * not yet, and its record freed. */
 void trace_thread_gone(const struct pal_event* ev);
-/* The program's first execve(), done before its first stop. */
-void trace_initial_execve(pid_t pid, const struct pal_exec* exec, char* const argv[],
-                          char* const envp[]);
+/* A PAL_EVENT_EXEC: with a former_tid, a thread took its process's ID. */
+void trace_exec(const struct pal_event* ev);
+/* The program's first execve(), done before its first stop.  0, or
+ * -EIO when its trace cannot be written (-ff: the file cannot be made;
+ * reported). */
+int trace_initial_execve(pid_t pid, const struct pal_exec* exec, char* const argv[],
+                         char* const envp[]);
 /* The end of tracing: the summary (-c), and everything flushed. */
 void trace_finish(void);
 

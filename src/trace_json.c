@@ -217,7 +217,7 @@ static void json_head(FILE* f, struct tcb* t, const char* type) {
 }
 
 void trace_json_syscall(struct tcb* t, bool unfinished) {
-    FILE* f = trace_output_file();
+    FILE* f = trace_output_file(t);
     struct timespec now;
     double duration;
 
@@ -290,7 +290,7 @@ void trace_json_syscall(struct tcb* t, bool unfinished) {
 }
 
 void trace_json_signal(struct tcb* t, int sig) {
-    FILE* f = trace_output_file();
+    FILE* f = trace_output_file(t);
     size_t len = t->len;
 
     print_signo(t, sig);
@@ -304,7 +304,7 @@ void trace_json_signal(struct tcb* t, int sig) {
 }
 
 void trace_json_exit(struct tcb* t, int status) {
-    FILE* f = trace_output_file();
+    FILE* f = trace_output_file(t);
 
     t->len = 0;
     if (WIFEXITED(status)) {

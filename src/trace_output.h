@@ -23,8 +23,11 @@ enum trace_timestamps {
 #define TRACE_FDS_ALL    0xf
 
 struct trace_output_options {
-    FILE* out;
-    bool to_file;       /* -o FILE: every line has the "PID " prefix */
+    int fd;             /* -o FILE, else a copy of stderr (with -ff: stderr,
+                           where the -c summary goes) */
+    const char* path;   /* -o FILE, or NULL: every line in a file that
+                           several threads share has the "PID " prefix */
+    bool separately;    /* -ff: thread TID's lines in PATH.TID */
     unsigned column;    /* -a: where " = " goes */
     enum trace_timestamps timestamps;
     int timestamp_digits; /* of the second's fraction: 0, 3, 6 or 9 */
@@ -34,7 +37,23 @@ struct trace_output_options {
     bool show_layer;    /* --show-layer: [shim], [host] or [enosys] */
 };
 
-void trace_output_init(const struct trace_output_options* o);
+/* Take O (its fd is the output's from now on).  0 or -errno. */
+int trace_output_init(const struct trace_output_options* o);
+
+/* Where thread TID's lines go (tcb.out): the trace's one output, or with
+ * -ff its own file, created now (if it cannot be, that is reported as a
+ * write error and its lines are dropped). */
+struct trace_out* trace_output_attach(pid_t tid);
+/* The thread whose lines went to O is gone: -ff closes its file. */
+void trace_output_detach(struct trace_out* o);
+/* Write out whatever any output holds: before the tracer waits for the
+ * program (the PAL's wait upcall), and at the end. */
+void trace_flush(void);
+/* Whether some of the trace could not be written (reported already). */
+bool trace_output_failed(void);
+/* T's output as a stream, to write whole lines to (--json, the -c
+ * summary: T NULL). */
+FILE* trace_output_file(const struct tcb* t);
 
 /* A call's entry part, now in T's line, goes out (the line stays open). */
 void trace_emit_entry(struct tcb* t);
@@ -42,6 +61,9 @@ void trace_emit_entry(struct tcb* t);
  * appended and the line ends, with "<... NAME resumed>" first if another
  * line came in between. */
 void trace_emit_exit(struct tcb* t);
+/* T, whose entry may be the open line, now has the ID TID (an execve
+ * made by a thread that was not the leader). */
+void trace_emit_pid_changed(struct tcb* t, pid_t tid);
 /* A line of its own (a signal, an exit): T's line holds its text. */
 void trace_emit_line(struct tcb* t);
 /* The entry of a call that never returns to the trace (exit_group, a
@@ -49,8 +71,6 @@ void trace_emit_line(struct tcb* t);
 void trace_emit_unfinished(struct tcb* t);
 /* -k: T's stack, after its call's line. */
 void trace_emit_stack(struct tcb* t);
-void trace_flush(void);
-FILE* trace_output_file(void);
 
 /* -y, -yy: "<path>" (or what else --decode-fds asks for) of T's
  * descriptor FD; "<dir>" of its current directory after AT_FDCWD. */

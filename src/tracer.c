@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -42,7 +43,10 @@ static void __attribute__((noreturn)) fail_to_start(const char* what, int err) {
  * A trace written to a pipe whose reader left must not end it: the write
  * fails and the program goes on. */
 static void setup_signals(void) {
+    /* SIGXFSZ: a trace file past RLIMIT_FSIZE is a write error to report,
+     * not a reason to die */
     signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 /* Point FROM..TO (standard streams) at /dev/null. */
@@ -68,27 +72,50 @@ static void release_stderr(void) {
     streams_to_null(STDERR_FILENO, STDERR_FILENO);
 }
 
+/* Before the tracer waits for the program: the trace goes out, and a part
+ * of it that could not be written fails the program's successful end. */
+static void flush_trace(void) {
+    trace_flush();
+    if (trace_output_failed())
+        shim_set_exit_failure(EXIT_PTSHIM_FAILURE);
+}
+
 /* The trace goes to -o FILE or to a copy of stderr that outlives the
- * program's exit (see detach_from_front), close-on-exec so that the program
- * does not inherit it. */
+ * program's exit (see release_stderr), close-on-exec so that the program
+ * does not inherit it; with -ff, to FILE.TID files made as threads come. */
 static void open_trace(const struct options* opts) {
     struct trace_output_options out = opts->out;
-    int fd;
+    int ret;
 
-    if (opts->trace_file)
-        fd = open(opts->trace_file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    out.path = opts->trace_file;
+    if (opts->trace_file && !out.separately)
+        out.fd = open(opts->trace_file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     else
-        fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
-    if (fd < 0 || !(out.out = fdopen(fd, "w"))) {
+        out.fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+    ret = out.fd < 0 ? -errno : trace_output_init(&out);
+    if (ret < 0) {
         log_error("cannot open %s: %s", opts->trace_file ? opts->trace_file : "stderr",
-                  strerror(errno));
+                  strerror(-ret));
         exit(EXIT_PTSHIM_FAILURE);
     }
-    out.to_file = opts->trace_file != NULL;
-    if (out.to_file)
-        setvbuf(out.out, NULL, _IOFBF, 1 << 16);
-    trace_output_init(&out);
+    if (out.separately && out.path) {
+        /* -ff: the program's own file, FILE.PID, the pid being this
+         * process's, is made now: one that cannot be is 125 before the
+         * program runs, as an -o FILE is; the tracer writes it anew */
+        char name[PATH_MAX + 16];
+        int fd;
+
+        snprintf(name, sizeof(name), "%s.%d", out.path, (int)getpid());
+        fd = open(name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        if (fd < 0) {
+            log_error("%s: %s", name, strerror(errno));
+            exit(EXIT_PTSHIM_FAILURE);
+        }
+        close(fd);
+    }
     trace_init(&opts->trace);
+    /* a call that blocks on the host shows its entry meanwhile */
+    DkSetWaitUpcall(flush_trace);
 }
 
 /* The system call upcall, on the calling thread's own context: trace the
@@ -97,7 +124,13 @@ static int syscall_upcall(PAL_HANDLE thread, const struct pal_event* ev) {
     bool traced = trace_syscall_entry(ev);
     enum shim_layer layer;
     long result;
-    int ret = shim_handle_syscall(ev, traced, &result, &layer);
+    int ret;
+
+    /* whether the trace was written whole decides how the program ends */
+    if (g_opts->trace.enabled &&
+        (ev->sysno == PTSHIM_NR_exit_group || ev->sysno == PTSHIM_NR_exit))
+        flush_trace();
+    ret = shim_handle_syscall(ev, traced, &result, &layer);
 
     if (ret < 0)
         return ret;
@@ -197,6 +230,7 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
         return shim_on_clone(ev);
     case PAL_EVENT_EXEC:
         log_debug("process %d completed an execve", ev->tid);
+        trace_exec(ev);
         return shim_on_exec(ev);
     case PAL_EVENT_EXITING:
         return on_exiting(ev, main_pid, main_done);
@@ -312,7 +346,11 @@ void tracer_main(const struct options* opts) {
         log_error("cannot start the library OS: %s", strerror(-ret));
         exit(EXIT_PTSHIM_FAILURE);
     }
-    trace_initial_execve(main_pid, &exec, opts->argv, environ);
+    if (trace_initial_execve(main_pid, &exec, opts->argv, environ) < 0) {
+        /* PTRACE_O_EXITKILL takes the program with us */
+        log_error("cannot write the trace of '%s'", opts->argv[0]);
+        exit(EXIT_PTSHIM_FAILURE);
+    }
     /* the program's first call, run on the host before its first stop */
     syscall_report_count(PTSHIM_NR_execve, SHIM_LAYER_HOST);
     /* the program has its own copies; a pipe must not wait for ours */

@@ -191,6 +191,16 @@ typedef int (*PAL_SYSCALL_UPCALL)(PAL_HANDLE thread, const struct pal_event* ev)
 void DkSetSyscallUpcall(PAL_SYSCALL_UPCALL upcall);
 
 /*
+ * The wait upcall: called by DkEventWait() each time before it waits for
+ * the program's next stop, which may take for ever (a call of the program
+ * that blocks on the host).  What the tracer holds for the user (the
+ * trace's lines, the entry of a call that runs on the host) goes out
+ * there.  NULL: none.
+ */
+typedef void (*PAL_WAIT_UPCALL)(void);
+void DkSetWaitUpcall(PAL_WAIT_UPCALL upcall);
+
+/*
  * Run the system call SYSNO with ARGS inside THREAD, which is stopped at a
  * system call (at its entry, or after an earlier DkHostCall), and return
  * the call's result (a value, or a negative errno, -ERESTART* included:

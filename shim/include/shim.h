@@ -63,6 +63,11 @@ PAL_NODISCARD int shim_on_clone(const struct pal_event* ev);
 PAL_NODISCARD int shim_on_exec(const struct pal_event* ev);
 void shim_on_exit(const struct pal_event* ev);
 
+/* ptshim failed in a way the program's status must tell (its trace could
+ * not be written): a successful exit of the program's first process, from
+ * now on, ends it with STATUS instead. */
+void shim_set_exit_failure(int status);
+
 /* What a thread's PAL_EVENT_EXITING means for its process. */
 struct shim_exiting {
     pid_t pid;   /* its process; 0 when the shim has no record of it */

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "decode.h"
 #include "fuzz_run.h"
@@ -16,10 +18,9 @@
 char* g_fuzz_out;
 size_t g_fuzz_out_len;
 static size_t g_out_cap;
-static FILE* g_out_file;
+static int g_out_fd = -1; /* the trace's output: a memory file */
 
-static ssize_t out_write(void* cookie, const char* buf, size_t n) {
-    (void)cookie;
+static ssize_t out_write(const char* buf, size_t n) {
     if (g_fuzz_out_len + n > g_out_cap) {
         size_t cap = g_out_cap ? g_out_cap : 1 << 16;
         char* p;
@@ -40,12 +41,12 @@ void fuzz_run_start(const struct fuzz_opts* o) {
     struct trace_options to;
     struct trace_output_options oo;
 
-    if (!g_out_file) {
-        g_out_file = fopencookie(NULL, "w", (cookie_io_functions_t){.write = out_write});
-        if (!g_out_file) {
-            perror("fopencookie");
-            exit(99);
-        }
+    /* a new one each run: trace_output_init() takes it, and closes the
+     * last one */
+    g_out_fd = memfd_create("fuzz-trace", MFD_CLOEXEC);
+    if (g_out_fd < 0) {
+        perror("memfd_create");
+        exit(99);
     }
     g_fuzz_out_len = 0;
     memset(&to, 0, sizeof(to));
@@ -59,8 +60,8 @@ void fuzz_run_start(const struct fuzz_opts* o) {
     to.stack = o->stack;
     trace_init(&to);
     oo = (struct trace_output_options){
-        .out = g_out_file,
-        .to_file = o->to_file,
+        .fd = g_out_fd,
+        .path = o->to_file ? "fuzz-trace" : NULL,
         .column = o->column,
         .timestamps = o->timestamps >= 3 ? TRACE_TS_UNIX
                       : o->timestamps    ? TRACE_TS_TIME
@@ -71,7 +72,10 @@ void fuzz_run_start(const struct fuzz_opts* o) {
         .decode_fds = o->fd_paths ? TRACE_FDS_PATH : 0,
         .show_layer = o->show_layer,
     };
-    trace_output_init(&oo);
+    if (trace_output_init(&oo) < 0) {
+        perror("trace_output_init");
+        exit(99);
+    }
     g_max_strlen = o->strlen_max;
     g_tracee.nthreads = o->nthreads ? o->nthreads : 1;
 }
@@ -122,8 +126,20 @@ void fuzz_end(const struct fuzz_plan* p) {
 }
 
 const char* fuzz_output(void) {
+    char buf[1 << 16];
+    off_t off = (off_t)g_fuzz_out_len;
+    ssize_t n;
+
     trace_flush();
-    out_write(NULL, "", 1);
+    /* what was written since the last call */
+    while ((n = pread(g_out_fd, buf, sizeof(buf), off)) > 0) {
+        if (out_write(buf, (size_t)n) < 0) {
+            perror("realloc");
+            exit(99);
+        }
+        off += n;
+    }
+    out_write("", 1);
     g_fuzz_out_len--;
     return g_fuzz_out;
 }

@@ -89,6 +89,12 @@ static int keep(pid_t tid, int status) {
     return TAKEN;
 }
 
+static PAL_WAIT_UPCALL g_wait_upcall;
+
+void DkSetWaitUpcall(PAL_WAIT_UPCALL upcall) {
+    g_wait_upcall = upcall;
+}
+
 /* Rounds to come that take only the status they waited for, and how many
  * the next WNOHANG that finds nothing more buys */
 static unsigned g_lone_rounds, g_lone_after_empty;
@@ -120,6 +126,8 @@ static int take_round(void) {
                 return 0;
             }
         }
+        if (g_wait_upcall)
+            g_wait_upcall();
         tid = waitpid(-1, &status, __WALL | (block ? 0 : WNOHANG));
         if (tid < 0)
             return block ? -errno : 0;

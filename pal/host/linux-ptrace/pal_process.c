@@ -276,17 +276,17 @@ int DkProcessCreate(char* const argv[], PAL_HANDLE* thread, pid_t* pidp, struct 
         *pidp = program;
         return 0;
     }
+    /* the tracer's ends: a tracer that dies is end-of-file here */
+    close(p.to_tracer[0]);
+    close(p.to_program[1]);
+    p.to_tracer[0] = p.to_program[1] = -1;
     while (waitpid(middle, &status, 0) < 0 && errno == EINTR)
         ;
     ret = read_int(p.to_program[0], &tracer);
     if (ret == 0 && tracer < 0)
         ret = tracer;
-    if (ret < 0)
-        goto fail;
-    close(p.to_tracer[0]);
-    close(p.to_program[1]);
-    p.to_tracer[0] = p.to_program[1] = -1;
-    ret = start_program(argv, tracer, &p, exec);
+    if (ret == 0)
+        ret = start_program(argv, tracer, &p, exec);
 fail:
     close_pipe(p.to_tracer);
     close_pipe(p.to_program);

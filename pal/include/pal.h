@@ -201,7 +201,8 @@ typedef void (*PAL_WAIT_UPCALL)(void);
 void DkSetWaitUpcall(PAL_WAIT_UPCALL upcall);
 
 /*
- * Run the system call SYSNO with ARGS inside THREAD, which is stopped at a
+ * Run the system call SYSNO (its x86-64 number, which syscall-defs names
+ * PTSHIM_NR_<name>) with ARGS inside THREAD, which is stopped at a
  * system call (at its entry, or after an earlier DkHostCall), and return
  * the call's result (a value, or a negative errno, -ERESTART* included:
  * the caller must pass those on unchanged, the kernel restarts the

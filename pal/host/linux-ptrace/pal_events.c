@@ -11,7 +11,6 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -136,13 +135,6 @@ static int on_syscall_entry(struct pal_thread* t, bool entry_runs, bool foreign_
     fill_syscall_event(t);
     t->event.foreign_trace = foreign_trace;
     switch (t->event.sysno) {
-    case SYS_seccomp:
-        _DkOwnFilters = true;
-        break;
-    case SYS_prctl:
-        if (t->event.args[0] == PR_SET_SECCOMP)
-            _DkOwnFilters = true;
-        break;
     case SYS_mmap:
     case SYS_munmap:
     case SYS_mremap:

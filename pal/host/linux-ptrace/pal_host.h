@@ -155,8 +155,8 @@ const char* _DkElfSymbol(const struct pal_elf* e, PAL_NUM off, PAL_NUM* sym_off)
  * seccomp stops always RUNNING_SECCOMP; with SYSEMU, RUNNING_TRACE after a
  * call the host ran (the next is likely another), else RUNNING_EMU. */
 extern bool _DkSeccompActive;
-/* The program may have seccomp filters of its own (it made a seccomp call,
- * or prctl PR_SET_SECCOMP): under SYSEMU stops no thread enters a call in
+/* The program may have seccomp filters of its own (the shim said so,
+ * DkThreadInstallsFilter): under SYSEMU stops no thread enters a call in
  * TRACE mode any more, since the kernel runs the filters after a
  * TRACE-mode entry stop, on the number the tracer left there, and a call
  * the shim answered and cancelled (number -1) could then be killed. */

@@ -134,6 +134,16 @@ enum pal_stops DkSyscallStops(void);
  * DkHostCall).  0, or a negative errno. */
 PAL_NODISCARD int DkThreadStopEveryCall(PAL_HANDLE thread);
 
+/* THREAD is about to install a seccomp filter (or strict mode) of the
+ * program's own: the shim says so before the host call that may do it
+ * (seccomp(2), prctl(PR_SET_SECCOMP)).  From then on the PAL stops the
+ * program's calls in a way its filters allow for, in every thread:
+ * under SYSEMU stops no call stops where the kernel would run the filters
+ * after the stop (they would judge a call the shim answered by the
+ * number that cancels it); under seccomp stops, a SECCOMP_RET_TRACE of
+ * the program's filters is told from ptshim's (foreign_trace). */
+void DkThreadInstallsFilter(PAL_HANDLE thread);
+
 /* Where the tracer and the program run. */
 enum pal_placement {
     PAL_PLACE_FREE,     /* wherever the host's scheduler puts them */
@@ -201,7 +211,8 @@ typedef void (*PAL_WAIT_UPCALL)(void);
 void DkSetWaitUpcall(PAL_WAIT_UPCALL upcall);
 
 /*
- * Run the system call SYSNO with ARGS inside THREAD, which is stopped at a
+ * Run the system call SYSNO (its x86-64 number, which syscall-defs names
+ * PTSHIM_NR_<name>) with ARGS inside THREAD, which is stopped at a
  * system call (at its entry, or after an earlier DkHostCall), and return
  * the call's result (a value, or a negative errno, -ERESTART* included:
  * the caller must pass those on unchanged, the kernel restarts the

@@ -67,7 +67,8 @@ static inline bool shim_seccomp_allows(const struct shim_thread* t,
 /* Run the calling thread's call, which installs strict mode or a filter
  * (seccomp(2)'s OP, FLAGS and UARGS, or prctl(PR_SET_SECCOMP)'s, without
  * flags), on the host, and keep what it installed: its result, or a
- * negative errno.  From sys/shim_seccomp.c. */
+ * negative errno.  The PAL is told first (DkThreadInstallsFilter).  From
+ * sys/shim_seccomp.c. */
 long shim_seccomp_install(unsigned int op, unsigned int flags, uptr uargs);
 
 /* Under seccomp stops (sys/shim_seccomp.c): whether T's own seccomp mode

@@ -11,7 +11,6 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -135,24 +134,7 @@ static int on_syscall_entry(struct pal_thread* t, bool entry_runs, bool foreign_
     t->state = PAL_THREAD_AT_SYSCALL;
     fill_syscall_event(t);
     t->event.foreign_trace = foreign_trace;
-    switch (t->event.sysno) {
-    case SYS_seccomp:
-        _DkOwnFilters = true;
-        break;
-    case SYS_prctl:
-        if (t->event.args[0] == PR_SET_SECCOMP)
-            _DkOwnFilters = true;
-        break;
-    case SYS_mmap:
-    case SYS_munmap:
-    case SYS_mremap:
-    case SYS_execve:
-    case SYS_execveat:
-    case SYS_shmat:
-    case SYS_shmdt:
-        _DkStackMapsChanged();
-        break;
-    }
+    _DkStackSyscallEntry(&t->event);
     return _DkContextStart(t);
 }
 
@@ -342,6 +324,8 @@ static int on_event_stop(struct pal_thread* t, int event, int sig, struct pal_ev
         ev->tid = t->tid;
         /* a host call's exec: the registers are the new program's */
         t->execed = true;
+        /* and the mappings */
+        _DkStackMapsChanged();
         /* the exec happened all the same: the thread ends next */
         ret = _DkExecRefuseCompat(t, -1);
         if (ret == 0)

@@ -138,9 +138,12 @@ int _DkStreamReadFdinfo(PAL_HANDLE t, int fd, char* buf, size_t size);
 PAL_NODISCARD int _DkWaitNext(struct pal_thread** t, int* status);
 void _DkWaitForget(struct pal_thread* t);
 
-/* pal_stack.c, pal_symbols.c: stack traces.  The entry of a call that maps
- * or unmaps memory is told to _DkStackMapsChanged, so that the mappings
- * are read again. */
+/* pal_stack.c, pal_symbols.c: stack traces.  The mappings they read are
+ * read again after a change: _DkStackSyscallEntry, the one hook that looks
+ * at the program's calls, sees each call's entry (EV, a system call
+ * event) and watches for those that map or unmap memory; an execve's new
+ * image is told to _DkStackMapsChanged at its PTRACE_EVENT_EXEC. */
+void _DkStackSyscallEntry(const struct pal_event* ev);
 void _DkStackMapsChanged(void);
 void _DkStackThreadGone(struct pal_thread* t);
 void _DkStackProcessGone(pid_t tgid);
@@ -155,8 +158,8 @@ const char* _DkElfSymbol(const struct pal_elf* e, PAL_NUM off, PAL_NUM* sym_off)
  * seccomp stops always RUNNING_SECCOMP; with SYSEMU, RUNNING_TRACE after a
  * call the host ran (the next is likely another), else RUNNING_EMU. */
 extern bool _DkSeccompActive;
-/* The program may have seccomp filters of its own (it made a seccomp call,
- * or prctl PR_SET_SECCOMP): under SYSEMU stops no thread enters a call in
+/* The program may have seccomp filters of its own (the shim said so,
+ * DkThreadInstallsFilter): under SYSEMU stops no thread enters a call in
  * TRACE mode any more, since the kernel runs the filters after a
  * TRACE-mode entry stop, on the number the tracer left there, and a call
  * the shim answered and cancelled (number -1) could then be killed. */

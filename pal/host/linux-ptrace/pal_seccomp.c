@@ -231,6 +231,12 @@ int DkThreadStopEveryCall(PAL_HANDLE t) {
     return ret < 0 ? (int)ret : 0;
 }
 
+void DkThreadInstallsFilter(PAL_HANDLE t) {
+    if (!_DkOwnFilters)
+        log_debug("thread %d installs a seccomp filter of the program's own", t->tid);
+    _DkOwnFilters = true;
+}
+
 void _DkSeccompStarted(int stops) {
     _DkSeccompActive = stops == PAL_STOPS_SECCOMP;
     _DkSeccompWanted = _DkSeccompActive;

@@ -4,7 +4,8 @@
  *
  * Each process's executable mappings are read from /proc/PID/maps when a
  * stack is first wanted and again only after some thread entered a call
- * that maps or unmaps memory (_DkStackMapsChanged); symbols come from
+ * that maps or unmaps memory (_DkStackSyscallEntry) or completed an
+ * execve (_DkStackMapsChanged); symbols come from
  * pal_symbols.c's per-file cache.  So a stack trace costs the unwinding
  * (libunwind reads the stack through ptrace) and a binary search per
  * frame.
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/tree.h>
 
@@ -29,6 +31,23 @@ static unsigned g_maps_generation = 1;
 
 void _DkStackMapsChanged(void) {
     g_maps_generation++;
+}
+
+/* The calls that change a process's mappings, seen at their entry: the
+ * next stack trace comes after them.  (A call through the 32-bit gate
+ * has other numbers; only x86-64's are watched.) */
+void _DkStackSyscallEntry(const struct pal_event* ev) {
+    if (ev->compat)
+        return;
+    switch (ev->sysno) {
+    case SYS_mmap:
+    case SYS_munmap:
+    case SYS_mremap:
+    case SYS_shmat:
+    case SYS_shmdt:
+        _DkStackMapsChanged();
+        break;
+    }
 }
 
 struct pal_mapping {

@@ -164,14 +164,17 @@ long shim_seccomp_install(unsigned int op, unsigned int flags, uptr uargs) {
     bool installed, exact = false;
     long ret;
 
+    if (op != SECCOMP_SET_MODE_STRICT && op != SECCOMP_SET_MODE_FILTER)
+        return shim_host_call_self();
+    /* the host call below may give the program a filter of its own: the
+     * PAL must stop its calls accordingly, from before it runs */
+    DkThreadInstallsFilter(t->pal);
     if (op == SECCOMP_SET_MODE_STRICT) {
         ret = shim_host_call_self();
         if (ret == 0)
             t->seccomp_mode = SHIM_SECCOMP_STRICT;
         return ret;
     }
-    if (op != SECCOMP_SET_MODE_FILTER)
-        return shim_host_call_self();
     /* under seccomp stops the kernel runs the filters itself, before the
      * stop: the shim needs no copy */
     if (!shim_seccomp_stops())

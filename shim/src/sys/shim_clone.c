@@ -26,7 +26,6 @@
 #include <linux/sched.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/syscall.h>
 
 #include "shim_seccomp.h"
 #include "shim_table.h"
@@ -120,8 +119,8 @@ pid_t shim_do_clone(unsigned int clone_flags, uptr newsp, uptr parent_tidptr, up
         return ret;
     shim_cur_thread()->clone_flags = flags;
     if (keep_traced(flags))
-        return (pid_t)shim_host_call5(SYS_clone, clone_flags & ~(unsigned int)CLONE_UNTRACED, newsp,
-                                      parent_tidptr, child_tidptr, tls);
+        return (pid_t)shim_host_call5(PTSHIM_NR_clone, clone_flags & ~(unsigned int)CLONE_UNTRACED,
+                                      newsp, parent_tidptr, child_tidptr, tls);
     return (pid_t)shim_pass_self();
 }
 
@@ -161,7 +160,7 @@ static pid_t clone3_traced(uint64_t* ca, uptr uargs, size_t size) {
 
     ca[CA_FLAGS] &= ~(uint64_t)CLONE_UNTRACED;
     if (copy_to_user(copy, ca, n) == 0)
-        return (pid_t)shim_host_call2(SYS_clone3, copy, n);
+        return (pid_t)shim_host_call2(PTSHIM_NR_clone3, copy, n);
     if (copy_to_user(uargs, &ca[CA_FLAGS], sizeof(ca[CA_FLAGS])) < 0)
         return -EFAULT;
     pid = shim_host_call_self();

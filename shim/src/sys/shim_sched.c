@@ -17,7 +17,6 @@
 
 #include <errno.h>
 #include <string.h>
-#include <sys/syscall.h>
 
 #include "pal_log.h"
 #include "shim_sched.h"
@@ -127,7 +126,7 @@ long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr) 
  * SCHED_DEADLINE target), changing nothing.  A thread's own set needs no
  * permission. */
 static long may_set_affinity(pid_t pid) {
-    long ret = shim_host_call3(SYS_sched_setaffinity, pid, 0, 0);
+    long ret = shim_host_call3(PTSHIM_NR_sched_setaffinity, pid, 0, 0);
 
     return ret == -EINVAL || ret == -EBUSY ? 0 : ret;
 }

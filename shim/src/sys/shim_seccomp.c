@@ -27,7 +27,6 @@
 #include <linux/seccomp.h>
 #include <signal.h>
 #include <sys/prctl.h>
-#include <sys/syscall.h>
 
 #include "shim_seccomp.h"
 #include "shim_table.h"
@@ -52,7 +51,7 @@ static int set_strict(void) {
     g_shim_cur = self; /* other threads' calls ran meanwhile */
     if (ret < 0)
         return ret;
-    ret = shim_host_call2(SYS_prctl, PR_SET_TSC, PR_TSC_SIGSEGV);
+    ret = shim_host_call2(PTSHIM_NR_prctl, PR_SET_TSC, PR_TSC_SIGSEGV);
     if (ret < 0)
         return (int)ret;
     self->seccomp_mode = SHIM_SECCOMP_STRICT;
@@ -98,10 +97,10 @@ bool shim_seccomp_denies(const struct shim_thread* t, PAL_NUM sysno) {
     if (t->seccomp_mode != SHIM_SECCOMP_STRICT)
         return false;
     switch (sysno) {
-    case SYS_read:
-    case SYS_write:
-    case SYS_exit:
-    case SYS_rt_sigreturn:
+    case PTSHIM_NR_read:
+    case PTSHIM_NR_write:
+    case PTSHIM_NR_exit:
+    case PTSHIM_NR_rt_sigreturn:
         return false;
     default:
         return true;
@@ -111,9 +110,9 @@ bool shim_seccomp_denies(const struct shim_thread* t, PAL_NUM sysno) {
 long shim_seccomp_kill(void) {
     /* the thread's own name for its process: it may be in another PID
      * namespace */
-    long pid = shim_host_call0(SYS_getpid);
+    long pid = shim_host_call0(PTSHIM_NR_getpid);
 
     if (pid < 0)
         return pid;
-    return shim_host_call2(SYS_kill, pid, SIGKILL);
+    return shim_host_call2(PTSHIM_NR_kill, pid, SIGKILL);
 }

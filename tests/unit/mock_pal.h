@@ -78,7 +78,10 @@ enum mock_effect {
 /* The next host call is SYSNO, in THREAD, and returns RESULT. */
 void mock_expect(PAL_HANDLE thread, PAL_NUM sysno, long result);
 void mock_expect_effect(PAL_HANDLE thread, PAL_NUM sysno, enum mock_effect effect);
-/* Every expected call was made. */
+/* The next host call, if there is one, is SYSNO, in THREAD, and returns
+ * RESULT: for a test that learns from g_mock whether it was made. */
+void mock_allow(PAL_HANDLE thread, PAL_NUM sysno, long result);
+/* Every expected call was made: the script starts again. */
 void mock_expect_done(void);
 
 /* ---- the fakes ---- */

@@ -259,6 +259,27 @@ START_TEST(test_exec_closes_cloexec) {
 }
 END_TEST
 
+/* An execve by a thread that is not its process's leader: the thread
+ * takes the leader's ID, and the descriptors are as after any execve. */
+START_TEST(test_exec_from_thread) {
+    PAL_HANDLE t2;
+    PAL_NUM at;
+
+    ck_assert_int_eq(open_fd(g_t, O_RDONLY | O_CLOEXEC, 3), 3);
+    ck_assert_int_eq(open_fd(g_t, O_RDONLY, 4), 4);
+    t2 = mock_clone(g_t, CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD, 101);
+    mock_exec(t2);
+    ck_assert_int_eq(mock_tid(t2), MOCK_PID);
+    ck_assert_int_eq(getfd(t2, 3), -EBADF);
+    ck_assert_int_eq(getfd(t2, 4), 0);
+    ck_assert_int_eq(ASKED(), 0);
+    /* the shim knows it by its new ID: its own CPUs, without the host */
+    at = mock_alloc(t2, 8);
+    ck_assert_int_eq(MOCK_SYSCALL(t2, sched_getaffinity, MOCK_PID, 8, at), 8);
+    ck_assert_int_eq(g_mock.host_ops, 0);
+}
+END_TEST
+
 /* fork: the child has copies of the parent's descriptors, close-on-exec
  * flags included; what either does later is its own. */
 START_TEST(test_fork_copies) {
@@ -384,6 +405,7 @@ int main(void) {
     tcase_add_test(tc, test_open_closed_unknown);
     tcase_add_test(tc, test_dup);
     tcase_add_test(tc, test_exec_closes_cloexec);
+    tcase_add_test(tc, test_exec_from_thread);
     tcase_add_test(tc, test_fork_copies);
     tcase_add_test(tc, test_clone_files_shares);
     tcase_add_test(tc, test_close_range);

@@ -261,8 +261,19 @@ PAL_HANDLE mock_any_thread(void) {
     return g_threads;
 }
 
+PAL_HANDLE mock_thread_lookup(pid_t tid) {
+    for (struct pal_thread* t = g_threads; t; t = t->next)
+        if (t->tid == tid)
+            return t;
+    return NULL;
+}
+
 pid_t mock_tid(PAL_HANDLE t) {
     return t->tid;
+}
+
+void mock_thread_set_tid(PAL_HANDLE t, pid_t tid) {
+    t->tid = tid;
 }
 
 const struct pal_event* mock_set_call(PAL_HANDLE t, const struct pal_event* ev) {

@@ -94,9 +94,12 @@ void mock_expect_done(void);
 #define MOCK_THREAD 0x4 /* a thread of LIKE's process */
 PAL_HANDLE mock_thread_new(pid_t tid, PAL_HANDLE like, unsigned int share);
 void mock_thread_free(PAL_HANDLE thread);
-/* A thread that is left, or NULL. */
+/* A thread that is left, or NULL; the thread TID, or NULL. */
 PAL_HANDLE mock_any_thread(void);
+PAL_HANDLE mock_thread_lookup(pid_t tid);
 pid_t mock_tid(PAL_HANDLE thread);
+/* THREAD is TID now (a non-leader's execve gives it the leader's ID). */
+void mock_thread_set_tid(PAL_HANDLE thread, pid_t tid);
 /* THREAD stopped at the system call of EV: g_mock and the log of host
  * calls start again.  The event as the PAL keeps it, while the thread
  * lives. */

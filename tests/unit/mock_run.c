@@ -78,15 +78,29 @@ PAL_HANDLE mock_clone(PAL_HANDLE t, uint64_t flags, pid_t child_tid) {
 
 void mock_exec(PAL_HANDLE t) {
     struct pal_event ev = {0};
+    pid_t pid = DkThreadGetProcessId(t);
 
-    ck_assert_int_eq(DkThreadGetProcessId(t), mock_tid(t));
     mock_expect(t, PTSHIM_NR_execve, 0);
     MOCK_SYSCALL(t, execve, mock_str(t, "/bin/true"), 0, 0);
     ck_assert(g_mock.on_host);
     mock_host_exec_fds(t);
+    if (mock_tid(t) != pid) {
+        /* the kernel's de_thread(): the leader goes, its ID the execer's */
+        PAL_HANDLE leader = mock_thread_lookup(pid);
+
+        ck_assert_ptr_nonnull(leader);
+        ev.type = PAL_EVENT_EXIT;
+        ev.thread = leader;
+        ev.tid = pid;
+        ev.superseded = true;
+        shim_on_exit(&ev);
+        mock_thread_free(leader);
+        ev = (struct pal_event){.former_tid = mock_tid(t)};
+        mock_thread_set_tid(t, pid);
+    }
     ev.type = PAL_EVENT_EXEC;
     ev.thread = t;
-    ev.tid = mock_tid(t);
+    ev.tid = pid;
     ck_assert_int_eq(shim_on_exec(&ev), 0);
 }
 

@@ -30,7 +30,8 @@ long mock_syscall_ev(PAL_HANDLE thread, struct pal_event* ev);
  * the shim and made by the host, then the PAL's clone event.  The child's
  * handle. */
 PAL_HANDLE mock_clone(PAL_HANDLE thread, uint64_t flags, pid_t child_tid);
-/* THREAD, its process's only thread, completes an execve. */
+/* THREAD completes an execve.  Its process has no other thread but the
+ * leader, which THREAD replaces (its PAL_EVENT_EXIT, superseded, first). */
 void mock_exec(PAL_HANDLE thread);
 /* THREAD exits and is gone. */
 void mock_exit(PAL_HANDLE thread);

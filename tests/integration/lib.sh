@@ -233,3 +233,42 @@ compare_runs() {
     [ $rc = 0 ] || fail_ "$ref and ptshim runs differ: $*"
     echo "ok: $* (status $(cat "$TEST_TMP/native.status")${reference:+, as under $reference})"
 }
+
+# sum_reports_ OUT REPORT...: the rows of several ptshim --report files
+# (text) added up call by call into OUT, in their layout (the calls in
+# the order first seen, the layer column made again from the sums): what
+# one run of all the programs would have reported, for a family of calls
+# that several programs make.
+sum_reports_() {
+    out=$1
+    shift
+    awk '
+        FNR == 1 {
+            if (!ncols) { ncols = NF; for (i = 1; i <= NF; i++) head[i] = $i }
+            next
+        }
+        $1 == "total" { next }
+        {
+            if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 }
+            for (i = 2; i < ncols; i++) sum[$1, i] += $i
+        }
+        END {
+            printf "%-24s", head[1]
+            for (i = 2; i < ncols; i++) printf " %10s", head[i]
+            printf "  %s\n", head[ncols]
+            for (r = 1; r <= n; r++) {
+                name = order[r]
+                layers = ""
+                printf "%-24s", name
+                for (i = 2; i < ncols; i++) {
+                    printf " %10d", sum[name, i]
+                    total[i] += sum[name, i]
+                    if (i > 2 && sum[name, i]) layers = layers (layers == "" ? "" : "+") head[i]
+                }
+                printf "  %s\n", layers
+            }
+            printf "%-24s", "total"
+            for (i = 2; i < ncols; i++) printf " %10d", total[i]
+            printf "\n"
+        }' "$@" >"$out" || framework_failure_ "cannot add up the reports $*"
+}

@@ -33,14 +33,20 @@ static inline void print_status(const char* what, int status) {
 }
 
 #ifdef _GNU_SOURCE /* strerrorname_np */
+/* The name of errno value E ("ENOENT"), or "unknown-errno". */
+static inline const char* errno_name(int e) {
+    const char* name = strerrorname_np(e);
+
+    return name ? name : "unknown-errno";
+}
+
 /* Print "WHAT = R", or "WHAT = -1 ENAME" (errno's name) when R < 0.
  * Returns R, errno kept. */
 static inline long print_rc(const char* what, long r) {
     int e = errno;
-    const char* name = strerrorname_np(e);
 
     if (r < 0)
-        printf("%s = -1 %s\n", what, name ? name : "unknown-errno");
+        printf("%s = -1 %s\n", what, errno_name(e));
     else
         printf("%s = %ld\n", what, r);
     errno = e;

@@ -29,7 +29,7 @@
 #include "trace_json.h"
 #include "trace_output.h"
 
-static void json_str(FILE* f, const char* s, size_t len) {
+void trace_json_string(FILE* f, const char* s, size_t len) {
     fputc('"', f);
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -45,7 +45,7 @@ static void json_str(FILE* f, const char* s, size_t len) {
 }
 
 static void json_cstr(FILE* f, const char* s) {
-    json_str(f, s, strlen(s));
+    trace_json_string(f, s, strlen(s));
 }
 
 static void json_name_list(FILE* f, const struct xlat* x, uint64_t val) {
@@ -91,9 +91,9 @@ static void json_tracee_string(FILE* f, struct tcb* t, PAL_NUM addr, size_t limi
         limit = PATH_MAX;
     n = DkVirtualMemoryReadString(t->thread, addr, buf, limit + 1, &got);
     if (n >= 0)
-        json_str(f, buf, (size_t)n);
+        trace_json_string(f, buf, (size_t)n);
     else if (n == -ENAMETOOLONG)
-        json_str(f, buf, limit);
+        trace_json_string(f, buf, limit);
     else
         fputs("null", f);
 }
@@ -232,7 +232,7 @@ void trace_json_syscall(struct tcb* t, bool unfinished) {
         json_cstr(f, t->s->args[i].name);
         fputs(",\"text\":", f);
         if (t->arg_end[i])
-            json_str(f, t->buf + t->arg_start[i], t->arg_end[i] - t->arg_start[i]);
+            trace_json_string(f, t->buf + t->arg_start[i], t->arg_end[i] - t->arg_start[i]);
         else
             fputs("null", f);
         fprintf(f, ",\"raw\":%llu,\"value\":", (unsigned long long)t->args[i]);
@@ -263,7 +263,7 @@ void trace_json_syscall(struct tcb* t, bool unfinished) {
     else
         fputs(",\"layer\":null", f);
     fputs(",\"text\":", f);
-    json_str(f, t->buf, t->len);
+    trace_json_string(f, t->buf, t->len);
     if (t->stack_valid && t->nframes >= 0) {
         /* -k: the frames, innermost first */
         fputs(",\"stack\":[", f);
@@ -296,9 +296,9 @@ void trace_json_signal(struct tcb* t, int sig) {
     print_signo(t, sig);
     json_head(f, t, "signal");
     fputs(",\"signal\":", f);
-    json_str(f, t->buf + len, t->len - len);
+    trace_json_string(f, t->buf + len, t->len - len);
     fputs(",\"siginfo\":", f);
-    json_str(f, t->buf, len);
+    trace_json_string(f, t->buf, len);
     fputs("}\n", f);
     t->len = 0;
 }
@@ -315,7 +315,7 @@ void trace_json_exit(struct tcb* t, int status) {
     print_signo(t, WTERMSIG(status));
     json_head(f, t, "killed");
     fputs(",\"signal\":", f);
-    json_str(f, t->buf, t->len);
+    trace_json_string(f, t->buf, t->len);
     fprintf(f, ",\"core_dumped\":%s}\n", WCOREDUMP(status) ? "true" : "false");
     t->len = 0;
 }

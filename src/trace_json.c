@@ -12,9 +12,10 @@
  * "text" is what the strace-format trace prints (for the whole call,
  * without the result); "value" is the argument
  * as data: a number, a string for paths and strings (bytes outside ASCII
- * as \u00XX), a list of strings for argv and envp, a list of names for
- * flags, a name for enums, or null when the tracee's memory could not be
- * read.
+ * as \u00XX), a list of strings for argv and envp, for flags the list
+ * of the parts the text joins with | (xlat_walk_flags: names, N<<SHIFT,
+ * unknown bits in hex; empty for none), a name for enums, or null when
+ * the tracee's memory could not be read.
  */
 #include "config.h"
 
@@ -48,32 +49,34 @@ static void json_cstr(FILE* f, const char* s) {
     trace_json_string(f, s, strlen(s));
 }
 
+struct json_flags {
+    FILE* f;
+    bool any;
+};
+
+/* A part of a flag set as the text trace shows it, without the comment
+ * on unknown bits: nothing set is no part at all, an empty list. */
+static void json_flag_part(void* ctx, const struct flag_part* p, bool first) {
+    struct json_flags* j = ctx;
+
+    if (p->none)
+        return;
+    if (j->any)
+        fputc(',', j->f);
+    j->any = true;
+    if (p->name)
+        json_cstr(j->f, p->name);
+    else if (p->shift_name)
+        fprintf(j->f, "\"%llu<<%s\"", (unsigned long long)p->val, p->shift_name);
+    else
+        fprintf(j->f, "\"%#llx\"", (unsigned long long)p->val);
+}
+
 static void json_name_list(FILE* f, const struct xlat* x, uint64_t val) {
-    bool any = false;
+    struct json_flags j = {.f = f};
 
     fputc('[', f);
-    if (x->mask_xlat) {
-        const char* n = xlat_name(x->mask_xlat, val & x->mask);
-
-        if (n)
-            json_cstr(f, n);
-        else
-            fprintf(f, "\"%#llx\"", (unsigned long long)(val & x->mask));
-        val &= ~x->mask;
-        any = true;
-    }
-    for (size_t i = 0; i < x->n && val; i++) {
-        uint64_t bits = x->e[i].val;
-
-        if (bits && (val & bits) == bits) {
-            fprintf(f, "%s", any ? "," : "");
-            json_cstr(f, x->e[i].name);
-            val &= ~bits;
-            any = true;
-        }
-    }
-    if (val)
-        fprintf(f, "%s\"%#llx\"", any ? "," : "", (unsigned long long)val);
+    xlat_walk_flags(x, val, json_flag_part, &j);
     fputc(']', f);
 }
 

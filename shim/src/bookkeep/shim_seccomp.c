@@ -42,6 +42,12 @@ static bool action_allows(uint32_t ret) {
     return action == SECCOMP_RET_ALLOW || action == SECCOMP_RET_LOG;
 }
 
+bool shim_seccomp_strict_allows(PAL_NUM sysno) {
+    /* the kernel's mode1_syscalls */
+    return sysno == PTSHIM_NR_read || sysno == PTSHIM_NR_write || sysno == PTSHIM_NR_exit ||
+           sysno == PTSHIM_NR_rt_sigreturn;
+}
+
 bool shim_seccomp_allows_filtered(const struct shim_thread* t, const struct pal_event* ev) {
     struct seccomp_data d;
 
@@ -50,8 +56,7 @@ bool shim_seccomp_allows_filtered(const struct shim_thread* t, const struct pal_
     if (ev->compat)
         return false;
     if (t->seccomp_mode == SHIM_SECCOMP_STRICT)
-        return ev->sysno == PTSHIM_NR_read || ev->sysno == PTSHIM_NR_write ||
-               ev->sysno == PTSHIM_NR_exit || ev->sysno == PTSHIM_NR_rt_sigreturn;
+        return shim_seccomp_strict_allows(ev->sysno);
     memset(&d, 0, sizeof(d));
     d.nr = (int)ev->sysno;
     d.arch = AUDIT_ARCH_X86_64;

@@ -95,17 +95,7 @@ int shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned l
 }
 
 bool shim_seccomp_denies(const struct shim_thread* t, PAL_NUM sysno) {
-    if (t->seccomp_mode != SHIM_SECCOMP_STRICT)
-        return false;
-    switch (sysno) {
-    case SYS_read:
-    case SYS_write:
-    case SYS_exit:
-    case SYS_rt_sigreturn:
-        return false;
-    default:
-        return true;
-    }
+    return t->seccomp_mode == SHIM_SECCOMP_STRICT && !shim_seccomp_strict_allows(sysno);
 }
 
 long shim_seccomp_kill(void) {

@@ -263,7 +263,7 @@ static void set_placement(const struct options* opts) {
     if (opts->placement == PAL_PLACE_FREE)
         return;
     if (cpus) {
-        for (int c = 0; c < OPTIONS_MAX_CPUS && cpu < 0; c++)
+        for (int c = 0; c < PAL_MAX_CPUS && cpu < 0; c++)
             if (cpus[c / 64] & (1ULL << (c % 64)))
                 cpu = c;
     } else {

@@ -413,7 +413,7 @@ void options_parse(int argc, char** argv, struct options* opts) {
         }
     }
     short_opts[n] = '\0';
-    memset(&long_opts[N_OPTIONS], 0, sizeof(long_opts[N_OPTIONS]));
+    long_opts[N_OPTIONS] = (struct option){0};
 
     /* getopt_long itself says what is wrong with an option, as strace
      * lets it: "option requires an argument -- 'e'", "option '--report'

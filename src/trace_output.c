@@ -248,8 +248,10 @@ static void print_fraction(struct trace_out* o, long nsec, int digits) {
     static const long div[] = {1000000000, 100000000, 10000000, 1000000, 100000,
                                10000,      1000,      100,      10,      1};
 
-    if (digits > 0)
+    if (digits > 0) {
+        /* cppcheck-suppress arrayIndexOutOfBoundsCond ; DIGITS is 0, 3, 6 or 9 (options.c), within DIV */
         out_printf(o, ".%0*ld", digits, nsec / div[digits]);
+    }
 }
 
 static void leader(const struct tcb* t) {

@@ -118,13 +118,15 @@ static long install_copy(struct shim_thread* t, const struct shim_seccomp_filter
     size_t size = sizeof(struct user_fprog) + insns_size;
     PAL_NUM at = (t->sp - RED_ZONE - size) & ~(PAL_NUM)15;
     struct user_fprog prog = {.len = f->len, .filter = at + sizeof(prog)};
-    char *image = malloc(3 * size), *saved = image + size, *seen = image + 2 * size;
+    char *image = malloc(3 * size), *saved, *seen;
     PAL_NUM args[PAL_SYSCALL_ARGS];
     long ret;
 
     *exact = false;
     if (!image)
         return shim_host_call_self();
+    saved = image + size;
+    seen = image + 2 * size;
     memcpy(image, &prog, sizeof(prog));
     memcpy(image + sizeof(prog), f->insns, insns_size);
     if (DkVirtualMemoryRead(t->pal, at, saved, size) != (long)size) {

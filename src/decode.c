@@ -245,23 +245,39 @@ void print_enum(struct tcb* t, const struct xlat* x, uint64_t val, const char* d
         trace_printf(t, "%#llx", (unsigned long long)val);
 }
 
-void print_flags(struct tcb* t, const struct xlat* x, uint64_t val) {
+struct flag_walk {
+    flag_part_fn* fn;
+    void* ctx;
+    bool first;
+};
+
+static void walk_part(struct flag_walk* w, const struct flag_part* p) {
+    w->fn(w->ctx, p, w->first);
+    w->first = false;
+}
+
+static void walk_flags(struct flag_walk* w, const struct xlat* x, uint64_t val) {
     bool any = false;
 
     /* a name for nothing set: PROT_NONE */
     if (!val && !x->mask_xlat && x->n && x->e[0].val == 0) {
-        trace_puts(t, x->e[0].name);
+        walk_part(w, &(struct flag_part){.name = x->e[0].name});
         return;
     }
     if (x->mask_xlat) {
-        /* a field printed first: an enum (O_RDONLY), or bits of its own
+        /* a field named first: an enum (O_RDONLY), or bits of its own
          * (AT_STATX_SYNC_AS_STAT, the statx sync type) */
         uint64_t field = val & x->mask;
 
-        if (x->mask_xlat->kind == XLAT_BITS)
-            print_flags(t, x->mask_xlat, field);
-        else
-            print_enum(t, x->mask_xlat, field, NULL);
+        if (x->mask_xlat->kind == XLAT_BITS) {
+            walk_flags(w, x->mask_xlat, field);
+        } else {
+            struct flag_part p = {.name = xlat_name(x->mask_xlat, field), .val = field};
+
+            if (!p.name)
+                p.unknown = x->mask_xlat->unknown;
+            walk_part(w, &p);
+        }
         val &= ~x->mask;
         any = true;
     }
@@ -269,28 +285,46 @@ void print_flags(struct tcb* t, const struct xlat* x, uint64_t val) {
         uint64_t bits = x->e[i].val;
 
         if (bits && (val & bits) == bits) {
-            if (any)
-                trace_putc(t, '|');
-            trace_puts(t, x->e[i].name);
+            walk_part(w, &(struct flag_part){.name = x->e[i].name});
             val &= ~bits;
             any = true;
         }
     }
     if (x->shift_mask && (val & x->shift_mask)) {
-        if (any)
-            trace_putc(t, '|');
-        trace_printf(t, "%llu<<%s", (unsigned long long)((val & x->shift_mask) >> x->shift),
-                     x->shift_name);
+        walk_part(w, &(struct flag_part){.val = (val & x->shift_mask) >> x->shift,
+                                         .shift_name = x->shift_name});
         val &= ~x->shift_mask;
         any = true;
     }
-    if (val || !any) {
-        if (any)
-            trace_putc(t, '|');
-        trace_printf(t, "%#llx", (unsigned long long)val);
-        if (!any && val && x->unknown)
-            trace_printf(t, " /* %s */", x->unknown);
+    if (val || !any)
+        walk_part(w, &(struct flag_part){
+                         .val = val, .unknown = !any && val ? x->unknown : NULL, .none = !any && !val});
+}
+
+void xlat_walk_flags(const struct xlat* x, uint64_t val, flag_part_fn* fn, void* ctx) {
+    struct flag_walk w = {.fn = fn, .ctx = ctx, .first = true};
+
+    walk_flags(&w, x, val);
+}
+
+static void print_flag_part(void* ctx, const struct flag_part* p, bool first) {
+    struct tcb* t = ctx;
+
+    if (!first)
+        trace_putc(t, '|');
+    if (p->name) {
+        trace_puts(t, p->name);
+    } else if (p->shift_name) {
+        trace_printf(t, "%llu<<%s", (unsigned long long)p->val, p->shift_name);
+    } else {
+        trace_printf(t, "%#llx", (unsigned long long)p->val);
+        if (p->unknown)
+            trace_printf(t, " /* %s */", p->unknown);
     }
+}
+
+void print_flags(struct tcb* t, const struct xlat* x, uint64_t val) {
+    xlat_walk_flags(x, val, print_flag_part, t);
 }
 
 /* The kernel's bound on the strings of argv and of envp (MAX_ARG_STRINGS):

@@ -59,6 +59,22 @@ void print_mode(struct tcb* t, unsigned mode);
 void print_signo(struct tcb* t, int sig);
 /* A flag set: NAME|NAME|0x..., or "0". */
 void print_flags(struct tcb* t, const struct xlat* x, uint64_t val);
+/* One part of a flag set as the trace shows it: a NAME; else a number,
+ * VAL: N of N<<SHIFT_NAME, or bits no entry names, which the text follows
+ * with the comment UNKNOWN (O_???) where that is not NULL; or NONE, the
+ * text's "0" for nothing set where no entry names that. */
+struct flag_part {
+    const char* name;
+    uint64_t val;
+    const char* shift_name;
+    const char* unknown;
+    bool none;
+};
+typedef void flag_part_fn(void* ctx, const struct flag_part* p, bool first);
+/* Pass each part of VAL, as flag table X names it, to FN in the trace's
+ * order (FIRST for the first one): the one walk that the text trace
+ * (print_flags) and the JSON trace's list of names share. */
+void xlat_walk_flags(const struct xlat* x, uint64_t val, flag_part_fn* fn, void* ctx);
 /* One value: NAME, or the number followed by DFLT as a comment. */
 void print_enum(struct tcb* t, const struct xlat* x, uint64_t val, const char* dflt);
 /* Look a value up; NULL when the table lacks it. */

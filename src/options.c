@@ -192,10 +192,10 @@ static long number_arg(const struct opt_name* opt, const char* arg, long min, lo
 /* --cpus LIST: "0", "0-3", "0,2-3"; every CPU must be one ptshim may
  * run on. */
 static void cpus_arg(const struct opt_name* opt, const char* arg, struct options* opts) {
-    cpu_set_t allowed;
+    static uint64_t allowed[PAL_MAX_CPUS / 64];
     const char* p = arg;
 
-    if (sched_getaffinity(0, sizeof(allowed), &allowed) < 0)
+    if (sched_getaffinity(0, sizeof(allowed), (cpu_set_t*)allowed) < 0)
         usage_error("%s: cannot read ptshim's CPU affinity: %s", opt->s, strerror(errno));
     memset(opts->cpus, 0, sizeof(opts->cpus));
     for (;;) {
@@ -204,19 +204,19 @@ static void cpus_arg(const struct opt_name* opt, const char* arg, struct options
 
         errno = 0;
         lo = strtol(p, &end, 10);
-        if (errno || end == p || !isdigit((unsigned char)*p) || lo >= OPTIONS_MAX_CPUS)
+        if (errno || end == p || !isdigit((unsigned char)*p) || lo >= PAL_MAX_CPUS)
             bad_value(opt, arg);
         hi = lo;
         p = end;
         if (*p == '-') {
             hi = strtol(p + 1, &end, 10);
             if (errno || end == p + 1 || !isdigit((unsigned char)p[1]) || hi < lo ||
-                hi >= OPTIONS_MAX_CPUS)
+                hi >= PAL_MAX_CPUS)
                 bad_value(opt, arg);
             p = end;
         }
         for (long c = lo; c <= hi; c++) {
-            if (!CPU_ISSET((int)c, &allowed))
+            if (!(allowed[c / 64] & (1ULL << (c % 64))))
                 usage_error("invalid %s argument: '%s': CPU %ld is not one ptshim may run on",
                             opt->s, arg, c);
             opts->cpus[c / 64] |= 1ULL << (c % 64);
@@ -228,7 +228,7 @@ static void cpus_arg(const struct opt_name* opt, const char* arg, struct options
         p++;
     }
     opts->shim.cpus = opts->cpus;
-    opts->shim.ncpu_words = OPTIONS_MAX_CPUS / 64;
+    opts->shim.ncpu_words = PAL_MAX_CPUS / 64;
 }
 
 struct set_name {
@@ -413,7 +413,7 @@ void options_parse(int argc, char** argv, struct options* opts) {
         }
     }
     short_opts[n] = '\0';
-    memset(&long_opts[N_OPTIONS], 0, sizeof(long_opts[N_OPTIONS]));
+    long_opts[N_OPTIONS] = (struct option){0};
 
     /* getopt_long itself says what is wrong with an option, as strace
      * lets it: "option requires an argument -- 'e'", "option '--report'

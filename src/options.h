@@ -16,8 +16,6 @@
 #include "trace.h"
 #include "trace_output.h"
 
-#define OPTIONS_MAX_CPUS 1024
-
 struct options {
     int log_level;
     char** argv; /* PROGRAM [ARGS...], NULL-terminated */
@@ -26,7 +24,7 @@ struct options {
     struct trace_options trace;
     struct trace_output_options out;
     struct shim_options shim;
-    uint64_t cpus[OPTIONS_MAX_CPUS / 64]; /* --cpus, for shim.cpus */
+    uint64_t cpus[PAL_MAX_CPUS / 64]; /* --cpus, for shim.cpus */
     enum pal_placement placement; /* --placement */
     enum pal_stops stops; /* --sysemu, --seccomp-bpf */
     bool seccomp_bpf;     /* --seccomp-bpf: calls no one needs do not stop */

@@ -17,6 +17,7 @@
 
 #include "syscall_defs.h"
 #include "syscall_report.h"
+#include "trace_json.h"
 
 /* numbers from this one on share a row */
 #define REPORT_MAX_NR 1024
@@ -99,21 +100,6 @@ static void write_text(FILE* f, const struct row* rows, int nrows) {
             total[SHIM_LAYER_HOST], total[SHIM_LAYER_ENOSYS]);
 }
 
-static void json_string(FILE* f, const char* s) {
-    fputc('"', f);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c < 0x20 || c >= 0x7f)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
-}
-
 static void write_json(FILE* f, const struct row* rows, int nrows, char* const argv[]) {
     char name[64];
 
@@ -121,7 +107,7 @@ static void write_json(FILE* f, const struct row* rows, int nrows, char* const a
     for (int i = 0; argv[i]; i++) {
         if (i)
             fputc(',', f);
-        json_string(f, argv[i]);
+        trace_json_string(f, argv[i], strlen(argv[i]));
     }
     fputs("],\"syscalls\":[", f);
     for (int i = 0; i < nrows; i++) {

@@ -15,7 +15,7 @@
 #include <sys/wait.h>
 
 #include "decode.h"
-#include "pal_log.h"
+#include "die.h"
 #include "syscall_report.h"
 #include "trace.h"
 #include "trace_json.h"
@@ -57,10 +57,8 @@ static struct tcb* tcb_get(const struct pal_event* ev) {
                 return t;
             }
         t = calloc(1, sizeof(*t));
-        if (!t) {
-            log_error("out of memory");
-            exit(125);
-        }
+        if (!t)
+            die("out of memory");
         t->tid = ev->tid;
         t->out = trace_output_attach(t->tid);
         RB_INSERT(tcb_tree, &g_tcbs, t);
@@ -95,10 +93,8 @@ static void grow(struct tcb* t, size_t need) {
     while (cap < need)
         cap *= 2;
     buf = realloc(t->buf, cap);
-    if (!buf) {
-        log_error("out of memory");
-        exit(125);
-    }
+    if (!buf)
+        die("out of memory");
     t->buf = buf;
     t->cap = cap;
 }

@@ -146,7 +146,7 @@ static int parse_signal(struct trace_options* o, char* set, char* why, size_t si
         if (!strcmp(el, "none"))
             continue;
         sig = signal_number(el);
-        if (sig < 0)
+        if (sig < 1)
             return refuse(why, size, "unknown signal", el);
         sel |= 1ULL << (sig - 1);
     }

@@ -12,9 +12,10 @@
  * "text" is what the strace-format trace prints (for the whole call,
  * without the result); "value" is the argument
  * as data: a number, a string for paths and strings (bytes outside ASCII
- * as \u00XX), a list of strings for argv and envp, a list of names for
- * flags, a name for enums, or null when the tracee's memory could not be
- * read.
+ * as \u00XX), a list of strings for argv and envp, for flags the list
+ * of the parts the text joins with | (xlat_walk_flags: names, N<<SHIFT,
+ * unknown bits in hex; empty for none), a name for enums, or null when
+ * the tracee's memory could not be read.
  */
 #include "config.h"
 
@@ -29,7 +30,7 @@
 #include "trace_json.h"
 #include "trace_output.h"
 
-static void json_str(FILE* f, const char* s, size_t len) {
+void trace_json_string(FILE* f, const char* s, size_t len) {
     fputc('"', f);
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -45,35 +46,37 @@ static void json_str(FILE* f, const char* s, size_t len) {
 }
 
 static void json_cstr(FILE* f, const char* s) {
-    json_str(f, s, strlen(s));
+    trace_json_string(f, s, strlen(s));
+}
+
+struct json_flags {
+    FILE* f;
+    bool any;
+};
+
+/* A part of a flag set as the text trace shows it, without the comment
+ * on unknown bits: nothing set is no part at all, an empty list. */
+static void json_flag_part(void* ctx, const struct flag_part* p, bool first) {
+    struct json_flags* j = ctx;
+
+    if (p->none)
+        return;
+    if (j->any)
+        fputc(',', j->f);
+    j->any = true;
+    if (p->name)
+        json_cstr(j->f, p->name);
+    else if (p->shift_name)
+        fprintf(j->f, "\"%llu<<%s\"", (unsigned long long)p->val, p->shift_name);
+    else
+        fprintf(j->f, "\"%#llx\"", (unsigned long long)p->val);
 }
 
 static void json_name_list(FILE* f, const struct xlat* x, uint64_t val) {
-    bool any = false;
+    struct json_flags j = {.f = f};
 
     fputc('[', f);
-    if (x->mask_xlat) {
-        const char* n = xlat_name(x->mask_xlat, val & x->mask);
-
-        if (n)
-            json_cstr(f, n);
-        else
-            fprintf(f, "\"%#llx\"", (unsigned long long)(val & x->mask));
-        val &= ~x->mask;
-        any = true;
-    }
-    for (size_t i = 0; i < x->n && val; i++) {
-        uint64_t bits = x->e[i].val;
-
-        if (bits && (val & bits) == bits) {
-            fprintf(f, "%s", any ? "," : "");
-            json_cstr(f, x->e[i].name);
-            val &= ~bits;
-            any = true;
-        }
-    }
-    if (val)
-        fprintf(f, "%s\"%#llx\"", any ? "," : "", (unsigned long long)val);
+    xlat_walk_flags(x, val, json_flag_part, &j);
     fputc(']', f);
 }
 
@@ -91,9 +94,9 @@ static void json_tracee_string(FILE* f, struct tcb* t, PAL_NUM addr, size_t limi
         limit = PATH_MAX;
     n = DkVirtualMemoryReadString(t->thread, addr, buf, limit + 1, &got);
     if (n >= 0)
-        json_str(f, buf, (size_t)n);
+        trace_json_string(f, buf, (size_t)n);
     else if (n == -ENAMETOOLONG)
-        json_str(f, buf, limit);
+        trace_json_string(f, buf, limit);
     else
         fputs("null", f);
 }
@@ -232,7 +235,7 @@ void trace_json_syscall(struct tcb* t, bool unfinished) {
         json_cstr(f, t->s->args[i].name);
         fputs(",\"text\":", f);
         if (t->arg_end[i])
-            json_str(f, t->buf + t->arg_start[i], t->arg_end[i] - t->arg_start[i]);
+            trace_json_string(f, t->buf + t->arg_start[i], t->arg_end[i] - t->arg_start[i]);
         else
             fputs("null", f);
         fprintf(f, ",\"raw\":%llu,\"value\":", (unsigned long long)t->args[i]);
@@ -263,7 +266,7 @@ void trace_json_syscall(struct tcb* t, bool unfinished) {
     else
         fputs(",\"layer\":null", f);
     fputs(",\"text\":", f);
-    json_str(f, t->buf, t->len);
+    trace_json_string(f, t->buf, t->len);
     if (t->stack_valid && t->nframes >= 0) {
         /* -k: the frames, innermost first */
         fputs(",\"stack\":[", f);
@@ -296,9 +299,9 @@ void trace_json_signal(struct tcb* t, int sig) {
     print_signo(t, sig);
     json_head(f, t, "signal");
     fputs(",\"signal\":", f);
-    json_str(f, t->buf + len, t->len - len);
+    trace_json_string(f, t->buf + len, t->len - len);
     fputs(",\"siginfo\":", f);
-    json_str(f, t->buf, len);
+    trace_json_string(f, t->buf, len);
     fputs("}\n", f);
     t->len = 0;
 }
@@ -315,7 +318,7 @@ void trace_json_exit(struct tcb* t, int status) {
     print_signo(t, WTERMSIG(status));
     json_head(f, t, "killed");
     fputs(",\"signal\":", f);
-    json_str(f, t->buf, t->len);
+    trace_json_string(f, t->buf, t->len);
     fprintf(f, ",\"core_dumped\":%s}\n", WCOREDUMP(status) ? "true" : "false");
     t->len = 0;
 }

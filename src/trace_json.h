@@ -5,7 +5,13 @@
 #ifndef TRACE_JSON_H
 #define TRACE_JSON_H
 
+#include <stdio.h>
+
 #include "trace.h"
+
+/* LEN bytes of S as a JSON string: quoted, bytes outside printable ASCII
+ * as \u00XX (the one escaper of every JSON ptshim writes). */
+void trace_json_string(FILE* f, const char* s, size_t len);
 
 /* T's call, decoded into its line with argument spans; UNFINISHED when the
  * thread ended inside it. */

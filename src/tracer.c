@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "die.h"
 #include "pal_log.h"
 #include "shim.h"
 #include "syscall_report.h"
@@ -29,13 +30,6 @@
 
 static int g_report_out = -1; /* --report FILE, open since the start */
 static const struct options* g_opts;
-
-/* ptshim's failure, in the process ptshim's caller waits for, before the
- * program runs */
-static void __attribute__((noreturn)) fail_to_start(const char* what, int err) {
-    log_error("%s: %s", what, strerror(-err));
-    exit(EXIT_PTSHIM_FAILURE);
-}
 
 /* The tracer is in a session of its own: neither the terminal nor a kill
  * of the program's process group reaches it.  A signal sent to it on
@@ -93,11 +87,9 @@ static void open_trace(const struct options* opts) {
     else
         out.fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
     ret = out.fd < 0 ? -errno : trace_output_init(&out);
-    if (ret < 0) {
-        log_error("cannot open %s: %s", opts->trace_file ? opts->trace_file : "stderr",
-                  strerror(-ret));
-        exit(EXIT_PTSHIM_FAILURE);
-    }
+    if (ret < 0)
+        die("cannot open %s: %s", opts->trace_file ? opts->trace_file : "stderr",
+            strerror(-ret));
     if (out.separately && out.path) {
         /* -ff: the program's own file, FILE.PID, the pid being this
          * process's, is made now: one that cannot be is 125 before the
@@ -107,10 +99,8 @@ static void open_trace(const struct options* opts) {
 
         snprintf(name, sizeof(name), "%s.%d", out.path, (int)getpid());
         fd = open(name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-        if (fd < 0) {
-            log_error("%s: %s", name, strerror(errno));
-            exit(EXIT_PTSHIM_FAILURE);
-        }
+        if (fd < 0)
+            die("%s: %s", name, strerror(errno));
         close(fd);
     }
     trace_init(&opts->trace);
@@ -160,10 +150,8 @@ static void open_report(const struct options* opts) {
     if (!opts->report_file)
         return;
     g_report_out = syscall_report_open(opts->report_file);
-    if (g_report_out < 0) {
-        log_error("cannot open %s: %s", opts->report_file, strerror(-g_report_out));
-        exit(EXIT_PTSHIM_FAILURE);
-    }
+    if (g_report_out < 0)
+        die("cannot open %s: %s", opts->report_file, strerror(-g_report_out));
 }
 
 /* --report: written when the program exits, before ptshim returns; calls
@@ -262,7 +250,7 @@ static void set_stops(const struct options* opts) {
     }
     ret = DkSetSyscallStops(opts->stops, opts->seccomp_bpf ? no_stop : NULL, PTSHIM_NSYSCALLS);
     if (ret < 0)
-        fail_to_start("cannot choose how system calls stop", ret);
+        die("cannot choose how system calls stop: %s", strerror(-ret));
 }
 
 /* --placement: the CPU the tracer (and, but for "tracer", the program)
@@ -275,7 +263,7 @@ static void set_placement(const struct options* opts) {
     if (opts->placement == PAL_PLACE_FREE)
         return;
     if (cpus) {
-        for (int c = 0; c < OPTIONS_MAX_CPUS && cpu < 0; c++)
+        for (int c = 0; c < PAL_MAX_CPUS && cpu < 0; c++)
             if (cpus[c / 64] & (1ULL << (c % 64)))
                 cpu = c;
     } else {
@@ -295,7 +283,7 @@ static void set_placement(const struct options* opts) {
               opts->placement == PAL_PLACE_TRACER ? "" : ", and the program with it");
     return;
 fail:
-    fail_to_start("cannot place the tracer on a CPU", ret);
+    die("cannot place the tracer on a CPU: %s", strerror(-ret));
 }
 
 /* In the process ptshim's caller started, once DkProcessCreate returned
@@ -341,16 +329,10 @@ void tracer_main(const struct options* opts) {
     shim_opts = opts->shim;
     shim_opts.tracer = getpid();
     ret = shim_init(&shim_opts, main_thread, main_pid, parent);
-    if (ret < 0) {
-        /* PTRACE_O_EXITKILL takes the program with us */
-        log_error("cannot start the library OS: %s", strerror(-ret));
-        exit(EXIT_PTSHIM_FAILURE);
-    }
-    if (trace_initial_execve(main_pid, &exec, opts->argv, environ) < 0) {
-        /* PTRACE_O_EXITKILL takes the program with us */
-        log_error("cannot write the trace of '%s'", opts->argv[0]);
-        exit(EXIT_PTSHIM_FAILURE);
-    }
+    if (ret < 0)
+        die("cannot start the library OS: %s", strerror(-ret));
+    if (trace_initial_execve(main_pid, &exec, opts->argv, environ) < 0)
+        die("cannot write the trace of '%s'", opts->argv[0]);
     /* the program's first call, run on the host before its first stop */
     syscall_report_count(PTSHIM_NR_execve, SHIM_LAYER_HOST);
     /* the program has its own copies; a pipe must not wait for ours */
@@ -366,11 +348,8 @@ void tracer_main(const struct options* opts) {
             break;
         if (ret == 0)
             ret = handle_event(&ev, main_pid, &main_done);
-        if (ret < 0) {
-            /* PTRACE_O_EXITKILL takes every traced process with us */
-            log_error("tracing failed: %s", strerror(-ret));
-            exit(EXIT_PTSHIM_FAILURE);
-        }
+        if (ret < 0)
+            die("tracing failed: %s", strerror(-ret));
     }
     if (!main_done)
         log_error("the program's end was not seen");

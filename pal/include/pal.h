@@ -345,6 +345,10 @@ struct pal_socket_info {
 /* FD is a socket: 0 and *INFO filled; -ENOTSOCK when it is not one. */
 PAL_NODISCARD int DkStreamGetSocketInfo(PAL_HANDLE thread, int fd, struct pal_socket_info* info);
 
+/* The CPU numbers ptshim can name, in the PAL, the shim and --cpus: the
+ * most an x86-64 kernel knows (its largest NR_CPUS). */
+#define PAL_MAX_CPUS 8192
+
 /* Let THREAD run only on the CPU_NUM CPUs listed in CPU_INDEXES (as
  * sched_setaffinity(2); the host may narrow the set to the CPUs it allows
  * the thread).  -EINVAL when none of them can be used, -ESRCH when the

@@ -105,6 +105,19 @@ struct shim_fd_table* shim_fd_table_new(void);
 /* A copy for a new process (fork): the same handles, shared. */
 struct shim_fd_table* shim_fd_table_copy(const struct shim_fd_table* from);
 void shim_fd_table_put(struct shim_fd_table* table);
+/* The kernel's unshare_fd(), in two steps around the host call that gives
+ * T a descriptor table of its own (unshare, close_range): the kernel
+ * copies the table first, so the copy is made first, before the call has
+ * done anything, and a copy the tracer cannot make fails the call with
+ * ENOMEM, as the kernel's would.  _begin: *COPY is T's copy, or NULL when
+ * T shares its table with no one; 0 or -ENOMEM.  _end: T owns COPY from
+ * now on if the host call DONE it, else COPY is dropped. */
+PAL_NODISCARD int shim_fd_table_unshare_begin(const struct shim_thread* t,
+                                              struct shim_fd_table** copy);
+void shim_fd_table_unshare_end(struct shim_thread* t, struct shim_fd_table* copy, bool done);
+/* Both at once, after a host call that unshared the table already (a
+ * completed execve): 0, or -ENOMEM with T sharing its table still. */
+PAL_NODISCARD int shim_fd_table_unshare(struct shim_thread* t);
 /* An execve completed: the close-on-exec descriptors are gone. */
 void shim_fd_table_exec(struct shim_fd_table* table);
 

@@ -54,6 +54,10 @@ struct shim_seccomp_filter {
     } insns[];
 };
 
+/* Whether strict mode lets call SYSNO run: read, write, exit and
+ * rt_sigreturn, as the kernel's list (the one list of both ways of
+ * stopping: shim_seccomp_allows_filtered and shim_seccomp_denies). */
+bool shim_seccomp_strict_allows(PAL_NUM sysno);
 bool shim_seccomp_allows_filtered(const struct shim_thread* t, const struct pal_event* ev);
 
 /* Whether the shim may answer the call of EV, at which T is stopped: T

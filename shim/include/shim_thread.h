@@ -35,12 +35,9 @@ struct shim_process {
     LIST_ENTRY(shim_process) list;
 };
 
-/* CPUs the shim can name: sched_{get,set}affinity beyond them fail as on
- * a machine with that many */
-#define SHIM_MAX_CPUS 1024
-
+/* A set of CPUs, as many as the PAL can name */
 struct shim_cpuset {
-    uint64_t bits[SHIM_MAX_CPUS / 64];
+    uint64_t bits[PAL_MAX_CPUS / 64];
 };
 
 /* A thread's credentials as the host has them (the kernel's struct cred,

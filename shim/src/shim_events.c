@@ -95,15 +95,9 @@ int shim_on_exec(const struct pal_event* ev) {
     if (t->tid != ev->tid)
         shim_thread_set_tid(t, ev->tid);
     /* the kernel unshares the table, then closes the close-on-exec
-     * descriptors */
-    if (t->files->refcount > 1) {
-        struct shim_fd_table* own = shim_fd_table_copy(t->files);
-
-        if (!own)
-            return -ENOMEM;
-        shim_fd_table_put(t->files);
-        t->files = own;
-    }
+     * descriptors; a table the shim cannot follow it in ends the tracer */
+    if (shim_fd_table_unshare(t) < 0)
+        return -ENOMEM;
     shim_fd_table_exec(t->files);
     shim_identity_exec(t);
     shim_exec_completed(t);

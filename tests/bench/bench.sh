@@ -347,6 +347,7 @@ section_micro() {
     t=$(date +%s)
     : >"$tmp/state"; : >"$tmp/pairs"
     for mode in $MICRO; do
+        # shellcheck disable=SC2046 # two numbers
         set -- $(micro_ops "$mode")
         measure micro "$mode" "$2" "$1"
     done
@@ -356,6 +357,7 @@ section_micro() {
     echo "workload.c. Native runs do more operations than traced ones (micro_ops in"
     echo "bench.sh, here at SCALE=$SCALE%), so that both last tens of ms; ns/op compared."
     echo
+    # shellcheck disable=SC2086 # a list of names
     table ns/op 1 $MICRO
     echo
     legend
@@ -434,6 +436,7 @@ int main(void)
     return 0;
 }
 EOF
+        # shellcheck disable=SC2016 # make's $
         printf 'CFLAGS = -O0\nprog: main.o%s\n\t$(CC) -o $@ main.o%s\n' "$objs" "$objs" \
             >"$tmp/make/Makefile"
         echo "exec make -s -B -j2 -C $tmp/make" >"$m/make.sh"
@@ -519,7 +522,8 @@ section_macro() {
     for w in $MACRO; do
         case $w in
         shloop) echo "- shloop: sh starts /bin/true $SH_PROCS times" ;;
-        gcc) echo "- gcc: gcc -O0 -c of a generated $(cat "$tmp/gcc/gen.c" 2>/dev/null | wc -l)-line C file" ;;
+        gcc) # shellcheck disable=SC2002 # a missing file counts 0 lines, silently
+            echo "- gcc: gcc -O0 -c of a generated $(cat "$tmp/gcc/gen.c" 2>/dev/null | wc -l)-line C file" ;;
         make) echo "- make: make -j2 -B of a main.c and $MAKE_UNITS generated unit(s), linked" ;;
         tar) echo "- tar: tar -cf - of $TAR_FILES generated files to /dev/null" ;;
         find) echo "- find: find $FIND_ROOT to /dev/null" ;;
@@ -527,6 +531,7 @@ section_macro() {
         esac
     done
     echo
+    # shellcheck disable=SC2086 # a list of names
     table ms 1000000 $MACRO
     echo
     legend
@@ -555,6 +560,7 @@ section_placement() {
     ref=$(awk -F'|' '/^ptshim-/ { print $3; exit }' "$tmp/tools")
     ref=${ref:-$PTSHIM --}
     for mode in $PLACEMENT_MICRO; do
+        # shellcheck disable=SC2046 # two numbers
         set -- $(micro_ops "$mode")
         tn=$1 nn=$2
         run_micro "" "$mode" "$nn" >/dev/null # warm-up

@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # lib.sh: sourced by every integration test (tests/integration/*.test).
 #
 # Exit statuses follow automake: 0 pass, 1 fail, 77 skip, 99 hard error.
@@ -30,8 +31,9 @@ require_prog_() {
 # has (other tests run as nobody beside this one), and make TEST_TMP
 # reachable to it.  Returns 1, the reason in UNUSED_WHY, where that cannot
 # be (not root, no setpriv, a PROGRAM it cannot run).
+# shellcheck disable=SC2034 # UNUSED_WHY is the caller's
 unused_user_() {
-    AS_UNUSED= UNUSED_WHY=
+    AS_UNUSED='' UNUSED_WHY=''
     if [ "$(id -u)" != 0 ]; then
         UNUSED_WHY="becoming another user needs root (running as $(id -un))"
         return 1
@@ -72,13 +74,15 @@ wait_until_() {
 # program's environment.
 # A test that must run the binary itself (under valgrind) runs
 # "$PTSHIM_REAL" $PTSHIM_TEST_OPTS.
+# shellcheck disable=SC2034 # for the tests that source this file
 PTSHIM_REAL=$PTSHIM
 if [ -n "${PTSHIM_TEST_OPTS:-}" ]; then
     # the values go into the script: runs get a fixed environment (env -i)
-    printf '#!/usr/bin/perl\nmy $p = q\001%s\001;\nmy @o = split(" ", q\001%s\001);\n@o = () if grep { $_ eq "--sysemu" || $_ eq "--seccomp-bpf" } @ARGV;\nexec { $p } $p, @o, @ARGV;\nexit 125;\n' \
+    # shellcheck disable=SC2016 # the $ are perl's
+    { printf '#!/usr/bin/perl\nmy $p = q\001%s\001;\nmy @o = split(" ", q\001%s\001);\n@o = () if grep { $_ eq "--sysemu" || $_ eq "--seccomp-bpf" } @ARGV;\nexec { $p } $p, @o, @ARGV;\nexit 125;\n' \
         "$PTSHIM" "$PTSHIM_TEST_OPTS" >"$TEST_TMP/.wrapper" &&
         mkdir "$TEST_TMP/.bin" && mv "$TEST_TMP/.wrapper" "$TEST_TMP/.bin/ptshim" &&
-        chmod +x "$TEST_TMP/.bin/ptshim" || framework_failure_ "cannot write the ptshim wrapper"
+        chmod +x "$TEST_TMP/.bin/ptshim"; } || framework_failure_ "cannot write the ptshim wrapper"
     # tests that run ptshim as another user (setpriv) must reach it
     chmod o+x "$TEST_TMP" "$TEST_TMP/.bin" || framework_failure_ "cannot open the wrapper's directory"
     PTSHIM=$TEST_TMP/.bin/ptshim
@@ -106,6 +110,7 @@ FIXED_ENV="PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin LANG=C LC_ALL=C TZ=
 run_waited_() {
     out=$1
     shift 2
+    # shellcheck disable=SC3045 # dash's ulimit has -c, as bash's
     ulimit -c 0
     perl -e '
         my $out = shift;
@@ -167,7 +172,7 @@ run_in_dir_() {
 #                    setpriv(1) that runs them, ptshim included, as another
 #                    user)
 compare_runs() {
-    stdin=/dev/null setup= filter= popts= files=yes exec_may_fail= reference= wrap=
+    stdin=/dev/null setup='' filter='' popts='' files=yes exec_may_fail='' reference='' wrap=''
 
     while [ $# -gt 0 ]; do
         case $1 in
@@ -185,7 +190,7 @@ compare_runs() {
     done
     dir=$TEST_TMP/run
     for mode in native ptshim; do
-        rm -rf "$dir" && mkdir "$dir" || framework_failure_ "cannot make $dir"
+        { rm -rf "$dir" && mkdir "$dir"; } || framework_failure_ "cannot make $dir"
         if [ -n "$setup" ]; then
             (cd "$dir" && eval "$setup") || framework_failure_ "setup failed: $setup"
         fi

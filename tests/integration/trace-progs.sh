@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # trace-progs.sh: run the trace-expectation programs of one list file
 # (tests/progs/trace/LIST.list: "NAME<TAB>OPTIONS" per line) under ptshim
 # and diff each program's expected trace (its stdout) against the trace
@@ -5,6 +6,7 @@
 # trace-LIST.test with LIST set.
 . "$srcdir/tests/integration/lib.sh"
 
+# shellcheck disable=SC2153 # LIST is the sourcing test's
 list=$srcdir/tests/progs/trace/$LIST.list
 [ -f "$list" ] || framework_failure_ "no list $list"
 
@@ -14,7 +16,7 @@ while IFS='	' read -r name opts; do
     prog=$PROGS/trace/$name
     [ -x "$prog" ] || framework_failure_ "$prog is not built"
     dir=$(mktemp -d "$TEST_TMP/$name.XXXXXX") || framework_failure_ "mktemp"
-    # shellcheck disable=SC2086 # OPTIONS are words
+    # shellcheck disable=SC2086,SC3045 # OPTIONS are words; dash's ulimit has -c
     (cd "$dir" && ulimit -c 0 && exec timeout -k 5 60 "$PTSHIM" -f -q -a0 $opts -- "$prog" \
         >"$dir.expected" 2>"$dir.trace")
     rc=$?

@@ -17,9 +17,6 @@
 
 #include "pal_host.h"
 
-/* The kernel's own mask, as large as any CPU number it may know. */
-#define PAL_MAX_CPUS 8192
-
 static PAL_NUM g_cpu_ids;
 
 /* The highest number in a CPU list such as "0-3,5", plus one. */

@@ -299,6 +299,34 @@ struct shim_fd_table* shim_fd_table_copy(const struct shim_fd_table* from) {
     return t;
 }
 
+int shim_fd_table_unshare_begin(const struct shim_thread* t, struct shim_fd_table** copy) {
+    *copy = NULL;
+    if (t->files->refcount == 1)
+        return 0;
+    *copy = shim_fd_table_copy(t->files);
+    return *copy ? 0 : -ENOMEM;
+}
+
+void shim_fd_table_unshare_end(struct shim_thread* t, struct shim_fd_table* copy, bool done) {
+    if (!copy)
+        return;
+    if (!done) {
+        shim_fd_table_put(copy);
+        return;
+    }
+    shim_fd_table_put(t->files);
+    t->files = copy;
+}
+
+int shim_fd_table_unshare(struct shim_thread* t) {
+    struct shim_fd_table* copy;
+    int ret = shim_fd_table_unshare_begin(t, &copy);
+
+    if (ret == 0)
+        shim_fd_table_unshare_end(t, copy, true);
+    return ret;
+}
+
 void shim_fd_table_put(struct shim_fd_table* t) {
     if (--t->refcount > 0)
         return;

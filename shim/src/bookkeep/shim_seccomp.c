@@ -42,6 +42,12 @@ static bool action_allows(uint32_t ret) {
     return action == SECCOMP_RET_ALLOW || action == SECCOMP_RET_LOG;
 }
 
+bool shim_seccomp_strict_allows(PAL_NUM sysno) {
+    /* the kernel's mode1_syscalls */
+    return sysno == PTSHIM_NR_read || sysno == PTSHIM_NR_write || sysno == PTSHIM_NR_exit ||
+           sysno == PTSHIM_NR_rt_sigreturn;
+}
+
 bool shim_seccomp_allows_filtered(const struct shim_thread* t, const struct pal_event* ev) {
     struct seccomp_data d;
 
@@ -50,8 +56,7 @@ bool shim_seccomp_allows_filtered(const struct shim_thread* t, const struct pal_
     if (ev->compat)
         return false;
     if (t->seccomp_mode == SHIM_SECCOMP_STRICT)
-        return ev->sysno == PTSHIM_NR_read || ev->sysno == PTSHIM_NR_write ||
-               ev->sysno == PTSHIM_NR_exit || ev->sysno == PTSHIM_NR_rt_sigreturn;
+        return shim_seccomp_strict_allows(ev->sysno);
     memset(&d, 0, sizeof(d));
     d.nr = (int)ev->sysno;
     d.arch = AUDIT_ARCH_X86_64;
@@ -113,13 +118,15 @@ static long install_copy(struct shim_thread* t, const struct shim_seccomp_filter
     size_t size = sizeof(struct user_fprog) + insns_size;
     PAL_NUM at = (t->sp - RED_ZONE - size) & ~(PAL_NUM)15;
     struct user_fprog prog = {.len = f->len, .filter = at + sizeof(prog)};
-    char *image = malloc(3 * size), *saved = image + size, *seen = image + 2 * size;
+    char *image = malloc(3 * size), *saved, *seen;
     PAL_NUM args[PAL_SYSCALL_ARGS];
     long ret;
 
     *exact = false;
     if (!image)
         return shim_host_call_self();
+    saved = image + size;
+    seen = image + 2 * size;
     memcpy(image, &prog, sizeof(prog));
     memcpy(image + sizeof(prog), f->insns, insns_size);
     if (DkVirtualMemoryRead(t->pal, at, saved, size) != (long)size) {

@@ -96,25 +96,24 @@ long shim_do_close(unsigned int fd) {
 }
 
 long shim_do_close_range(unsigned int fd, unsigned int max_fd, unsigned int flags) {
-    struct shim_fd_table* t;
+    struct shim_thread* self = shim_cur_thread();
+    struct shim_fd_table *t, *own = NULL;
     long ret;
 
     if (flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC))
         return -EINVAL;
     if (fd > max_fd)
         return -EINVAL;
+    if (flags & CLOSE_RANGE_UNSHARE) {
+        ret = shim_fd_table_unshare_begin(self, &own);
+        if (ret < 0)
+            return ret;
+    }
     ret = shim_host_call_self();
+    shim_fd_table_unshare_end(self, own, ret >= 0);
     if (ret < 0)
         return ret;
-    t = shim_cur_thread()->files;
-    if ((flags & CLOSE_RANGE_UNSHARE) && t->refcount > 1) {
-        struct shim_fd_table* own = shim_fd_table_copy(t);
-
-        if (own) {
-            shim_fd_table_put(t);
-            shim_cur_thread()->files = t = own;
-        }
-    }
+    t = self->files;
     for (unsigned int i = fd; i <= max_fd && i < (unsigned int)t->size; i++) {
         if (flags & CLOSE_RANGE_CLOEXEC)
             shim_fd_set_cloexec((int)i, true);

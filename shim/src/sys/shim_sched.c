@@ -26,18 +26,18 @@
 static struct shim_cpuset g_world;
 
 static bool cpu_isset(const struct shim_cpuset* s, PAL_NUM c) {
-    return c < SHIM_MAX_CPUS && (s->bits[c / 64] >> (c % 64)) & 1;
+    return c < PAL_MAX_CPUS && (s->bits[c / 64] >> (c % 64)) & 1;
 }
 
 /* The CPUs the host lets THREAD run on, within the world. */
 static int read_host_affinity(struct shim_thread* t) {
-    PAL_IDX cpus[SHIM_MAX_CPUS];
-    long n = DkThreadGetCPUAffinity(t->pal, cpus, SHIM_MAX_CPUS);
+    PAL_IDX cpus[PAL_MAX_CPUS];
+    long n = DkThreadGetCPUAffinity(t->pal, cpus, PAL_MAX_CPUS);
 
     if (n < 0)
         return (int)n;
     memset(&t->cpus, 0, sizeof(t->cpus));
-    for (long i = 0; i < n && i < SHIM_MAX_CPUS; i++)
+    for (long i = 0; i < n && i < PAL_MAX_CPUS; i++)
         if (cpu_isset(&g_world, cpus[i]))
             t->cpus.bits[cpus[i] / 64] |= 1ULL << (cpus[i] % 64);
     return 0;
@@ -45,11 +45,11 @@ static int read_host_affinity(struct shim_thread* t) {
 
 /* Run T on the CPUs of SET (already within the world). */
 static int apply(struct shim_thread* t, const struct shim_cpuset* set) {
-    PAL_IDX cpus[SHIM_MAX_CPUS];
+    PAL_IDX cpus[PAL_MAX_CPUS];
     PAL_NUM n = 0;
     int ret;
 
-    for (PAL_NUM c = 0; c < SHIM_MAX_CPUS; c++)
+    for (PAL_NUM c = 0; c < PAL_MAX_CPUS; c++)
         if (cpu_isset(set, c))
             cpus[n++] = (PAL_IDX)c;
     if (n == 0)
@@ -62,7 +62,7 @@ static int apply(struct shim_thread* t, const struct shim_cpuset* set) {
 
 int shim_sched_init(struct shim_thread* first, const uint64_t* cpus, int words) {
     if (cpus) {
-        for (int i = 0; i < words && i < SHIM_MAX_CPUS / 64; i++)
+        for (int i = 0; i < words && i < PAL_MAX_CPUS / 64; i++)
             g_world.bits[i] = cpus[i];
         return apply(first, &g_world);
     }
@@ -152,7 +152,7 @@ long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr) 
         if (ret < 0)
             return ret;
     }
-    for (int i = 0; i < SHIM_MAX_CPUS / 64; i++) {
+    for (int i = 0; i < PAL_MAX_CPUS / 64; i++) {
         want.bits[i] &= g_world.bits[i];
         any |= want.bits[i] != 0;
     }

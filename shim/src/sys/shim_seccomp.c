@@ -94,17 +94,7 @@ int shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned l
 }
 
 bool shim_seccomp_denies(const struct shim_thread* t, PAL_NUM sysno) {
-    if (t->seccomp_mode != SHIM_SECCOMP_STRICT)
-        return false;
-    switch (sysno) {
-    case PTSHIM_NR_read:
-    case PTSHIM_NR_write:
-    case PTSHIM_NR_exit:
-    case PTSHIM_NR_rt_sigreturn:
-        return false;
-    default:
-        return true;
-    }
+    return t->seccomp_mode == SHIM_SECCOMP_STRICT && !shim_seccomp_strict_allows(sysno);
 }
 
 long shim_seccomp_kill(void) {

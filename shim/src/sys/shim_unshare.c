@@ -25,8 +25,16 @@
 
 long shim_do_unshare(unsigned long unshare_flags) {
     struct shim_thread* self = shim_cur_thread();
-    long ret = shim_host_call_self();
+    struct shim_fd_table* own = NULL;
+    long ret;
 
+    if (unshare_flags & CLONE_FILES) {
+        ret = shim_fd_table_unshare_begin(self, &own);
+        if (ret < 0)
+            return ret;
+    }
+    ret = shim_host_call_self();
+    shim_fd_table_unshare_end(self, own, ret == 0);
     if (ret != 0)
         return ret;
     shim_thread_ns_changed(self);
@@ -36,15 +44,6 @@ long shim_do_unshare(unsigned long unshare_flags) {
         shim_thread_unshare_fs(self);
     if (unshare_flags & CLONE_NEWNS)
         shim_thread_mnt_ns_changed(self);
-    if ((unshare_flags & CLONE_FILES) && self->files->refcount > 1) {
-        /* a private copy of the table, as the kernel's unshare_fd() */
-        struct shim_fd_table* own = shim_fd_table_copy(self->files);
-
-        if (own) {
-            shim_fd_table_put(self->files);
-            self->files = own;
-        }
-    }
     return 0;
 }
 

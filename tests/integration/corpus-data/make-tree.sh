@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Sourced by corpus tests in a --setup: builds a small tree ./tree with every
 # kind of entry and fixed times, so listings and archives of it are stable.
 mkdir -p tree/sub/deeper tree/empty tree/docs

@@ -49,10 +49,11 @@ static const struct xlat seals[] = {
 
 /* A struct flock (l_pid only for the GETLK commands), or its address. */
 static const char* sflock(const struct flock* fl, int getlk) {
-    const char* pid = getlk ? xasprintf(", l_pid=%d", fl->l_pid) : "";
+    const char* pid;
 
     if (!mapped(fl))
         return sptr(fl);
+    pid = getlk ? xasprintf(", l_pid=%d", fl->l_pid) : "";
     return xasprintf("{l_type=%s, l_whence=%s, l_start=%lld, l_len=%lld%s}",
                      sxval(lock_types, (unsigned short)fl->l_type, "F_???"),
                      sxval(whences, (unsigned short)fl->l_whence, "SEEK_???"),

@@ -25,13 +25,14 @@ static const struct xlat resolve_flags[] = {
  * SIZE bytes when SIZE > 24). */
 static const char* show_how(const void* how, size_t size) {
     const struct open_how* h = how;
-    const unsigned char* extra = (const unsigned char*)how + sizeof(*h);
+    const unsigned char* extra;
     const char* mode = "";
     const char* tail = "";
     size_t i;
 
     if (size < sizeof(*h) || !mapped(how))
         return sptr(how);
+    extra = (const unsigned char*)how + sizeof(*h);
     if ((h->flags & (O_CREAT | K___O_TMPFILE)) || h->mode)
         mode = xasprintf(", mode=%s", soctal((unsigned int)h->mode));
     for (i = 0; i < size - sizeof(*h) && !extra[i]; i++)

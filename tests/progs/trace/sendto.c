@@ -143,6 +143,7 @@ static long test_sendto(int fd, const void* buf, size_t len, unsigned int flags,
 static long test_recvfrom(int fd, void* buf, size_t len, unsigned int flags, void* from,
                           socklen_t* fromlen) {
     int have_len = addrlen_given(from, fromlen);
+    /* cppcheck-suppress nullPointer ; addrlen_given() is false for a NULL FROMLEN */
     socklen_t given = have_len ? *fromlen : 0;
     long rc = syscall(SYS_recvfrom, fd, buf, len, flags, from, fromlen);
     const char* res = sres(rc);

@@ -57,14 +57,18 @@ static inline const char* sres(long rc) {
     return xasprintf("%s", sprintrc(rc));
 }
 
-/* Whether P points into mapped memory (mincore fails on an unmapped page);
- * strace prints an unreadable pointer as an address. */
-static inline int mapped(const void* p) {
+/* Whether P's page is mapped (mincore fails on an unmapped one). */
+static inline int page_mapped(const void* p) {
     uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
     unsigned char vec;
 
-    return p && syscall(SYS_mincore, (void*)((uintptr_t)p & ~(page - 1)), 1, &vec) == 0;
+    return syscall(SYS_mincore, (void*)((uintptr_t)p & ~(page - 1)), 1, &vec) == 0;
 }
+
+/* Whether P points into mapped memory; strace prints an unreadable
+ * pointer as an address.  (A macro, so that the test for NULL is seen
+ * where P is then used: cppcheck follows it there.) */
+#define mapped(p) ((p) != NULL && page_mapped(p))
 
 /* LEN bytes of BUF quoted and escaped as strace does (\t \n \v \f \r \" \\,
  * other bytes outside 0x20..0x7e in octal, with three digits when an octal

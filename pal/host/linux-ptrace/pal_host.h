@@ -64,6 +64,8 @@ enum pal_thread_state {
     PAL_THREAD_AT_SIGNAL,       /* stopped at signal delivery, waiting */
     PAL_THREAD_NEW,  /* a child stopped before its creator's fork/clone
                         event: held until that event */
+    PAL_THREAD_DYING, /* killed before its creator's event, its first stop
+                         at its exit: let go, only its end is to come */
     PAL_THREAD_BORN, /* announced by its creator's event; its first stop
                         is still to come */
 };

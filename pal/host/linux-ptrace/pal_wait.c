@@ -58,8 +58,20 @@ static int keep(pid_t tid, int status) {
         /* a thread dropped at an execve ends; or a new thread or process,
          * auto-attached, whose first stop came before its creator's
          * fork/clone event: held (NEW) until then */
-        if (WIFSTOPPED(status) && !_DkThreadAdd(tid, PAL_THREAD_NEW))
+        if (!WIFSTOPPED(status))
+            return NOT_KEPT;
+        t = _DkThreadAdd(tid, PAL_THREAD_NEW);
+        if (!t)
             return -ENOMEM;
+        /* killed before it ran (its process's exit_group): its first stop
+         * is at its exit, where it cannot be held (its process would
+         * never end, and its creator's event may never come) and it runs
+         * none of the program's code */
+        if (status >> 16 == PTRACE_EVENT_EXIT) {
+            t->state = PAL_THREAD_DYING;
+            if (ptrace(PTRACE_CONT, tid, 0, 0) < 0 && errno != ESRCH)
+                return -errno;
+        }
         return NOT_KEPT;
     }
     if (t->in_round) {

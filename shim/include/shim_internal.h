@@ -62,14 +62,29 @@ extern const struct shim_syscall* const shim_table[PTSHIM_NSYSCALLS];
                    #name ": the argument count does not match the list \
 of types and names")
 
-#define DEFINE_SHIM_SYSCALL(name, n, func, ret, ...)                          \
-    SHIM_CHECK_NARGS(name, n, ##__VA_ARGS__);                                 \
-    static long shim_call_##name(const PAL_NUM* args) {                       \
-        (void)args;                                                           \
-        return (long)func(SHIM_ARGS_##n(__VA_ARGS__));                        \
-    }                                                                         \
-    const struct shim_syscall __shim_##name = {#name, n, SHIM_IMPLEMENTED,    \
-                                               shim_call_##name};
+/* The parameter types alone, for FUNC's prototype. */
+#define SHIM_TYPES_0() void
+#define SHIM_TYPES_1(t1, a1) t1
+#define SHIM_TYPES_2(t1, a1, t2, a2) t1, t2
+#define SHIM_TYPES_3(t1, a1, t2, a2, t3, a3) t1, t2, t3
+#define SHIM_TYPES_4(t1, a1, t2, a2, t3, a3, t4, a4) t1, t2, t3, t4
+#define SHIM_TYPES_5(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5) t1, t2, t3, t4, t5
+#define SHIM_TYPES_6(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6) t1, t2, t3, t4, t5, t6
+
+/* A shim_do_<name> returns long: the result or a negative errno, what the
+ * kernel puts in rax.  Its prototype (shim_table.h) must be its line's. */
+#define DEFINE_SHIM_SYSCALL(name, n, func, ret, ...)                                    \
+    SHIM_CHECK_NARGS(name, n, ##__VA_ARGS__);                                           \
+    _Static_assert(__builtin_types_compatible_p(ret, long),                             \
+                   #name ": a shim_do_ function returns long");                         \
+    _Static_assert(__builtin_types_compatible_p(__typeof__(&func),                      \
+                                                ret (*)(SHIM_TYPES_##n(__VA_ARGS__))),  \
+                   #func ": its prototype in shim_table.h differs from its line");      \
+    static long shim_call_##name(const PAL_NUM* args) {                                 \
+        (void)args;                                                                     \
+        return func(SHIM_ARGS_##n(__VA_ARGS__));                                        \
+    }                                                                                   \
+    const struct shim_syscall __shim_##name = {#name, n, SHIM_IMPLEMENTED, shim_call_##name};
 
 #define SHIM_SYSCALL_PASSTHROUGH(name, n, ret, ...)  \
     SHIM_CHECK_NARGS(name, n, ##__VA_ARGS__);        \

@@ -73,7 +73,7 @@ long shim_do_mmap(uptr addr, size_t len, unsigned long prot, unsigned long flags
     return shim_pass_self();
 }
 
-int shim_do_munmap(uptr addr, size_t len) {
+long shim_do_munmap(uptr addr, size_t len) {
     /* do_vmi_munmap(); the address untagged (LAM) never loses bit 63,
      * and no TASK_SIZE exceeds TASK_SIZE_MAX */
     if ((addr & ~PAGE_MASK) || addr >= (1UL << 63) || len > TASK_SIZE_MAX || len == 0)
@@ -81,7 +81,7 @@ int shim_do_munmap(uptr addr, size_t len) {
     return shim_pass_self();
 }
 
-int shim_do_mprotect(uptr start, size_t len, unsigned long prot) {
+long shim_do_mprotect(uptr start, size_t len, unsigned long prot) {
     /* do_mprotect_pkey() */
     if ((prot & (PROT_GROWSDOWN | PROT_GROWSUP)) == (PROT_GROWSDOWN | PROT_GROWSUP))
         return -EINVAL;

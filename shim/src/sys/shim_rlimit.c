@@ -69,9 +69,9 @@ long shim_do_prlimit64(pid_t pid, unsigned int resource, uptr new_rlim, uptr old
 
 /* The host counts the usage: the shim checks WHO, the kernel's first
  * check, and the host fills in the struct (or EFAULT). */
-int shim_do_getrusage(int who, uptr ru) {
+long shim_do_getrusage(int who, uptr ru) {
     (void)ru;
     if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
         return -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_self();
 }

@@ -64,57 +64,57 @@ static long aim_at_nothing(int arg, pid_t target) {
                           args[5]);
 }
 
-int shim_do_kill(pid_t pid, int sig) {
+long shim_do_kill(pid_t pid, int sig) {
     /* kill_something_info(): -INT_MIN is no process group */
     if (pid == INT_MIN)
         return -ESRCH;
     if (pid != -1 && shim_is_tracer(pid < 0 ? -pid : pid))
-        return (int)aim_at_nothing(0, pid);
+        return aim_at_nothing(0, pid);
     /* a bad signal is EINVAL once a target is found (0 is the caller's
      * own process group, which holds the caller) */
     if (!valid_signal(sig) && (pid == 0 || (pid > 0 && known_target(pid, 0))))
         return -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_self();
 }
 
-int shim_do_tgkill(pid_t tgid, pid_t pid, int sig) {
+long shim_do_tgkill(pid_t tgid, pid_t pid, int sig) {
     if (pid <= 0 || tgid <= 0)
         return -EINVAL;
     if (shim_is_tracer(pid))
-        return (int)aim_at_nothing(1, pid);
+        return aim_at_nothing(1, pid);
     if (!valid_signal(sig) && known_target(pid, tgid))
         return -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_self();
 }
 
-int shim_do_tkill(pid_t pid, int sig) {
+long shim_do_tkill(pid_t pid, int sig) {
     if (pid <= 0)
         return -EINVAL;
     if (shim_is_tracer(pid))
-        return (int)aim_at_nothing(0, pid);
+        return aim_at_nothing(0, pid);
     if (!valid_signal(sig) && known_target(pid, 0))
         return -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_self();
 }
 
 /* The kernel copies and checks the siginfo, and the caller's right to
  * forge it, before it looks for the target: the host does all that. */
-int shim_do_rt_sigqueueinfo(pid_t pid, int sig, uptr uinfo) {
+long shim_do_rt_sigqueueinfo(pid_t pid, int sig, uptr uinfo) {
     if (shim_is_tracer(pid))
-        return (int)aim_at_nothing(0, pid);
-    return (int)shim_pass_self();
+        return aim_at_nothing(0, pid);
+    return shim_pass_self();
 }
 
-int shim_do_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, uptr uinfo) {
+long shim_do_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, uptr uinfo) {
     if (pid > 0 && tgid > 0 && shim_is_tracer(pid))
-        return (int)aim_at_nothing(1, pid);
-    return (int)shim_pass_self();
+        return aim_at_nothing(1, pid);
+    return shim_pass_self();
 }
 
-int shim_do_pidfd_open(pid_t pid, unsigned int flags) {
+long shim_do_pidfd_open(pid_t pid, unsigned int flags) {
     if (pid > 0 && shim_is_tracer(pid))
-        return (int)aim_at_nothing(0, pid);
-    return (int)shim_pass_self();
+        return aim_at_nothing(0, pid);
+    return shim_pass_self();
 }
 
 /* With -d: whether the host's former action for SIG (the program's OACT)
@@ -140,11 +140,11 @@ static void check_record(struct shim_sighand* sh, int sig, uptr oact,
     shim_sighand_set(sh, sig, &host);
 }
 
-int shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize) {
+long shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize) {
     struct shim_sigaction new_sa, was = {0};
     struct shim_sighand* sh;
     bool known;
-    int ret;
+    long ret;
 
     if (sigsetsize != KERNEL_SIGSET_SIZE)
         return -EINVAL;
@@ -156,7 +156,7 @@ int shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize) {
     if (known)
         was = sh->action[sig - 1];
 
-    ret = (int)shim_host_call_self();
+    ret = shim_host_call_self();
     /* the action changed even when the old one could not be written;
      * ACT unreadable: the kernel's EFAULT, nothing changed */
     if (ret != 0 && !(ret == -EFAULT && act && oact))
@@ -172,7 +172,7 @@ int shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize) {
     return ret;
 }
 
-int shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize) {
+long shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize) {
     uint64_t set;
 
     if (sigsetsize != KERNEL_SIGSET_SIZE)
@@ -182,7 +182,7 @@ int shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize) {
      * host's copy fails as the kernel's would */
     if (nset && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
         return copy_from_user(&set, nset, sizeof(set)) < 0 ? -EFAULT : -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_self();
 }
 
 /* The frame the handler returns through is the host kernel's to check

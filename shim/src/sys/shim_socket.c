@@ -15,7 +15,7 @@
 
 #define SHIM_SOCK_TYPE_MASK 0xf
 
-int shim_do_socket(int family, int type, int protocol) {
+long shim_do_socket(int family, int type, int protocol) {
     long fd;
 
     (void)family;
@@ -25,5 +25,5 @@ int shim_do_socket(int family, int type, int protocol) {
     fd = shim_host_call_self();
     if (fd >= 0)
         (void)shim_fd_install((int)fd, false, 0, type & SOCK_CLOEXEC, SHIM_HANDLE_SOCKET);
-    return (int)fd;
+    return fd;
 }

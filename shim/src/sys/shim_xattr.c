@@ -43,7 +43,7 @@ static long fd_then_host(int fd) {
     return shim_pass_self();
 }
 
-ssize_t shim_do_getxattr(uptr pathname, uptr name, uptr value, size_t size) {
+long shim_do_getxattr(uptr pathname, uptr name, uptr value, size_t size) {
     long ret = import_name(name);
 
     (void)value;
@@ -51,7 +51,7 @@ ssize_t shim_do_getxattr(uptr pathname, uptr name, uptr value, size_t size) {
     return ret < 0 ? ret : path_then_host(pathname);
 }
 
-ssize_t shim_do_lgetxattr(uptr pathname, uptr name, uptr value, size_t size) {
+long shim_do_lgetxattr(uptr pathname, uptr name, uptr value, size_t size) {
     return shim_do_getxattr(pathname, name, value, size);
 }
 
@@ -59,7 +59,7 @@ ssize_t shim_do_lgetxattr(uptr pathname, uptr name, uptr value, size_t size) {
  * a negative fd is no descriptor but a directory to look up the empty
  * name in, AT_FDCWD the calling thread's cwd (its attributes are
  * answered); an older kernel says EBADF.  The host's, either way. */
-ssize_t shim_do_fgetxattr(int fd, uptr name, uptr value, size_t size) {
+long shim_do_fgetxattr(int fd, uptr name, uptr value, size_t size) {
     long ret = import_name(name);
 
     (void)value;
@@ -69,17 +69,17 @@ ssize_t shim_do_fgetxattr(int fd, uptr name, uptr value, size_t size) {
     return fd == AT_FDCWD ? shim_pass_self() : fd_then_host(fd);
 }
 
-ssize_t shim_do_listxattr(uptr pathname, uptr list, size_t size) {
+long shim_do_listxattr(uptr pathname, uptr list, size_t size) {
     (void)list;
     (void)size;
     return path_then_host(pathname);
 }
 
-ssize_t shim_do_llistxattr(uptr pathname, uptr list, size_t size) {
+long shim_do_llistxattr(uptr pathname, uptr list, size_t size) {
     return shim_do_listxattr(pathname, list, size);
 }
 
-ssize_t shim_do_flistxattr(int fd, uptr list, size_t size) {
+long shim_do_flistxattr(int fd, uptr list, size_t size) {
     (void)list;
     (void)size;
     return fd_then_host(fd);

@@ -106,14 +106,13 @@ long shim_host_call(PAL_NUM sysno, PAL_NUM a0, PAL_NUM a1, PAL_NUM a2, PAL_NUM a
 long shim_host_call_self(void);
 
 /* The checks passed and nothing is left for the shim to do after the
- * call: return shim_pass_self() to have the program's call run on the
- * host as it is.  The dispatcher waits for its result only when something
- * needs it (a trace): otherwise the thread runs on unseen, which saves the
- * exit stop's work.  A value no call returns, and one an int keeps. */
-#define SHIM_PASSED (-0x10000L)
-static inline long shim_pass_self(void) {
-    return SHIM_PASSED;
-}
+ * call: `return shim_pass_to_host();` has the program's call run on the
+ * host as it made it.  The decision is kept in the call's state, not in
+ * the value returned (0, which the dispatcher ignores), so that no result
+ * can be mistaken for it.  The dispatcher waits for the host's result only
+ * when something needs it (a trace): otherwise the thread runs on unseen,
+ * which saves the exit stop's work.  No host call may follow it. */
+long shim_pass_to_host(void);
 #define shim_host_call0(nr) shim_host_call((nr), 0, 0, 0, 0, 0, 0)
 #define shim_host_call1(nr, a) shim_host_call((nr), (PAL_NUM)(a), 0, 0, 0, 0, 0)
 #define shim_host_call2(nr, a, b) shim_host_call((nr), (PAL_NUM)(a), (PAL_NUM)(b), 0, 0, 0, 0)

@@ -104,6 +104,8 @@ struct shim_thread {
      * when the shim did not see them (the host answered the call). */
     uint64_t clone_flags;
     unsigned int host_calls; /* the host calls it made so far */
+    /* its shim_do_ handed it to the host as made (shim_pass_to_host) */
+    bool to_host;
     /* a copy from or to its memory failed because the host refuses ptshim
      * that memory (shim_user.c), not because of the program's pointer */
     bool no_access;

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +106,9 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
     self->args = ev->args;
     self->sp = ev->sp;
     self->clone_flags = SHIM_CLONE_UNKNOWN;
+    self->host_calls = 0;
+    self->no_access = false;
+    self->to_host = false;
     if (shim_seccomp_stops()) {
         /* the kernel ran the program's filters before this stop; strict
          * mode, which it refuses over ptshim's filter, is the shim's, and
@@ -144,11 +148,9 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
                   (unsigned long)ev->sysno);
         g_shim_cur = self;
         *layer = SHIM_LAYER_SHIM;
-        self->host_calls = 0;
-        self->no_access = false;
         *result = e->call(ev->args);
         g_shim_cur = NULL;
-        if (*result == SHIM_PASSED)
+        if (self->to_host)
             return pass_to_host(ev, want_result, result);
         /* The host refused ptshim the program's memory: the host answers
          * the call itself, as long as the shim made no host call yet (its
@@ -176,12 +178,19 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
     return SHIM_SYSCALL_DONE;
 }
 
+long shim_pass_to_host(void) {
+    shim_cur_thread()->to_host = true;
+    return 0;
+}
+
 long shim_host_call(PAL_NUM sysno, PAL_NUM a0, PAL_NUM a1, PAL_NUM a2, PAL_NUM a3, PAL_NUM a4,
                     PAL_NUM a5) {
     struct shim_thread* self = g_shim_cur;
     const PAL_NUM args[6] = {a0, a1, a2, a3, a4, a5};
     long ret;
 
+    /* the program's call is the host's already */
+    assert(!self->to_host);
     self->host_calls++;
     ret = DkHostCall(self->pal, sysno, args);
     /* other threads' calls ran meanwhile */
@@ -193,6 +202,7 @@ long shim_host_call_self(void) {
     struct shim_thread* self = g_shim_cur;
     long ret;
 
+    assert(!self->to_host);
     self->host_calls++;
     ret = DkHostCall(self->pal, self->sysno, self->args);
 

@@ -31,7 +31,7 @@ static long do_faccessat(uptr filename, unsigned int mode, unsigned int flags) {
     n = shim_getname(filename, name, flags & AT_EMPTY_PATH);
     if (n < 0)
         return n;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_access(uptr filename, unsigned int mode) {

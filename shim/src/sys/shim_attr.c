@@ -28,7 +28,7 @@ static long named(uptr filename, unsigned int flags) {
 
     if (n < 0)
         return n;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* fchmod and fchown: CLASS(fd) then the inode's change */
@@ -37,7 +37,7 @@ static long by_fd(int fd) {
 
     if (ret < 0)
         return ret;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_chmod(uptr filename, mode_t mode) {

@@ -74,12 +74,12 @@ enum {
 
 long shim_do_fork(void) {
     shim_cur_thread()->clone_flags = 0;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_vfork(void) {
     shim_cur_thread()->clone_flags = CLONE_VM | CLONE_VFORK;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* The checks of kernel_clone() and of copy_process() before it creates
@@ -122,7 +122,7 @@ long shim_do_clone(unsigned int clone_flags, uptr newsp, uptr parent_tidptr, upt
     if (keep_traced(flags))
         return shim_host_call5(SYS_clone, clone_flags & ~(unsigned int)CLONE_UNTRACED, newsp,
                                parent_tidptr, child_tidptr, tls);
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* copy_struct_from_user() of the kernel's clone_args: the fields the
@@ -230,5 +230,5 @@ long shim_do_clone3(uptr uargs, size_t size) {
     shim_cur_thread()->clone_flags = flags;
     if (keep_traced(flags))
         return clone3_traced(ca, uargs, size);
-    return shim_pass_self();
+    return shim_pass_to_host();
 }

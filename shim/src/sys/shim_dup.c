@@ -36,7 +36,7 @@ long shim_do_dup(unsigned int fildes) {
     if (fd < 0)
         return fd;
     if (!h)
-        return shim_pass_self();
+        return shim_pass_to_host();
     shim_handle_get(h);
     fd = shim_host_call_self();
     if (fd >= 0)
@@ -72,7 +72,7 @@ long shim_do_dup2(unsigned int oldfd, unsigned int newfd) {
 
         if (ret < 0)
             return ret;
-        return ret == 0 ? (long)newfd : shim_pass_self();
+        return ret == 0 ? (long)newfd : shim_pass_to_host();
     }
     return shim_do_dup3(oldfd, newfd, 0);
 }
@@ -84,7 +84,7 @@ long shim_do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg) {
     if (ret < 0)
         return ret;
     if (!h)
-        return shim_pass_self();
+        return shim_pass_to_host();
     /* F_GETFL runs on the host: the status flags are the open file
      * description's, which other processes (a fork's other side, a
      * receiver of SCM_RIGHTS, a pidfd_getfd) change behind the handle

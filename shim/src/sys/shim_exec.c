@@ -39,7 +39,7 @@ long shim_do_execve(uptr filename, uptr argv, uptr envp) {
 
     if (ret < 0)
         return ret;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_execveat(int fd, uptr filename, uptr argv, uptr envp, int flags) {
@@ -50,7 +50,7 @@ long shim_do_execveat(int fd, uptr filename, uptr argv, uptr envp, int flags) {
     /* do_open_execat() */
     if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
         return -EINVAL;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 void shim_exec_completed(struct shim_thread* t) {

@@ -18,13 +18,13 @@ static bool other_pid_names(void) {
 
 long shim_do_getpid(void) {
     if (other_pid_names())
-        return shim_pass_self();
+        return shim_pass_to_host();
     return shim_cur_thread()->proc->pid;
 }
 
 long shim_do_gettid(void) {
     if (other_pid_names())
-        return shim_pass_self();
+        return shim_pass_to_host();
     return shim_cur_thread()->tid;
 }
 
@@ -32,7 +32,7 @@ long shim_do_getppid(void) {
     struct shim_process* proc = shim_cur_thread()->proc;
 
     if (other_pid_names())
-        return shim_pass_self();
+        return shim_pass_to_host();
     if (proc->parent)
         return proc->parent->pid;
     if (proc->first)

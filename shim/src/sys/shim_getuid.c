@@ -62,7 +62,7 @@ long shim_do_getresuid(uptr ruidp, uptr euidp, uptr suidp) {
     const struct shim_cred* c = shim_thread_cred(shim_cur_thread());
 
     if (!c)
-        return shim_pass_self();
+        return shim_pass_to_host();
     return put_ids(ruidp, euidp, suidp, c->uid, c->euid, c->suid);
 }
 
@@ -70,7 +70,7 @@ long shim_do_getresgid(uptr rgidp, uptr egidp, uptr sgidp) {
     const struct shim_cred* c = shim_thread_cred(shim_cur_thread());
 
     if (!c)
-        return shim_pass_self();
+        return shim_pass_to_host();
     return put_ids(rgidp, egidp, sgidp, c->gid, c->egid, c->sgid);
 }
 
@@ -81,7 +81,7 @@ long shim_do_getgroups(int gidsetsize, uptr grouplist) {
         return -EINVAL;
     c = shim_thread_cred(shim_cur_thread());
     if (!c)
-        return shim_pass_self();
+        return shim_pass_to_host();
     if (gidsetsize == 0 || c->ngroups == 0)
         return c->ngroups; /* the count alone; nothing to write */
     if (c->ngroups > gidsetsize)

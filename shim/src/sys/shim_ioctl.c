@@ -27,7 +27,7 @@ long shim_do_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg) {
     if (ret < 0)
         return ret;
     if (!h)
-        return shim_pass_self();
+        return shim_pass_to_host();
     /* held across the call (which may block): another thread may close
      * the descriptor meanwhile */
     shim_handle_get(h);

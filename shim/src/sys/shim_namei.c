@@ -30,7 +30,7 @@
 /* The program's call on the host: its result when the shim needs it
  * (WAIT), else passed on unseen. */
 static long run(bool wait) {
-    return wait ? shim_host_call_self() : shim_pass_self();
+    return wait ? shim_host_call_self() : shim_pass_to_host();
 }
 
 /* mkdir, rmdir, unlink: getname(), then the host's lookup */
@@ -88,7 +88,7 @@ static long two_names(uptr oldname, uptr newname) {
     n = shim_getname(newname, to, false);
     if (n < 0)
         return n;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_symlink(uptr oldname, uptr newname) {
@@ -143,7 +143,7 @@ long shim_do_linkat(int olddfd, uptr oldname, int newdfd, uptr newname, unsigned
      * without it) before it looks at either name; the credentials are the
      * host's to judge */
     if (flags & AT_EMPTY_PATH)
-        return shim_pass_self();
+        return shim_pass_to_host();
     return old_then_new(oldname, newname, false);
 }
 

@@ -66,7 +66,7 @@ long shim_do_select(int n, uptr inp, uptr outp, uptr exp, uptr tvp) {
     /* core_sys_select() */
     if (n < 0)
         return -EINVAL;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_pselect6(int n, uptr inp, uptr outp, uptr exp, uptr tsp, uptr sig) {
@@ -86,7 +86,7 @@ long shim_do_pselect6(int n, uptr inp, uptr outp, uptr exp, uptr tsp, uptr sig) 
         return ret;
     if (n < 0)
         return -EINVAL;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_ppoll(uptr ufds, unsigned int nfds, uptr tsp, uptr sigmask, size_t sigsetsize) {
@@ -100,5 +100,5 @@ long shim_do_ppoll(uptr ufds, unsigned int nfds, uptr tsp, uptr sigmask, size_t 
     ret = shim_check_sigmask(sigmask, sigsetsize);
     if (ret < 0)
         return ret;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }

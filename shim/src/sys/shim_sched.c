@@ -179,9 +179,9 @@ long shim_do_sched_setattr(pid_t pid, uptr uattr, unsigned int flags) {
     uint32_t policy;
 
     if (!uattr || pid < 0 || flags)
-        return shim_pass_self();
+        return shim_pass_to_host();
     if (copy_from_user(&policy, uattr + SCHED_ATTR_POLICY_OFFSET, sizeof(policy)) < 0)
-        return shim_pass_self();
+        return shim_pass_to_host();
     t = policy == SCHED_DEADLINE ? target(pid) : NULL;
     if (t) {
         int ret = DkThreadUnpin(t->pal);
@@ -190,5 +190,5 @@ long shim_do_sched_setattr(pid_t pid, uptr uattr, unsigned int flags) {
             log_warning("thread %d: cannot unpin it for SCHED_DEADLINE: %s", (int)pid,
                         strerror(-ret));
     }
-    return shim_pass_self();
+    return shim_pass_to_host();
 }

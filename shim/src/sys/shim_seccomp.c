@@ -68,7 +68,7 @@ long shim_do_seccomp(unsigned int op, unsigned int flags, uptr uargs) {
     case SECCOMP_SET_MODE_FILTER:
         return shim_seccomp_install(op, flags, uargs);
     default:
-        return shim_pass_self();
+        return shim_pass_to_host();
     }
 }
 
@@ -79,7 +79,7 @@ long shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned 
     switch (option) {
     case PR_GET_SECCOMP:
         if (!shim_seccomp_stops())
-            return shim_pass_self();
+            return shim_pass_to_host();
         return shim_cur_thread()->seccomp_mode;
     case PR_SET_SECCOMP:
         /* prctl_set_seccomp(): strict ignores the filter argument, a
@@ -90,7 +90,7 @@ long shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned 
             return shim_seccomp_install(SECCOMP_SET_MODE_FILTER, 0, arg3);
         return -EINVAL;
     default:
-        return shim_pass_self();
+        return shim_pass_to_host();
     }
 }
 

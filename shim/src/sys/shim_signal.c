@@ -74,7 +74,7 @@ long shim_do_kill(pid_t pid, int sig) {
      * own process group, which holds the caller) */
     if (!valid_signal(sig) && (pid == 0 || (pid > 0 && known_target(pid, 0))))
         return -EINVAL;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_tgkill(pid_t tgid, pid_t pid, int sig) {
@@ -84,7 +84,7 @@ long shim_do_tgkill(pid_t tgid, pid_t pid, int sig) {
         return aim_at_nothing(1, pid);
     if (!valid_signal(sig) && known_target(pid, tgid))
         return -EINVAL;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_tkill(pid_t pid, int sig) {
@@ -94,7 +94,7 @@ long shim_do_tkill(pid_t pid, int sig) {
         return aim_at_nothing(0, pid);
     if (!valid_signal(sig) && known_target(pid, 0))
         return -EINVAL;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* The kernel copies and checks the siginfo, and the caller's right to
@@ -102,19 +102,19 @@ long shim_do_tkill(pid_t pid, int sig) {
 long shim_do_rt_sigqueueinfo(pid_t pid, int sig, uptr uinfo) {
     if (shim_is_tracer(pid))
         return aim_at_nothing(0, pid);
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, uptr uinfo) {
     if (pid > 0 && tgid > 0 && shim_is_tracer(pid))
         return aim_at_nothing(1, pid);
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_pidfd_open(pid_t pid, unsigned int flags) {
     if (pid > 0 && shim_is_tracer(pid))
         return aim_at_nothing(0, pid);
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* With -d: whether the host's former action for SIG (the program's OACT)
@@ -182,14 +182,14 @@ long shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize) {
      * host's copy fails as the kernel's would */
     if (nset && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
         return copy_from_user(&set, nset, sizeof(set)) < 0 ? -EFAULT : -EINVAL;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* The frame the handler returns through is the host kernel's to check
  * (a bad one kills the program with SIGSEGV there): the call runs on the
  * host as made. */
 long shim_do_rt_sigreturn(void) {
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* The rest of a call that a signal interrupted with -ERESTART_RESTARTBLOCK
@@ -200,5 +200,5 @@ long shim_do_rt_sigreturn(void) {
  * call of its own, so it runs in every mode, --strict too.  Without a
  * call to go on with, the host answers EINTR, as the kernel does. */
 long shim_do_restart_syscall(void) {
-    return shim_pass_self();
+    return shim_pass_to_host();
 }

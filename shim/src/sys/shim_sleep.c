@@ -22,7 +22,7 @@ long shim_do_nanosleep(uptr rqtp, uptr rmtp) {
 
     if (ret < 0)
         return ret;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* clockid_to_kclock() and its nsleep: 0 for a clock one can sleep on
@@ -67,5 +67,5 @@ long shim_do_clock_nanosleep(clockid_t which_clock, int flags, uptr rqtp, uptr r
         if (ret < 0)
             return ret;
     }
-    return shim_pass_self();
+    return shim_pass_to_host();
 }

@@ -34,7 +34,7 @@ static long stat_name(uptr filename) {
 
     if (n < 0)
         return n;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_stat(uptr filename, uptr statbuf) {
@@ -55,13 +55,13 @@ long shim_do_newfstatat(int dfd, uptr filename, uptr statbuf, unsigned int flag)
     /* no name (AT_EMPTY_PATH): fstat of DFD, with no look at the other
      * flags; a negative DFD (AT_FDCWD) goes on as a lookup of "" */
     if (n == 0 && dfd >= 0)
-        return shim_pass_self();
+        return shim_pass_to_host();
     if (flag & ~STAT_AT_FLAGS)
         return -EINVAL;
     /* the name's error, read before, is answered only now */
     if (n < 0)
         return n;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_statx(int dfd, uptr filename, unsigned int flags, unsigned int mask, uptr buffer) {
@@ -76,12 +76,12 @@ long shim_do_statx(int dfd, uptr filename, unsigned int flags, unsigned int mask
     /* no name: statx of DFD itself (do_statx_fd), whose other flags the
      * kernel does not check */
     if (n == 0 && dfd >= 0)
-        return shim_pass_self();
+        return shim_pass_to_host();
     if (flags & ~STAT_AT_FLAGS)
         return -EINVAL;
     if (n < 0)
         return n;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* do_readlinkat(): the size first (an int: the register's upper half is
@@ -98,7 +98,7 @@ long shim_do_readlinkat(int dfd, uptr pathname, uptr buf, int bufsiz) {
     n = shim_getname(pathname, name, true);
     if (n < 0)
         return n;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_readlink(uptr path, uptr buf, int bufsiz) {

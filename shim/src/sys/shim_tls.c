@@ -58,17 +58,17 @@ static bool known_arch_prctl(int option) {
 long shim_do_arch_prctl(int option, unsigned long arg2) {
     if (!known_arch_prctl(option))
         return -EINVAL;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_set_tid_address(uptr tidptr) {
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_set_robust_list(uptr head, size_t len) {
     if (len != ROBUST_LIST_HEAD_SIZE)
         return -EINVAL;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_rseq(uptr rseq, uint32_t rseq_len, int flags, uint32_t sig) {
@@ -84,5 +84,5 @@ long shim_do_rseq(uptr rseq, uint32_t rseq_len, int flags, uint32_t sig) {
      * one: the host's to say). */
     if (rseq_len < ORIG_RSEQ_SIZE || (rseq & (RSEQ_ALIGN - 1)))
         return -EINVAL;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }

@@ -27,7 +27,7 @@ long shim_do_wait4(pid_t upid, uptr stat_addr, int options, uptr ru) {
         return -EINVAL;
     if (upid == INT_MIN) /* -INT_MIN is no process group */
         return -ESRCH;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* kernel_waitid()'s checks before it looks for a child. */
@@ -56,7 +56,7 @@ long shim_do_waitid(int which, pid_t upid, uptr infop, int options, uptr ru) {
     int ret = check_waitid(which, upid, options);
 
     if (ret == 0)
-        return shim_pass_self();
+        return shim_pass_to_host();
     if (infop && (copy_to_user(infop, zeros, sizeof(zeros)) < 0 ||
                   copy_to_user(infop + 16, zeros, sizeof(zeros)) < 0))
         return -EFAULT;

@@ -34,13 +34,13 @@ static long path_then_host(uptr pathname) {
     char path[PATH_MAX];
     long n = shim_getname(pathname, path, false);
 
-    return n < 0 ? n : shim_pass_self();
+    return n < 0 ? n : shim_pass_to_host();
 }
 
 static long fd_then_host(int fd) {
     if (shim_fd_get(fd, NULL) < 0)
         return -EBADF;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_getxattr(uptr pathname, uptr name, uptr value, size_t size) {
@@ -66,7 +66,7 @@ long shim_do_fgetxattr(int fd, uptr name, uptr value, size_t size) {
     (void)size;
     if (ret < 0)
         return ret;
-    return fd == AT_FDCWD ? shim_pass_self() : fd_then_host(fd);
+    return fd == AT_FDCWD ? shim_pass_to_host() : fd_then_host(fd);
 }
 
 long shim_do_listxattr(uptr pathname, uptr list, size_t size) {

@@ -427,6 +427,12 @@ PAL_NODISCARD int DkSystemGetInfo(struct sysinfo* info);
  * the host does not know. */
 PAL_NODISCARD long DkRandomBitsRead(PAL_PTR buffer, PAL_NUM size, PAL_FLG flags);
 
+/* The thread whose system call upcall runs now, on its own context, or
+ * NULL on the event loop.  A context that waited in DkHostCall is its
+ * thread's again when it resumes: the caller keeps no "current thread" of
+ * its own to restore after each wait. */
+PAL_HANDLE DkThreadCurrent(void);
+
 /* A pointer the caller keeps with THREAD (NULL until set). */
 void DkThreadSetPrivate(PAL_HANDLE thread, void* data);
 void* DkThreadGetPrivate(PAL_HANDLE thread);

@@ -115,17 +115,16 @@ struct shim_thread {
 /* No clone flag set has every bit: clone3 knows 34 of them */
 #define SHIM_CLONE_UNKNOWN UINT64_MAX
 
-/* The thread whose system call the shim answers. */
-extern struct shim_thread* g_shim_cur;
-
-static inline struct shim_thread* shim_cur_thread(void) {
-    return g_shim_cur;
-}
-
 /* The thread of a PAL handle, or NULL when the shim has none (a thread it
  * could not record). */
 static inline struct shim_thread* shim_thread_of(PAL_HANDLE pal) {
     return (struct shim_thread*)DkThreadGetPrivate(pal);
+}
+
+/* The thread whose system call the shim answers: the one whose context
+ * the PAL runs (only a recorded thread's calls reach a shim_do_). */
+static inline struct shim_thread* shim_cur_thread(void) {
+    return shim_thread_of(DkThreadCurrent());
 }
 
 /* A new thread TID in PROC, or (PROC NULL) the first thread of a new

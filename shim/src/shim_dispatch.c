@@ -119,10 +119,8 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
             return SHIM_SYSCALL_DONE;
         }
         if (shim_seccomp_denies(self, ev->sysno)) {
-            g_shim_cur = self;
             *layer = SHIM_LAYER_SHIM;
             *result = shim_seccomp_kill();
-            g_shim_cur = NULL;
             return SHIM_SYSCALL_DONE;
         }
     } else if (!shim_seccomp_allows(self, ev)) {
@@ -146,10 +144,8 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
     case SHIM_IMPLEMENTED:
         log_trace("thread %d: system call %lu answered by the shim", ev->tid,
                   (unsigned long)ev->sysno);
-        g_shim_cur = self;
         *layer = SHIM_LAYER_SHIM;
         *result = e->call(ev->args);
-        g_shim_cur = NULL;
         if (self->to_host)
             return pass_to_host(ev, want_result, result);
         /* The host refused ptshim the program's memory: the host answers
@@ -185,27 +181,19 @@ long shim_pass_to_host(void) {
 
 long shim_host_call(PAL_NUM sysno, PAL_NUM a0, PAL_NUM a1, PAL_NUM a2, PAL_NUM a3, PAL_NUM a4,
                     PAL_NUM a5) {
-    struct shim_thread* self = g_shim_cur;
+    struct shim_thread* self = shim_cur_thread();
     const PAL_NUM args[6] = {a0, a1, a2, a3, a4, a5};
-    long ret;
 
     /* the program's call is the host's already */
     assert(!self->to_host);
     self->host_calls++;
-    ret = DkHostCall(self->pal, sysno, args);
-    /* other threads' calls ran meanwhile */
-    g_shim_cur = self;
-    return ret;
+    return DkHostCall(self->pal, sysno, args);
 }
 
 long shim_host_call_self(void) {
-    struct shim_thread* self = g_shim_cur;
-    long ret;
+    struct shim_thread* self = shim_cur_thread();
 
     assert(!self->to_host);
     self->host_calls++;
-    ret = DkHostCall(self->pal, self->sysno, self->args);
-
-    g_shim_cur = self;
-    return ret;
+    return DkHostCall(self->pal, self->sysno, self->args);
 }

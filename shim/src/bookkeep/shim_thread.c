@@ -14,8 +14,6 @@
 #include "shim_signal.h"
 #include "shim_thread.h"
 
-struct shim_thread* g_shim_cur;
-
 static LIST_HEAD(, shim_process) g_processes = LIST_HEAD_INITIALIZER(g_processes);
 
 RB_HEAD(shim_thread_tree, shim_thread);
@@ -100,8 +98,6 @@ void shim_thread_free(struct shim_thread* t) {
         shim_sighand_put(proc->sighand);
         free(proc);
     }
-    if (g_shim_cur == t)
-        g_shim_cur = NULL;
     if (t->files)
         shim_fd_table_put(t->files);
     free(t);

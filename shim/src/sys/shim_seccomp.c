@@ -49,7 +49,6 @@ static long set_strict(void) {
      * signal (the program's call made again after the handler), the
      * handler would find it off. */
     ret = DkThreadStopEveryCall(self->pal);
-    g_shim_cur = self; /* other threads' calls ran meanwhile */
     if (ret < 0)
         return ret;
     ret = shim_host_call2(SYS_prctl, PR_SET_TSC, PR_TSC_SIGSEGV);

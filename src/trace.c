@@ -223,7 +223,11 @@ bool trace_syscall_entry(const struct pal_event* ev) {
 }
 
 void trace_syscall_layer(const struct pal_event* ev, const char* layer) {
-    struct tcb* t = tcb_get(ev);
+    struct tcb* t;
+
+    if (!g_opts.enabled)
+        return;
+    t = tcb_get(ev);
 
     if (t->in_syscall && t->traced)
         t->layer = layer;
@@ -234,7 +238,11 @@ static bool status_selected(const struct tcb* t) {
 }
 
 void trace_syscall_exit(const struct pal_event* ev, long result, const char* layer) {
-    struct tcb* t = tcb_get(ev);
+    struct tcb* t;
+
+    if (!g_opts.enabled)
+        return;
+    t = tcb_get(ev);
 
     if (!t->in_syscall || !t->traced)
         return;
@@ -264,7 +272,11 @@ void trace_syscall_exit(const struct pal_event* ev, long result, const char* lay
 }
 
 void trace_syscall_abandoned(const struct pal_event* ev) {
-    struct tcb* t = tcb_get(ev);
+    struct tcb* t;
+
+    if (!g_opts.enabled)
+        return;
+    t = tcb_get(ev);
 
     if (!t->in_syscall || !t->traced)
         return;

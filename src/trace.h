@@ -54,7 +54,7 @@ struct tcb {
      * at exit while the tracee's memory can still be read: poll's
      * "= 1 ([{fd=3, revents=POLLIN}])", select's "= 0 (Timeout)" */
     void (*rval_note)(struct tcb* t);
-    const char* layer;     /* who answered the call: "shim", "host", "enosys" */
+    const char* layer;     /* who answered the call: "shim", "checked", "host", "enosys" */
     struct timespec start; /* entry time (-T, -c, --json) */
     struct timespec start_real; /* --json: the wall-clock time of the entry */
     /* --json: where each argument's text is in buf (end 0: not printed) */
@@ -144,7 +144,7 @@ bool trace_syscall_entry(const struct pal_event* ev);
  * exit_group, a thread gone in it), answered by LAYER. */
 void trace_syscall_layer(const struct pal_event* ev, const char* layer);
 /* The call of EV's thread returned RESULT, answered by LAYER ("shim",
- * "host" or "enosys"). */
+ * "checked", "host" or "enosys"). */
 void trace_syscall_exit(const struct pal_event* ev, long result, const char* layer);
 /* The call of EV's thread was abandoned (it is made again after a
  * signal): forgotten, unless its entry is already out. */

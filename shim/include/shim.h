@@ -13,9 +13,12 @@
 
 /* Who answered a system call (--report, the trace's layer). */
 enum shim_layer {
-    SHIM_LAYER_SHIM,   /* shim_do_<name> in the tracer */
-    SHIM_LAYER_HOST,   /* passed through to the host */
-    SHIM_LAYER_ENOSYS, /* ENOSYS: unsupported, unknown, or --strict */
+    SHIM_LAYER_SHIM,    /* shim_do_<name> answered it in the tracer */
+    SHIM_LAYER_CHECKED, /* shim_do_<name> checked it, then the host ran the
+                           program's call as made (shim_pass_to_host,
+                           shim_host_call_self) */
+    SHIM_LAYER_HOST,    /* passed through to the host unchecked */
+    SHIM_LAYER_ENOSYS,  /* ENOSYS: unsupported, unknown, or --strict */
     SHIM_NLAYERS,
 };
 

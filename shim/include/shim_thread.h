@@ -106,6 +106,8 @@ struct shim_thread {
     unsigned int host_calls; /* the host calls it made so far */
     /* its shim_do_ handed it to the host as made (shim_pass_to_host) */
     bool to_host;
+    /* its shim_do_ ran it on the host as made (shim_host_call_self) */
+    bool ran_as_made;
     /* a copy from or to its memory failed because the host refuses ptshim
      * that memory (shim_user.c), not because of the program's pointer */
     bool no_access;

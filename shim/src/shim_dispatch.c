@@ -99,6 +99,7 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
     self->host_calls = 0;
     self->no_access = false;
     self->to_host = false;
+    self->ran_as_made = false;
     if (shim_seccomp_stops()) {
         /* the kernel ran the program's filters before this stop; strict
          * mode, which it refuses over ptshim's filter, is the shim's, and
@@ -126,7 +127,7 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
                   (unsigned long)ev->sysno);
         result = e->call(ev->args);
         if (self->to_host)
-            return to_host(SHIM_LAYER_SHIM);
+            return to_host(SHIM_LAYER_CHECKED);
         /* The host refused ptshim the program's memory: the host answers
          * the call itself, as long as the shim made no host call yet (its
          * copies of the program's arguments come first). */
@@ -136,7 +137,8 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
                       ev->tid, (unsigned long)ev->sysno);
             return to_host(SHIM_LAYER_HOST);
         }
-        return answered(SHIM_LAYER_SHIM, result);
+        /* the host's answer to the program's call, or the shim's own */
+        return answered(self->ran_as_made ? SHIM_LAYER_CHECKED : SHIM_LAYER_SHIM, result);
     case SHIM_PASSTHROUGH:
         if (g_opts.strict) {
             strict_report(ev->sysno, e->name);
@@ -227,5 +229,6 @@ long shim_host_call_self(void) {
 
     assert(!self->to_host);
     self->host_calls++;
+    self->ran_as_made = true;
     return DkHostCall(self->pal, self->sysno, self->args);
 }

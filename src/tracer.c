@@ -231,8 +231,10 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
         return on_exiting(ev, main_pid, main_done);
     case PAL_EVENT_EXIT:
         shim_on_exit(ev);
-        if (ev->superseded)
+        if (ev->superseded) {
+            trace_thread_superseded(ev);
             return 0;
+        }
         log_debug("thread %d gone, wait status %#x", ev->tid, ev->status);
         trace_thread_gone(ev);
         if (ev->tid == main_pid && !*main_done)
@@ -341,7 +343,7 @@ void tracer_main(const struct options* opts) {
         log_error("cannot start the library OS: %s", strerror(-ret));
         exit(EXIT_PTSHIM_FAILURE);
     }
-    if (trace_initial_execve(main_pid, &exec, opts->argv, environ) < 0) {
+    if (trace_initial_execve(main_thread, main_pid, &exec, opts->argv, environ) < 0) {
         /* PTRACE_O_EXITKILL takes the program with us */
         log_error("cannot write the trace of '%s'", opts->argv[0]);
         exit(EXIT_PTSHIM_FAILURE);

@@ -120,7 +120,7 @@ struct shim_thread {
 /* The thread of a PAL handle, or NULL when the shim has none (a thread it
  * could not record). */
 static inline struct shim_thread* shim_thread_of(PAL_HANDLE pal) {
-    return (struct shim_thread*)DkThreadGetPrivate(pal);
+    return (struct shim_thread*)DkThreadGetPrivate(pal, PAL_THREAD_SLOT_LIBOS);
 }
 
 /* The thread whose system call the shim answers: the one whose context

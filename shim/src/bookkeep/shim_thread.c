@@ -72,14 +72,14 @@ struct shim_thread* shim_thread_new(PAL_HANDLE pal, pid_t tid, struct shim_proce
     RB_INSERT(shim_thread_tree, &g_threads, t);
     proc->nthreads++;
     LIST_INSERT_HEAD(&proc->threads, t, siblings);
-    DkThreadSetPrivate(pal, t);
+    DkThreadSetPrivate(pal, PAL_THREAD_SLOT_LIBOS, t);
     return t;
 }
 
 void shim_thread_free(struct shim_thread* t) {
     struct shim_process* proc = t->proc;
 
-    DkThreadSetPrivate(t->pal, NULL);
+    DkThreadSetPrivate(t->pal, PAL_THREAD_SLOT_LIBOS, NULL);
     shim_identity_free(t);
     shim_seccomp_free(t);
     if (shim_thread_lookup(t->tid) == t)

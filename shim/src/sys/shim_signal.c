@@ -140,6 +140,13 @@ static void check_record(struct shim_sighand* sh, int sig, uptr oact,
     shim_sighand_set(sh, sig, &host);
 }
 
+/* The program set SIG's action to what it passed as NEW_SA. */
+static void record(struct shim_sighand* sh, int sig, struct shim_sigaction* new_sa) {
+    new_sa->flags &= KERNEL_SA_FLAGS;
+    new_sa->mask &= ~(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP));
+    shim_sighand_set(sh, sig, new_sa);
+}
+
 long shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize) {
     struct shim_sigaction new_sa, was = {0};
     struct shim_sighand* sh;
@@ -153,8 +160,16 @@ long shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize) {
         return act && copy_from_user(&new_sa, act, sizeof(new_sa)) < 0 ? -EFAULT : -EINVAL;
     sh = shim_cur_thread()->proc->sighand;
     known = sh && (sh->known & SIGBIT(sig));
-    if (known)
-        was = sh->action[sig - 1];
+    if (!(known && oact && g_pal_log_level >= PAL_LOG_DEBUG)) {
+        /* Nothing reads the former action (only -d compares it with the
+         * record): the host runs the call unseen, in one stop.  Its checks
+         * passed, so the kernel takes the action the shim reads now; an
+         * ACT it cannot read is its EFAULT, with nothing changed. */
+        if (act && copy_from_user(&new_sa, act, sizeof(new_sa)) == 0)
+            record(sh, sig, &new_sa);
+        return shim_pass_to_host();
+    }
+    was = sh->action[sig - 1];
 
     ret = shim_host_call_self();
     /* the action changed even when the old one could not be written;
@@ -162,13 +177,10 @@ long shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize) {
     if (ret != 0 && !(ret == -EFAULT && act && oact))
         return ret;
     sh = shim_cur_thread()->proc->sighand; /* as the calling thread's process has it now */
-    if (ret == 0 && known && oact && g_pal_log_level >= PAL_LOG_DEBUG)
+    if (ret == 0)
         check_record(sh, sig, oact, &was);
-    if (act && copy_from_user(&new_sa, act, sizeof(new_sa)) == 0) {
-        new_sa.flags &= KERNEL_SA_FLAGS;
-        new_sa.mask &= ~(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP));
-        shim_sighand_set(sh, sig, &new_sa);
-    }
+    if (act && copy_from_user(&new_sa, act, sizeof(new_sa)) == 0)
+        record(sh, sig, &new_sa);
     return ret;
 }
 

@@ -38,5 +38,5 @@ long shim_do_getppid(void) {
     if (proc->first)
         return proc->ppid; /* ptshim, which started the program */
     /* an orphan: the host knows who took it over */
-    return shim_host_call0(PTSHIM_NR_getppid);
+    return shim_pass_to_host();
 }

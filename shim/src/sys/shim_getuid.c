@@ -7,7 +7,9 @@
  * "setfsgid" and "setgroups".
  *
  * The get calls answer from the calling thread's credentials as the shim
- * keeps them (bookkeep/shim_identity.c), without a host call.  The set
+ * keeps them (bookkeep/shim_identity.c), without a host call; when the
+ * shim has none (another user namespace, or the host would not say), the
+ * program's call runs on the host as made.  The set
  * calls run on the host, inside the calling thread (the kernel checks
  * the permissions and owns the credentials), and the shim reads the
  * thread's credentials again after one that may have changed them.
@@ -28,25 +30,25 @@
 long shim_do_getuid(void) {
     const struct shim_cred* c = shim_thread_cred(shim_cur_thread());
 
-    return c ? (long)c->uid : shim_host_call_self();
+    return c ? (long)c->uid : shim_pass_to_host();
 }
 
 long shim_do_geteuid(void) {
     const struct shim_cred* c = shim_thread_cred(shim_cur_thread());
 
-    return c ? (long)c->euid : shim_host_call_self();
+    return c ? (long)c->euid : shim_pass_to_host();
 }
 
 long shim_do_getgid(void) {
     const struct shim_cred* c = shim_thread_cred(shim_cur_thread());
 
-    return c ? (long)c->gid : shim_host_call_self();
+    return c ? (long)c->gid : shim_pass_to_host();
 }
 
 long shim_do_getegid(void) {
     const struct shim_cred* c = shim_thread_cred(shim_cur_thread());
 
-    return c ? (long)c->egid : shim_host_call_self();
+    return c ? (long)c->egid : shim_pass_to_host();
 }
 
 /* put_user() of the three IDs in the kernel's order: the first fault

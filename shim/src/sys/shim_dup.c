@@ -91,6 +91,10 @@ long shim_do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg) {
      * that the table keeps for it */
     if (cmd == F_GETFD)
         return shim_fd_cloexec((int)fd) ? FD_CLOEXEC : 0;
+    /* nothing to record of the others (F_SETFL changes status flags, which
+     * the table does not keep): the host answers them unseen */
+    if (cmd != F_DUPFD && cmd != F_DUPFD_CLOEXEC && cmd != F_SETFD)
+        return shim_pass_to_host();
     shim_handle_get(h);
     ret = shim_host_call_self();
     if (ret >= 0) {
@@ -102,10 +106,6 @@ long shim_do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg) {
         case F_SETFD:
             if (shim_fd_unchanged((int)fd, h))
                 shim_fd_set_cloexec((int)fd, arg & FD_CLOEXEC);
-            break;
-        case F_SETFL:
-            /* the host keeps the bits it allows: ask again when needed */
-            h->flags_known = false;
             break;
         }
     }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/socket.h>
 
 #include "shim_handle.h"
@@ -24,6 +25,6 @@ long shim_do_socket(int family, int type, int protocol) {
         return -EINVAL;
     fd = shim_host_call_self();
     if (fd >= 0)
-        (void)shim_fd_install((int)fd, false, 0, type & SOCK_CLOEXEC, SHIM_HANDLE_SOCKET);
+        (void)shim_fd_install((int)fd, true, O_RDWR, type & SOCK_CLOEXEC, SHIM_HANDLE_SOCKET);
     return fd;
 }

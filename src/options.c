@@ -74,7 +74,7 @@ static const struct option_doc g_option_docs[] = {
     {{"seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF}, 0, NULL,
      "calls that neither the shim nor the trace needs run without a stop (seccomp stops)"},
     {{"show-layer", no_argument, NULL, OPT_SHOW_LAYER}, 0, NULL,
-     "trace: end each call's line with [shim], [host] or [enosys]"},
+     "trace: end each call's line with [shim], [checked], [host] or [enosys]"},
     {{"strict", no_argument, NULL, OPT_STRICT}, 0, NULL,
      "calls the shim does not implement fail with ENOSYS, reported once each"},
     {{"placement", required_argument, NULL, OPT_PLACEMENT}, 0, "POLICY",

@@ -24,6 +24,7 @@
 
 const char* const g_layer_names[SHIM_NLAYERS] = {
     [SHIM_LAYER_SHIM] = "shim",
+    [SHIM_LAYER_CHECKED] = "checked",
     [SHIM_LAYER_HOST] = "host",
     [SHIM_LAYER_ENOSYS] = "enosys",
 };
@@ -83,21 +84,27 @@ static void write_text(FILE* f, const struct row* rows, int nrows) {
     unsigned long total[SHIM_NLAYERS] = {0}, all = 0;
     char name[64], layers[64];
 
-    fprintf(f, "%-24s %10s %10s %10s %10s  %s\n", "syscall", "calls", "shim", "host", "enosys",
-            "layer");
+    fprintf(f, "%-24s %10s", "syscall", "calls");
+    for (int l = 0; l < SHIM_NLAYERS; l++)
+        fprintf(f, " %10s", g_layer_names[l]);
+    fputs("  layer\n", f);
     for (int i = 0; i < nrows; i++) {
         const unsigned long* c = g_counts[rows[i].nr];
 
         row_name(rows[i].nr, name, sizeof(name));
         row_layers(rows[i].nr, layers, sizeof(layers));
-        fprintf(f, "%-24s %10lu %10lu %10lu %10lu  %s\n", name, rows[i].calls,
-                c[SHIM_LAYER_SHIM], c[SHIM_LAYER_HOST], c[SHIM_LAYER_ENOSYS], layers);
-        for (int l = 0; l < SHIM_NLAYERS; l++)
+        fprintf(f, "%-24s %10lu", name, rows[i].calls);
+        for (int l = 0; l < SHIM_NLAYERS; l++) {
+            fprintf(f, " %10lu", c[l]);
             total[l] += c[l];
+        }
+        fprintf(f, "  %s\n", layers);
         all += rows[i].calls;
     }
-    fprintf(f, "%-24s %10lu %10lu %10lu %10lu\n", "total", all, total[SHIM_LAYER_SHIM],
-            total[SHIM_LAYER_HOST], total[SHIM_LAYER_ENOSYS]);
+    fprintf(f, "%-24s %10lu", "total", all);
+    for (int l = 0; l < SHIM_NLAYERS; l++)
+        fprintf(f, " %10lu", total[l]);
+    fputc('\n', f);
 }
 
 static void write_json(FILE* f, const struct row* rows, int nrows, char* const argv[]) {

@@ -2,9 +2,10 @@
  * trace.c: the tracer's trace hooks: one struct tcb per traced thread,
  * filled at each stop and printed as strace prints it.
  *
- * A tcb is allocated when its thread is first seen and freed when it is
- * gone; its line buffer only ever grows, so the per-call path allocates
- * nothing once a thread has printed its longest line.
+ * A tcb is kept with its thread's PAL handle (its trace slot, so nothing
+ * looks it up by thread ID), allocated when the thread is first seen and
+ * freed when it is gone; its line buffer only ever grows, so the per-call
+ * path allocates nothing once a thread has printed its longest line.
  */
 #include "config.h"
 
@@ -25,58 +26,37 @@
 
 static struct trace_options g_opts;
 
-RB_HEAD(tcb_tree, tcb);
-static struct tcb_tree g_tcbs = RB_INITIALIZER(&g_tcbs);
-static struct tcb* g_last_tcb;
-/* Threads that took their process's ID in an execve (trace_exec) whose
- * exit is still to come, under the event the call began with: the former
- * ID.  Linked by renamed_next; rarely more than one. */
-static struct tcb* g_renamed;
+/* The superseded leader's record, from its PAL_EVENT_EXIT to the execve's
+ * PAL_EVENT_EXEC that comes next (trace_thread_superseded) */
+static struct tcb* g_superseded;
 
-static int tcb_cmp(const struct tcb* a, const struct tcb* b) {
-    return (a->tid > b->tid) - (a->tid < b->tid);
+static struct tcb* tcb_of(PAL_HANDLE thread) {
+    return DkThreadGetPrivate(thread, PAL_THREAD_SLOT_TRACE);
 }
 
-RB_GENERATE_INTERNAL(tcb_tree, tcb, entry, tcb_cmp, __attribute__((__unused__)) static)
-
+/* The record of EV's thread, made when first needed.  It follows the
+ * thread's handle, whatever ID the event names: the exit of an execve
+ * that gave the thread its process's ID comes with the event its entry
+ * had, under the former ID. */
 static struct tcb* tcb_get(const struct pal_event* ev) {
-    struct tcb key = {.tid = ev->tid};
-    struct tcb* t;
+    struct tcb* t = tcb_of(ev->thread);
 
-    if (g_last_tcb && g_last_tcb->tid == ev->tid) {
-        g_last_tcb->thread = ev->thread;
-        return g_last_tcb;
-    }
-    t = RB_FIND(tcb_tree, &g_tcbs, &key);
+    if (t)
+        return t;
+    t = calloc(1, sizeof(*t));
     if (!t) {
-        for (struct tcb** r = &g_renamed; *r; r = &(*r)->renamed_next)
-            if ((*r)->former_tid == ev->tid && (*r)->thread == ev->thread) {
-                t = *r;
-                *r = t->renamed_next;
-                t->former_tid = 0;
-                return t;
-            }
-        t = calloc(1, sizeof(*t));
-        if (!t)
-            die("out of memory");
-        t->tid = ev->tid;
-        t->out = trace_output_attach(t->tid);
-        RB_INSERT(tcb_tree, &g_tcbs, t);
+        die("out of memory");
     }
+    t->tid = ev->tid;
     t->thread = ev->thread;
-    g_last_tcb = t;
+    t->out = trace_output_attach(t->tid);
+    DkThreadSetPrivate(ev->thread, PAL_THREAD_SLOT_TRACE, t);
     return t;
 }
 
 static void tcb_free(struct tcb* t) {
-    RB_REMOVE(tcb_tree, &g_tcbs, t);
-    if (g_last_tcb == t)
-        g_last_tcb = NULL;
-    for (struct tcb** r = &g_renamed; t->former_tid && *r; r = &(*r)->renamed_next)
-        if (*r == t) {
-            *r = t->renamed_next;
-            break;
-        }
+    if (t->thread && tcb_of(t->thread) == t)
+        DkThreadSetPrivate(t->thread, PAL_THREAD_SLOT_TRACE, NULL);
     trace_output_detach(t->out);
     if (t->entry_values)
         fclose(t->entry_values);
@@ -219,7 +199,11 @@ bool trace_syscall_entry(const struct pal_event* ev) {
 }
 
 void trace_syscall_layer(const struct pal_event* ev, const char* layer) {
-    struct tcb* t = tcb_get(ev);
+    struct tcb* t;
+
+    if (!g_opts.enabled)
+        return;
+    t = tcb_get(ev);
 
     if (t->in_syscall && t->traced)
         t->layer = layer;
@@ -230,7 +214,11 @@ static bool status_selected(const struct tcb* t) {
 }
 
 void trace_syscall_exit(const struct pal_event* ev, long result, const char* layer) {
-    struct tcb* t = tcb_get(ev);
+    struct tcb* t;
+
+    if (!g_opts.enabled)
+        return;
+    t = tcb_get(ev);
 
     if (!t->in_syscall || !t->traced)
         return;
@@ -260,7 +248,11 @@ void trace_syscall_exit(const struct pal_event* ev, long result, const char* lay
 }
 
 void trace_syscall_abandoned(const struct pal_event* ev) {
-    struct tcb* t = tcb_get(ev);
+    struct tcb* t;
+
+    if (!g_opts.enabled)
+        return;
+    t = tcb_get(ev);
 
     if (!t->in_syscall || !t->traced)
         return;
@@ -373,19 +365,36 @@ void trace_thread_exit(const struct pal_event* ev) {
 }
 
 void trace_thread_gone(const struct pal_event* ev) {
-    struct tcb key = {.tid = ev->tid};
     struct tcb* t;
 
     if (!g_opts.enabled)
         return;
-    t = RB_FIND(tcb_tree, &g_tcbs, &key);
+    t = tcb_of(ev->thread);
     /* its end not printed: no PAL_EVENT_EXITING came, or it was a leader
      * whose end waited for its process's last thread, which never told */
     if (!t || !t->ended)
         trace_thread_exit(ev);
-    t = RB_FIND(tcb_tree, &g_tcbs, &key);
+    t = tcb_of(ev->thread);
     if (t)
         tcb_free(t);
+}
+
+/* A leader superseded by a non-leader's execve (PAL_EVENT_EXIT,
+ * superseded): the call it was in never ends, while its handle is still
+ * valid; its record, whose output the execve's thread takes over, waits
+ * without the handle for the execve's PAL_EVENT_EXEC, next (trace_exec). */
+void trace_thread_superseded(const struct pal_event* ev) {
+    struct tcb* t;
+
+    if (!g_opts.enabled || !(t = tcb_of(ev->thread)))
+        return;
+    g_trace_nprocs = (unsigned)DkThreadCount();
+    end_call(t);
+    DkThreadSetPrivate(ev->thread, PAL_THREAD_SLOT_TRACE, NULL);
+    t->thread = NULL;
+    if (g_superseded)
+        tcb_free(g_superseded); /* never: an execve follows each */
+    g_superseded = t;
 }
 
 /* An execve by a thread that was not its process's leader: the thread
@@ -394,20 +403,26 @@ void trace_thread_gone(const struct pal_event* ev) {
  * file), its line says " <pid changed to PID ...>" if it is open, and
  * "+++ superseded by execve in pid TID +++" comes first. */
 void trace_exec(const struct pal_event* ev) {
-    struct tcb key = {.tid = ev->former_tid};
-    struct tcb *t, *leader;
+    struct tcb *t, *leader = g_superseded;
     struct trace_out* out;
 
-    if (!g_opts.enabled || !ev->former_tid || ev->former_tid == ev->tid)
+    g_superseded = NULL;
+    if (!g_opts.enabled || !ev->former_tid || ev->former_tid == ev->tid) {
+        if (leader)
+            tcb_free(leader); /* never: only such an execve supersedes */
         return;
-    t = RB_FIND(tcb_tree, &g_tcbs, &key);
-    if (!t)
-        return; /* never seen: it comes under its new ID */
+    }
+    t = tcb_of(ev->thread);
+    if (!t) {
+        /* never seen: it goes on with the leader's record, under the
+         * leader's ID, as if it were the leader */
+        if (leader) {
+            leader->thread = ev->thread;
+            DkThreadSetPrivate(ev->thread, PAL_THREAD_SLOT_TRACE, leader);
+        }
+        return;
+    }
     g_trace_nprocs = (unsigned)DkThreadCount();
-    key.tid = ev->tid;
-    leader = RB_FIND(tcb_tree, &g_tcbs, &key);
-    if (leader)
-        end_call(leader);
     if (g_opts.lines && !g_opts.json)
         trace_emit_pid_changed(t, ev->tid);
     if (leader) {
@@ -422,15 +437,7 @@ void trace_exec(const struct pal_event* ev) {
         t->out = trace_output_attach(ev->tid);
         trace_output_detach(out);
     }
-    RB_REMOVE(tcb_tree, &g_tcbs, t);
     t->tid = ev->tid;
-    RB_INSERT(tcb_tree, &g_tcbs, t);
-    if (t->in_syscall) {
-        /* its execve's exit comes with the event it began with */
-        t->former_tid = ev->former_tid;
-        t->renamed_next = g_renamed;
-        g_renamed = t;
-    }
     if (g_opts.lines && !g_opts.json && !(g_opts.quiet & TRACE_QUIET_THREAD_EXECVE)) {
         struct tcb* line = event_line(t);
 
@@ -444,9 +451,9 @@ void trace_exec(const struct pal_event* ev) {
 /* The program's first call, its execve(), ran before the tracer saw any
  * stop of it: print it from what the PAL noted and from the caller's own
  * argv and environment, of which the program's were copies. */
-int trace_initial_execve(pid_t pid, const struct pal_exec* exec, char* const argv[],
-                         char* const envp[]) {
-    struct pal_event ev = {.type = PAL_EVENT_SYSCALL, .tid = pid};
+int trace_initial_execve(PAL_HANDLE thread, pid_t pid, const struct pal_exec* exec,
+                         char* const argv[], char* const envp[]) {
+    struct pal_event ev = {.type = PAL_EVENT_SYSCALL, .thread = thread, .tid = pid};
     struct tcb* t;
     unsigned n;
 

@@ -12,7 +12,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <sys/tree.h>
 #include <time.h>
 
 #include "pal.h"
@@ -21,13 +20,9 @@
 struct trace_out;
 
 struct tcb {
-    RB_ENTRY(tcb) entry;
     pid_t tid;
-    PAL_HANDLE thread;
+    PAL_HANDLE thread; /* whose trace slot holds it */
     struct trace_out* out; /* where its lines go (trace_output.c) */
-    /* trace_exec(): the ID it had before its execve, until the call's exit */
-    pid_t former_tid;
-    struct tcb* renamed_next;
 
     /* the system call being traced */
     PAL_NUM sysno;
@@ -54,7 +49,7 @@ struct tcb {
      * at exit while the tracee's memory can still be read: poll's
      * "= 1 ([{fd=3, revents=POLLIN}])", select's "= 0 (Timeout)" */
     void (*rval_note)(struct tcb* t);
-    const char* layer;     /* who answered the call: "shim", "host", "enosys" */
+    const char* layer;     /* who answered the call: "shim", "checked", "host", "enosys" */
     struct timespec start; /* entry time (-T, -c, --json) */
     struct timespec start_real; /* --json: the wall-clock time of the entry */
     /* --json: where each argument's text is in buf (end 0: not printed) */
@@ -144,7 +139,7 @@ bool trace_syscall_entry(const struct pal_event* ev);
  * exit_group, a thread gone in it), answered by LAYER. */
 void trace_syscall_layer(const struct pal_event* ev, const char* layer);
 /* The call of EV's thread returned RESULT, answered by LAYER ("shim",
- * "host" or "enosys"). */
+ * "checked", "host" or "enosys"). */
 void trace_syscall_exit(const struct pal_event* ev, long result, const char* layer);
 /* The call of EV's thread was abandoned (it is made again after a
  * signal): forgotten, unless its entry is already out. */
@@ -156,13 +151,17 @@ void trace_thread_exit(const struct pal_event* ev);
 /* The thread of EV (PAL_EVENT_EXIT) is gone: its end is printed if it was
  * not yet, and its record freed. */
 void trace_thread_gone(const struct pal_event* ev);
+/* The thread of EV (PAL_EVENT_EXIT, superseded) was its process's leader,
+ * replaced by another thread's execve: its record waits for that execve's
+ * PAL_EVENT_EXEC, which comes next. */
+void trace_thread_superseded(const struct pal_event* ev);
 /* A PAL_EVENT_EXEC: with a former_tid, a thread took its process's ID. */
 void trace_exec(const struct pal_event* ev);
 /* The program's first execve(), done before its first stop.  0, or
  * -EIO when its trace cannot be written (-ff: the file cannot be made;
  * reported). */
-int trace_initial_execve(pid_t pid, const struct pal_exec* exec, char* const argv[],
-                         char* const envp[]);
+int trace_initial_execve(PAL_HANDLE thread, pid_t pid, const struct pal_exec* exec,
+                         char* const argv[], char* const envp[]);
 /* The end of tracing: the summary (-c), and everything flushed. */
 void trace_finish(void);
 

@@ -34,7 +34,7 @@ struct trace_output_options {
     bool show_time;     /* -T: the time spent in the call */
     int time_digits;    /* -T's fraction of a second: 0, 3, 6 or 9 */
     unsigned decode_fds; /* TRACE_FDS_* */
-    bool show_layer;    /* --show-layer: [shim], [host] or [enosys] */
+    bool show_layer;    /* --show-layer: [shim], [checked], [host] or [enosys] */
 };
 
 /* Take O (its fd is the output's from now on).  0 or -errno. */

@@ -108,39 +108,34 @@ static void open_trace(const struct options* opts) {
     DkSetWaitUpcall(flush_trace);
 }
 
-/* The system call upcall, on the calling thread's own context: trace the
- * entry, let the shim answer, trace the exit, let the thread go. */
-static int syscall_upcall(PAL_HANDLE thread, const struct pal_event* ev) {
+/* The shim's hooks, on the calling thread's own context.  At a call's
+ * entry: the trace's; whether the trace was written whole decides how the
+ * program ends, so it goes out before an exit.  True when the trace wants
+ * the call's result. */
+static bool syscall_entry(const struct pal_event* ev) {
     bool traced = trace_syscall_entry(ev);
-    enum shim_layer layer;
-    long result;
-    int ret;
 
-    /* whether the trace was written whole decides how the program ends */
     if (g_opts->trace.enabled &&
         (ev->sysno == PTSHIM_NR_exit_group || ev->sysno == PTSHIM_NR_exit))
         flush_trace();
-    ret = shim_handle_syscall(ev, traced, &result, &layer);
+    return traced;
+}
 
-    if (ret < 0)
-        return ret;
-    if (ret == SHIM_SYSCALL_DONE && DkSyscallAbandoned(thread)) {
-        /* made again after the signal: this one never happened */
-        if (traced)
-            trace_syscall_abandoned(ev);
-        return DkSyscallReturn(thread, result);
+/* At its end: --report counts it (a call made again after a signal once,
+ * and a call of the 32-bit ABI not at all: it has no row of the x86-64
+ * table to count in), and the trace ends its line. */
+static void syscall_exit(const struct pal_event* ev, enum shim_end end, long result,
+                         enum shim_layer layer) {
+    if (end == SHIM_END_ABANDONED) {
+        trace_syscall_abandoned(ev);
+        return;
     }
-    /* a call of the 32-bit ABI has no row of the x86-64 table to count in */
     if (!ev->compat)
         syscall_report_count(ev->sysno, layer);
-    if (ret == SHIM_SYSCALL_RUNNING || DkThreadGone(thread)) {
-        if (traced)
-            trace_syscall_layer(ev, g_layer_names[layer]);
-        return 0;
-    }
-    if (traced)
+    if (end == SHIM_END_RESULT)
         trace_syscall_exit(ev, result, g_layer_names[layer]);
-    return DkSyscallReturn(thread, result);
+    else
+        trace_syscall_layer(ev, g_layer_names[layer]);
 }
 
 /* --report FILE is opened at the start, as -o is: a FILE ptshim cannot
@@ -224,8 +219,10 @@ static int handle_event(const struct pal_event* ev, pid_t main_pid, bool* main_d
         return on_exiting(ev, main_pid, main_done);
     case PAL_EVENT_EXIT:
         shim_on_exit(ev);
-        if (ev->superseded)
+        if (ev->superseded) {
+            trace_thread_superseded(ev);
             return 0;
+        }
         log_debug("thread %d gone, wait status %#x", ev->tid, ev->status);
         trace_thread_gone(ev);
         if (ev->tid == main_pid && !*main_done)
@@ -315,7 +312,6 @@ void tracer_main(const struct options* opts) {
     if (opts->trace.enabled)
         open_trace(opts);
     open_report(opts);
-    DkSetSyscallUpcall(syscall_upcall);
     set_stops(opts);
     set_placement(opts);
     ret = DkProcessCreate(opts->argv, &main_thread, &main_pid, &exec);
@@ -328,10 +324,11 @@ void tracer_main(const struct options* opts) {
               main_pid, DkSyscallStops() == PAL_STOPS_SECCOMP ? "a seccomp filter" : "PTRACE_SYSEMU");
     shim_opts = opts->shim;
     shim_opts.tracer = getpid();
-    ret = shim_init(&shim_opts, main_thread, main_pid, parent);
+    ret = shim_init(&shim_opts, &(const struct shim_hooks){syscall_entry, syscall_exit},
+                    main_thread, main_pid, parent);
     if (ret < 0)
         die("cannot start the library OS: %s", strerror(-ret));
-    if (trace_initial_execve(main_pid, &exec, opts->argv, environ) < 0)
+    if (trace_initial_execve(main_thread, main_pid, &exec, opts->argv, environ) < 0)
         die("cannot write the trace of '%s'", opts->argv[0]);
     /* the program's first call, run on the host before its first stop */
     syscall_report_count(PTSHIM_NR_execve, SHIM_LAYER_HOST);

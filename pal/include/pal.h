@@ -442,9 +442,22 @@ PAL_NODISCARD int DkSystemGetInfo(struct sysinfo* info);
  * the host does not know. */
 PAL_NODISCARD long DkRandomBitsRead(PAL_PTR buffer, PAL_NUM size, PAL_FLG flags);
 
-/* A pointer the caller keeps with THREAD (NULL until set). */
-void DkThreadSetPrivate(PAL_HANDLE thread, void* data);
-void* DkThreadGetPrivate(PAL_HANDLE thread);
+/* The thread whose system call upcall runs now, on its own context, or
+ * NULL on the event loop.  A context that waited in DkHostCall is its
+ * thread's again when it resumes: the caller keeps no "current thread" of
+ * its own to restore after each wait. */
+PAL_HANDLE DkThreadCurrent(void);
+
+/* Pointers the callers keep with THREAD, one per slot, NULL until set:
+ * the record of a thread is its handle's, looked up by no one else.  Each
+ * slot has one owner. */
+enum pal_thread_slot {
+    PAL_THREAD_SLOT_LIBOS, /* the library OS's record of the thread */
+    PAL_THREAD_SLOT_TRACE, /* the trace's (the ptshim program's) */
+    PAL_THREAD_SLOTS,
+};
+void DkThreadSetPrivate(PAL_HANDLE thread, enum pal_thread_slot slot, void* data);
+void* DkThreadGetPrivate(PAL_HANDLE thread, enum pal_thread_slot slot);
 
 /* The F_GETFL flags of THREAD's descriptor FD (access mode and status
  * flags) and its close-on-exec flag, as the host has them.  -EBADF when

@@ -1,7 +1,7 @@
 /*
- * shim.h: the library OS as the ptshim program sees it: the entry point for
- * a stopped system call, and the events that keep its bookkeeping in step
- * with the host.
+ * shim.h: the library OS as the ptshim program sees it: its start, the
+ * hooks through which it shows each system call it completes, and the
+ * events that keep its bookkeeping in step with the host.
  */
 #ifndef SHIM_H
 #define SHIM_H
@@ -13,9 +13,12 @@
 
 /* Who answered a system call (--report, the trace's layer). */
 enum shim_layer {
-    SHIM_LAYER_SHIM,   /* shim_do_<name> in the tracer */
-    SHIM_LAYER_HOST,   /* passed through to the host */
-    SHIM_LAYER_ENOSYS, /* ENOSYS: unsupported, unknown, or --strict */
+    SHIM_LAYER_SHIM,    /* shim_do_<name> answered it in the tracer */
+    SHIM_LAYER_CHECKED, /* shim_do_<name> checked it, then the host ran the
+                           program's call as made (shim_pass_to_host,
+                           shim_host_call_self) */
+    SHIM_LAYER_HOST,    /* passed through to the host unchecked */
+    SHIM_LAYER_ENOSYS,  /* ENOSYS: unsupported, unknown, or --strict */
     SHIM_NLAYERS,
 };
 
@@ -29,27 +32,43 @@ struct shim_options {
     pid_t tracer;
 };
 
-/* Set the options and take the program's first process, PID, whose parent
- * the program sees as PPID. */
-PAL_NODISCARD int shim_init(const struct shim_options* opts, PAL_HANDLE thread, pid_t pid,
-                            pid_t ppid);
+/* How a system call ended, as the hooks see it. */
+enum shim_end {
+    SHIM_END_RESULT,    /* completed with a result, returned to the program */
+    SHIM_END_UNSEEN,    /* handed to the host as made: the thread runs on,
+                           the result goes to the program unseen */
+    SHIM_END_GONE,      /* the thread ended while the call was handled */
+    SHIM_END_ABANDONED, /* a signal came before a host call could start:
+                           the program makes the call again after it, as
+                           if it had not made it */
+};
+
+/* What the ptshim program sees of each system call (its trace and
+ * --report), called on the calling thread's context.  Either may be NULL. */
+struct shim_hooks {
+    /* At the call's entry, before the shim decides it.  True when its
+     * result is wanted: a call for the host then completes with the thread
+     * stopped (dearer), instead of going to the host unseen. */
+    bool (*syscall_entry)(const struct pal_event* ev);
+    /* At its end, before the thread goes on: how it ended, its RESULT
+     * (SHIM_END_RESULT; for SHIM_END_ABANDONED, what the host call said)
+     * and the layer that answered it. */
+    void (*syscall_exit)(const struct pal_event* ev, enum shim_end end, long result,
+                         enum shim_layer layer);
+};
+
+/* Set the options and the hooks, take the program's first process, PID,
+ * whose parent the program sees as PPID, and become the PAL's system call
+ * upcall: from then on every call of the program stops in the shim's
+ * dispatcher, which decides it, runs what it needs on the host through the
+ * PAL, and completes it (as Gramine's libos_emulate_syscall). */
+PAL_NODISCARD int shim_init(const struct shim_options* opts, const struct shim_hooks* hooks,
+                            PAL_HANDLE thread, pid_t pid, pid_t ppid);
 
 /* Whether the shim passes system call SYSNO to the host unseen
  * (SHIM_SYSCALL_PASSTHROUGH, without --strict): a call it need not stop
  * for, unless the trace or --report wants it. */
 bool shim_syscall_passes_through(PAL_NUM sysno, const struct shim_options* opts);
-
-#define SHIM_SYSCALL_DONE    0 /* *RESULT holds the result */
-#define SHIM_SYSCALL_RUNNING 1 /* handed to the host, the thread runs on */
-
-/* Answer the system call of EV (a PAL_EVENT_SYSCALL, on the thread's
- * context).  With WANT_RESULT, or when the shim answers it, the call
- * completes with the thread still stopped (SHIM_SYSCALL_DONE, *RESULT set)
- * and the caller lets it go with DkSyscallReturn(); otherwise a call for
- * the host is handed to it (SHIM_SYSCALL_RUNNING).  *LAYER says who
- * answered.  A negative errno is a failure of ptshim. */
-PAL_NODISCARD int shim_handle_syscall(const struct pal_event* ev, bool want_result,
-                                      long* result, enum shim_layer* layer);
 
 /* The name of THREAD's descriptor FD, from the shim's table (-y): as
  * DkStreamGetName(), which it calls once per open file description and

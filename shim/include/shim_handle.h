@@ -34,10 +34,12 @@ struct shim_handle {
     int refcount;
     enum shim_handle_kind kind;
     bool flags_known;
-    int flags;  /* F_GETFL's answer when last asked: its access mode and
-                   O_PATH never change; its status flags may have (another
-                   process shares the description), so F_GETFL itself
-                   asks the host */
+    /* Its access mode (O_ACCMODE) and O_PATH, which never change: from the
+     * call that made it (open, pipe, socket), else F_GETFL's answer when
+     * the host was asked.  Its status flags are not kept: they change
+     * behind the handle (another process shares the description), so
+     * F_GETFL itself asks the host. */
+    int flags;
     char* name; /* the host's name ("/etc/hosts", "pipe:[123]"), or NULL */
     unsigned name_gen; /* g_shim_names_gen when NAME was read */
 };
@@ -71,8 +73,9 @@ struct shim_thread;
  * an unsigned int (the kernel's type) and a negative int both come
  * through: any number outside 0..INT_MAX is -EBADF. */
 PAL_NODISCARD int shim_fd_get(long fd, struct shim_handle** handle);
-/* Record FD (opened by the host) with a new handle: FLAGS as F_GETFL
- * returns them if FLAGS_KNOWN.  0 or -ENOMEM. */
+/* Record FD (opened by the host) with a new handle: if FLAGS_KNOWN, with
+ * the access mode and O_PATH of FLAGS (as F_GETFL would return them), so
+ * that its first use asks the host nothing.  0 or -ENOMEM. */
 int shim_fd_install(int fd, bool flags_known, int flags, bool cloexec, enum shim_handle_kind kind);
 /* Record NEWFD as another descriptor of HANDLE (dup). */
 int shim_fd_install_handle(int newfd, struct shim_handle* handle, bool cloexec);
@@ -90,8 +93,8 @@ bool shim_fd_unchanged(int fd, struct shim_handle* h);
 /* The close-on-exec flag of an open FD. */
 bool shim_fd_cloexec(int fd);
 void shim_fd_set_cloexec(int fd, bool cloexec);
-/* F_GETFL's value of HANDLE (asked of the host when not known), or a
- * negative errno. */
+/* HANDLE's access mode and O_PATH (asked of the host when not known: the
+ * other bits are then F_GETFL's at the time), or a negative errno. */
 int shim_handle_flags(struct shim_handle* h, int fd);
 /* A descriptor fdget() gives: open, and not O_PATH.  0, -EBADF, or 1
  * when the descriptor or its flags are unknown (the host then answers for

@@ -62,14 +62,29 @@ extern const struct shim_syscall* const shim_table[PTSHIM_NSYSCALLS];
                    #name ": the argument count does not match the list \
 of types and names")
 
-#define DEFINE_SHIM_SYSCALL(name, n, func, ret, ...)                          \
-    SHIM_CHECK_NARGS(name, n, ##__VA_ARGS__);                                 \
-    static long shim_call_##name(const PAL_NUM* args) {                       \
-        (void)args;                                                           \
-        return (long)func(SHIM_ARGS_##n(__VA_ARGS__));                        \
-    }                                                                         \
-    const struct shim_syscall __shim_##name = {#name, n, SHIM_IMPLEMENTED,    \
-                                               shim_call_##name};
+/* The parameter types alone, for FUNC's prototype. */
+#define SHIM_TYPES_0() void
+#define SHIM_TYPES_1(t1, a1) t1
+#define SHIM_TYPES_2(t1, a1, t2, a2) t1, t2
+#define SHIM_TYPES_3(t1, a1, t2, a2, t3, a3) t1, t2, t3
+#define SHIM_TYPES_4(t1, a1, t2, a2, t3, a3, t4, a4) t1, t2, t3, t4
+#define SHIM_TYPES_5(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5) t1, t2, t3, t4, t5
+#define SHIM_TYPES_6(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6) t1, t2, t3, t4, t5, t6
+
+/* A shim_do_<name> returns long: the result or a negative errno, what the
+ * kernel puts in rax.  Its prototype (shim_table.h) must be its line's. */
+#define DEFINE_SHIM_SYSCALL(name, n, func, ret, ...)                                    \
+    SHIM_CHECK_NARGS(name, n, ##__VA_ARGS__);                                           \
+    _Static_assert(__builtin_types_compatible_p(ret, long),                             \
+                   #name ": a shim_do_ function returns long");                         \
+    _Static_assert(__builtin_types_compatible_p(__typeof__(&func),                      \
+                                                ret (*)(SHIM_TYPES_##n(__VA_ARGS__))),  \
+                   #func ": its prototype in shim_table.h differs from its line");      \
+    static long shim_call_##name(const PAL_NUM* args) {                                 \
+        (void)args;                                                                     \
+        return func(SHIM_ARGS_##n(__VA_ARGS__));                                        \
+    }                                                                                   \
+    const struct shim_syscall __shim_##name = {#name, n, SHIM_IMPLEMENTED, shim_call_##name};
 
 #define SHIM_SYSCALL_PASSTHROUGH(name, n, ret, ...)  \
     SHIM_CHECK_NARGS(name, n, ##__VA_ARGS__);        \
@@ -91,14 +106,13 @@ long shim_host_call(PAL_NUM sysno, PAL_NUM a0, PAL_NUM a1, PAL_NUM a2, PAL_NUM a
 long shim_host_call_self(void);
 
 /* The checks passed and nothing is left for the shim to do after the
- * call: return shim_pass_self() to have the program's call run on the
- * host as it is.  The dispatcher waits for its result only when something
- * needs it (a trace): otherwise the thread runs on unseen, which saves the
- * exit stop's work.  A value no call returns, and one an int keeps. */
-#define SHIM_PASSED (-0x10000L)
-static inline long shim_pass_self(void) {
-    return SHIM_PASSED;
-}
+ * call: `return shim_pass_to_host();` has the program's call run on the
+ * host as it made it.  The decision is kept in the call's state, not in
+ * the value returned (0, which the dispatcher ignores), so that no result
+ * can be mistaken for it.  The dispatcher waits for the host's result only
+ * when something needs it (a trace): otherwise the thread runs on unseen,
+ * which saves the exit stop's work.  No host call may follow it. */
+long shim_pass_to_host(void);
 #define shim_host_call0(nr) shim_host_call((nr), 0, 0, 0, 0, 0, 0)
 #define shim_host_call1(nr, a) shim_host_call((nr), (PAL_NUM)(a), 0, 0, 0, 0, 0)
 #define shim_host_call2(nr, a, b) shim_host_call((nr), (PAL_NUM)(a), (PAL_NUM)(b), 0, 0, 0, 0)

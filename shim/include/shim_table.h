@@ -5,8 +5,9 @@
  * generated shim_entries.h, defined by its line in shim_syscalls.c).  A
  * call implemented by the shim also has its shim_do_<name>, declared here
  * with the prototype of its DEFINE_SHIM_SYSCALL line, grouped by the file
- * in shim/src/sys/ that defines it.  Return values are the result or a
- * negative errno.
+ * in shim/src/sys/ that defines it.  Each returns long: the result or a
+ * negative errno, what the kernel leaves in rax (DEFINE_SHIM_SYSCALL
+ * refuses a prototype that is not its line's).
  */
 #ifndef SHIM_TABLE_H
 #define SHIM_TABLE_H
@@ -17,42 +18,42 @@
 #include "shim_internal.h"
 
 /* sys/shim_access.c */
-int shim_do_access(uptr filename, unsigned int mode);
-int shim_do_faccessat(int dfd, uptr filename, unsigned int mode);
-int shim_do_faccessat2(int dfd, uptr filename, unsigned int mode, unsigned int flags);
+long shim_do_access(uptr filename, unsigned int mode);
+long shim_do_faccessat(int dfd, uptr filename, unsigned int mode);
+long shim_do_faccessat2(int dfd, uptr filename, unsigned int mode, unsigned int flags);
 
 /* sys/shim_namei.c */
-int shim_do_link(uptr oldname, uptr newname);
-int shim_do_linkat(int olddfd, uptr oldname, int newdfd, uptr newname, unsigned int flags);
-int shim_do_mkdir(uptr pathname, mode_t mode);
-int shim_do_mkdirat(int dfd, uptr pathname, mode_t mode);
-int shim_do_rename(uptr oldname, uptr newname);
-int shim_do_renameat(int olddfd, uptr oldname, int newdfd, uptr newname);
-int shim_do_renameat2(int olddfd, uptr oldname, int newdfd, uptr newname, unsigned int flags);
-int shim_do_rmdir(uptr pathname);
-int shim_do_symlink(uptr oldname, uptr newname);
-int shim_do_symlinkat(uptr oldname, int newdfd, uptr newname);
-int shim_do_unlink(uptr pathname);
-int shim_do_unlinkat(int dfd, uptr pathname, unsigned int flag);
+long shim_do_link(uptr oldname, uptr newname);
+long shim_do_linkat(int olddfd, uptr oldname, int newdfd, uptr newname, unsigned int flags);
+long shim_do_mkdir(uptr pathname, mode_t mode);
+long shim_do_mkdirat(int dfd, uptr pathname, mode_t mode);
+long shim_do_rename(uptr oldname, uptr newname);
+long shim_do_renameat(int olddfd, uptr oldname, int newdfd, uptr newname);
+long shim_do_renameat2(int olddfd, uptr oldname, int newdfd, uptr newname, unsigned int flags);
+long shim_do_rmdir(uptr pathname);
+long shim_do_symlink(uptr oldname, uptr newname);
+long shim_do_symlinkat(uptr oldname, int newdfd, uptr newname);
+long shim_do_unlink(uptr pathname);
+long shim_do_unlinkat(int dfd, uptr pathname, unsigned int flag);
 /* sys/shim_attr.c */
-int shim_do_chmod(uptr filename, mode_t mode);
-int shim_do_fchmod(int fd, mode_t mode);
-int shim_do_fchmodat(int dfd, uptr filename, mode_t mode);
-int shim_do_fchmodat2(int dfd, uptr filename, mode_t mode, unsigned int flags);
-int shim_do_chown(uptr filename, uid_t user, gid_t group);
-int shim_do_fchown(int fd, uid_t user, gid_t group);
-int shim_do_lchown(uptr filename, uid_t user, gid_t group);
-int shim_do_fchownat(int dfd, uptr filename, uid_t user, gid_t group, unsigned int flag);
+long shim_do_chmod(uptr filename, mode_t mode);
+long shim_do_fchmod(int fd, mode_t mode);
+long shim_do_fchmodat(int dfd, uptr filename, mode_t mode);
+long shim_do_fchmodat2(int dfd, uptr filename, mode_t mode, unsigned int flags);
+long shim_do_chown(uptr filename, uid_t user, gid_t group);
+long shim_do_fchown(int fd, uid_t user, gid_t group);
+long shim_do_lchown(uptr filename, uid_t user, gid_t group);
+long shim_do_fchownat(int dfd, uptr filename, uid_t user, gid_t group, unsigned int flag);
 
 /* sys/shim_clone.c */
-pid_t shim_do_fork(void);
-pid_t shim_do_vfork(void);
-pid_t shim_do_clone(unsigned int clone_flags, uptr newsp, uptr parent_tidptr, uptr child_tidptr, uptr tls);
-pid_t shim_do_clone3(uptr uargs, size_t size);
+long shim_do_fork(void);
+long shim_do_vfork(void);
+long shim_do_clone(unsigned int clone_flags, uptr newsp, uptr parent_tidptr, uptr child_tidptr, uptr tls);
+long shim_do_clone3(uptr uargs, size_t size);
 
 /* sys/shim_exec.c */
-int shim_do_execve(uptr filename, uptr argv, uptr envp);
-int shim_do_execveat(int fd, uptr filename, uptr argv, uptr envp, int flags);
+long shim_do_execve(uptr filename, uptr argv, uptr envp);
+long shim_do_execveat(int fd, uptr filename, uptr argv, uptr envp, int flags);
 
 /* sys/shim_exit.c */
 long shim_do_exit(int error_code);
@@ -62,9 +63,9 @@ long shim_do_exit_group(int error_code);
 long shim_do_futex(uptr uaddr, int op, uint32_t val, uptr utime, uptr uaddr2, uint32_t val3);
 
 /* sys/shim_getpid.c */
-pid_t shim_do_getpid(void);
-pid_t shim_do_getppid(void);
-pid_t shim_do_gettid(void);
+long shim_do_getpid(void);
+long shim_do_getppid(void);
+long shim_do_gettid(void);
 
 /* sys/shim_getrandom.c */
 long shim_do_getrandom(uptr ubuf, size_t len, unsigned int flags);
@@ -90,17 +91,17 @@ long shim_do_setgroups(int gidsetsize, uptr grouplist);
 /* sys/shim_rlimit.c */
 long shim_do_getrlimit(unsigned int resource, uptr rlim);
 long shim_do_prlimit64(pid_t pid, unsigned int resource, uptr new_rlim, uptr old_rlim);
-int shim_do_getrusage(int who, uptr ru);
+long shim_do_getrusage(int who, uptr ru);
 /* sys/shim_mmap.c */
 long shim_do_brk(uptr brk);
 long shim_do_mmap(uptr addr, size_t len, unsigned long prot, unsigned long flags, int fd, unsigned long off);
-int shim_do_mprotect(uptr start, size_t len, unsigned long prot);
-int shim_do_munmap(uptr addr, size_t len);
+long shim_do_mprotect(uptr start, size_t len, unsigned long prot);
+long shim_do_munmap(uptr addr, size_t len);
 
 /* sys/shim_sched.c */
 long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
 long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
-int shim_do_sched_setattr(pid_t pid, uptr uattr, unsigned int flags);
+long shim_do_sched_setattr(pid_t pid, uptr uattr, unsigned int flags);
 
 /* sys/shim_open.c */
 long shim_do_open(uptr filename, int flags, mode_t mode);
@@ -141,12 +142,12 @@ long shim_do_chdir(uptr filename);
 long shim_do_fchdir(unsigned int fd);
 
 /* sys/shim_stat.c */
-int shim_do_lstat(uptr filename, uptr statbuf);
-int shim_do_newfstatat(int dfd, uptr filename, uptr statbuf, unsigned int flag);
-ssize_t shim_do_readlink(uptr path, uptr buf, int bufsiz);
-ssize_t shim_do_readlinkat(int dfd, uptr pathname, uptr buf, int bufsiz);
-int shim_do_stat(uptr filename, uptr statbuf);
-int shim_do_statx(int dfd, uptr filename, unsigned int flags, unsigned int mask, uptr buffer);
+long shim_do_lstat(uptr filename, uptr statbuf);
+long shim_do_newfstatat(int dfd, uptr filename, uptr statbuf, unsigned int flag);
+long shim_do_readlink(uptr path, uptr buf, int bufsiz);
+long shim_do_readlinkat(int dfd, uptr pathname, uptr buf, int bufsiz);
+long shim_do_stat(uptr filename, uptr statbuf);
+long shim_do_statx(int dfd, uptr filename, unsigned int flags, unsigned int mask, uptr buffer);
 /* sys/shim_umask.c */
 long shim_do_umask(int mask);
 
@@ -159,56 +160,56 @@ long shim_do_personality(unsigned int personality);
 long shim_do_unshare(unsigned long unshare_flags);
 long shim_do_setns(int fd, int flags);
 /* sys/shim_signal.c */
-int shim_do_kill(pid_t pid, int sig);
-int shim_do_tgkill(pid_t tgid, pid_t pid, int sig);
-int shim_do_tkill(pid_t pid, int sig);
-int shim_do_rt_sigqueueinfo(pid_t pid, int sig, uptr uinfo);
-int shim_do_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, uptr uinfo);
-int shim_do_pidfd_open(pid_t pid, unsigned int flags);
-int shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize);
-int shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize);
+long shim_do_kill(pid_t pid, int sig);
+long shim_do_tgkill(pid_t tgid, pid_t pid, int sig);
+long shim_do_tkill(pid_t pid, int sig);
+long shim_do_rt_sigqueueinfo(pid_t pid, int sig, uptr uinfo);
+long shim_do_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, uptr uinfo);
+long shim_do_pidfd_open(pid_t pid, unsigned int flags);
+long shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize);
+long shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize);
 long shim_do_rt_sigreturn(void);
 long shim_do_restart_syscall(void);
 
 /* sys/shim_poll.c */
-int shim_do_select(int n, uptr inp, uptr outp, uptr exp, uptr tvp);
-int shim_do_pselect6(int n, uptr inp, uptr outp, uptr exp, uptr tsp, uptr sig);
-int shim_do_ppoll(uptr ufds, unsigned int nfds, uptr tsp, uptr sigmask, size_t sigsetsize);
+long shim_do_select(int n, uptr inp, uptr outp, uptr exp, uptr tvp);
+long shim_do_pselect6(int n, uptr inp, uptr outp, uptr exp, uptr tsp, uptr sig);
+long shim_do_ppoll(uptr ufds, unsigned int nfds, uptr tsp, uptr sigmask, size_t sigsetsize);
 
 /* sys/shim_sleep.c */
-int shim_do_nanosleep(uptr rqtp, uptr rmtp);
-int shim_do_clock_nanosleep(clockid_t which_clock, int flags, uptr rqtp, uptr rmtp);
+long shim_do_nanosleep(uptr rqtp, uptr rmtp);
+long shim_do_clock_nanosleep(clockid_t which_clock, int flags, uptr rqtp, uptr rmtp);
 
 /* sys/shim_tls.c */
-int shim_do_arch_prctl(int option, unsigned long arg2);
-pid_t shim_do_set_tid_address(uptr tidptr);
-int shim_do_set_robust_list(uptr head, size_t len);
-int shim_do_rseq(uptr rseq, uint32_t rseq_len, int flags, uint32_t sig);
+long shim_do_arch_prctl(int option, unsigned long arg2);
+long shim_do_set_tid_address(uptr tidptr);
+long shim_do_set_robust_list(uptr head, size_t len);
+long shim_do_rseq(uptr rseq, uint32_t rseq_len, int flags, uint32_t sig);
 
 /* sys/shim_wait.c */
-pid_t shim_do_wait4(pid_t upid, uptr stat_addr, int options, uptr ru);
-int shim_do_waitid(int which, pid_t upid, uptr infop, int options, uptr ru);
+long shim_do_wait4(pid_t upid, uptr stat_addr, int options, uptr ru);
+long shim_do_waitid(int which, pid_t upid, uptr infop, int options, uptr ru);
 
 /* sys/shim_socket.c */
-int shim_do_socket(int family, int type, int protocol);
+long shim_do_socket(int family, int type, int protocol);
 
 /* sys/shim_statfs.c */
-int shim_do_statfs(uptr pathname, uptr buf);
-int shim_do_fstatfs(int fd, uptr buf);
-int shim_do_fadvise64(int fd, off_t offset, size_t len, int advice);
-ssize_t shim_do_copy_file_range(int fd_in, uptr off_in, int fd_out, uptr off_out, size_t len, unsigned int flags);
+long shim_do_statfs(uptr pathname, uptr buf);
+long shim_do_fstatfs(int fd, uptr buf);
+long shim_do_fadvise64(int fd, off_t offset, size_t len, int advice);
+long shim_do_copy_file_range(int fd_in, uptr off_in, int fd_out, uptr off_out, size_t len, unsigned int flags);
 
 /* sys/shim_seccomp.c */
-int shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
-                  unsigned long arg5);
-int shim_do_seccomp(unsigned int op, unsigned int flags, uptr uargs);
+long shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+                   unsigned long arg5);
+long shim_do_seccomp(unsigned int op, unsigned int flags, uptr uargs);
 
 /* sys/shim_xattr.c */
-ssize_t shim_do_getxattr(uptr pathname, uptr name, uptr value, size_t size);
-ssize_t shim_do_lgetxattr(uptr pathname, uptr name, uptr value, size_t size);
-ssize_t shim_do_fgetxattr(int fd, uptr name, uptr value, size_t size);
-ssize_t shim_do_listxattr(uptr pathname, uptr list, size_t size);
-ssize_t shim_do_llistxattr(uptr pathname, uptr list, size_t size);
-ssize_t shim_do_flistxattr(int fd, uptr list, size_t size);
+long shim_do_getxattr(uptr pathname, uptr name, uptr value, size_t size);
+long shim_do_lgetxattr(uptr pathname, uptr name, uptr value, size_t size);
+long shim_do_fgetxattr(int fd, uptr name, uptr value, size_t size);
+long shim_do_listxattr(uptr pathname, uptr list, size_t size);
+long shim_do_llistxattr(uptr pathname, uptr list, size_t size);
+long shim_do_flistxattr(int fd, uptr list, size_t size);
 
 #endif /* SHIM_TABLE_H */

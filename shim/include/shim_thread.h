@@ -101,6 +101,10 @@ struct shim_thread {
      * when the shim did not see them (the host answered the call). */
     uint64_t clone_flags;
     unsigned int host_calls; /* the host calls it made so far */
+    /* its shim_do_ handed it to the host as made (shim_pass_to_host) */
+    bool to_host;
+    /* its shim_do_ ran it on the host as made (shim_host_call_self) */
+    bool ran_as_made;
     /* a copy from or to its memory failed because the host refuses ptshim
      * that memory (shim_user.c), not because of the program's pointer */
     bool no_access;
@@ -110,17 +114,16 @@ struct shim_thread {
 /* No clone flag set has every bit: clone3 knows 34 of them */
 #define SHIM_CLONE_UNKNOWN UINT64_MAX
 
-/* The thread whose system call the shim answers. */
-extern struct shim_thread* g_shim_cur;
-
-static inline struct shim_thread* shim_cur_thread(void) {
-    return g_shim_cur;
-}
-
 /* The thread of a PAL handle, or NULL when the shim has none (a thread it
  * could not record). */
 static inline struct shim_thread* shim_thread_of(PAL_HANDLE pal) {
-    return (struct shim_thread*)DkThreadGetPrivate(pal);
+    return (struct shim_thread*)DkThreadGetPrivate(pal, PAL_THREAD_SLOT_LIBOS);
+}
+
+/* The thread whose system call the shim answers: the one whose context
+ * the PAL runs (only a recorded thread's calls reach a shim_do_). */
+static inline struct shim_thread* shim_cur_thread(void) {
+    return shim_thread_of(DkThreadCurrent());
 }
 
 /* A new thread TID in PROC, or (PROC NULL) the first thread of a new

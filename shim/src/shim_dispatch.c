@@ -1,15 +1,19 @@
 /*
- * shim_dispatch.c: from a system call stop to the shim.
+ * shim_dispatch.c: the system call upcall, from a stop to the call's end.
  *
- * The entry of the call's number (shim_table, generated from syscalls.tbl;
- * the entries are the lines of shim_syscalls.c) says who answers it:
- * shim_do_<name> in the tracer, the host, or ENOSYS.  A call through the
- * 32-bit gate is refused with ENOSYS and a message rather than decoded
- * with the wrong table; a number the table lacks (a call newer than it)
- * goes to the host.
+ * The PAL runs it on the stopped thread's own context.  The entry of the
+ * call's number (shim_table, generated from syscalls.tbl; the entries are
+ * the lines of shim_syscalls.c) says who answers it: shim_do_<name> in
+ * the tracer (which may check the call and leave it to the host:
+ * shim_pass_to_host), the host, or ENOSYS.  A call through the 32-bit
+ * gate is refused with ENOSYS and a message rather than decoded with the
+ * wrong table; a number the table lacks (a call newer than it) goes to
+ * the host.  The dispatcher alone completes the call, whatever answered
+ * it; the ptshim program sees entry and end through its hooks.
  */
 #include "config.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,23 +27,9 @@
 #include "shim_thread.h"
 
 static struct shim_options g_opts;
+static struct shim_hooks g_hooks;
 /* --strict: the calls already reported, one bit per number */
 static uint64_t g_strict_reported[(PTSHIM_NSYSCALLS + 63) / 64];
-
-int shim_init(const struct shim_options* opts, PAL_HANDLE pal, pid_t pid, pid_t ppid) {
-    struct shim_thread* t;
-
-    g_opts = *opts;
-    t = shim_thread_new(pal, pid, NULL, NULL);
-    if (!t)
-        return -ENOMEM;
-    t->proc->first = true;
-    t->proc->ppid = ppid;
-    t->files = shim_fd_table_new();
-    if (!t->files)
-        return -ENOMEM;
-    return shim_sched_init(t, opts->cpus, opts->ncpu_words);
-}
 
 bool shim_is_tracer(pid_t pid) {
     return g_opts.tracer > 0 && pid == g_opts.tracer;
@@ -64,40 +54,41 @@ static void strict_report(PAL_NUM sysno, const char* name) {
           (unsigned long)sysno);
 }
 
-static int pass_to_host(const struct pal_event* ev, bool want_result, long* result) {
-    log_trace("thread %d: system call %lu run on the host", ev->tid, (unsigned long)ev->sysno);
-    if (!want_result) {
-        int ret = DkSyscallRunOnHost(ev->thread);
+/* Who answers a call, and with what: RESULT, or (TO_HOST) the host's run
+ * of the program's call as it made it. */
+struct answer {
+    enum shim_layer layer;
+    bool to_host;
+    long result;
+};
 
-        return ret < 0 ? ret : SHIM_SYSCALL_RUNNING;
-    }
-    *result = DkHostCall(ev->thread, ev->sysno, ev->args);
-    return SHIM_SYSCALL_DONE;
+static struct answer answered(enum shim_layer layer, long result) {
+    return (struct answer){.layer = layer, .result = result};
 }
 
-int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* result,
-                        enum shim_layer* layer) {
+static struct answer to_host(enum shim_layer layer) {
+    return (struct answer){.layer = layer, .to_host = true};
+}
+
+/* Decide the call of EV, made by SELF (NULL: a thread the shim has no
+ * record of), and answer it if the shim can. */
+static struct answer decide(struct shim_thread* self, const struct pal_event* ev) {
     const struct shim_syscall* e = ev->sysno < PTSHIM_NSYSCALLS ? shim_table[ev->sysno] : NULL;
-    struct shim_thread* self = shim_thread_of(ev->thread);
+    long result;
 
     if (ev->compat) {
         /* the program's own filters may forbid it: theirs to say */
-        if (self && !shim_seccomp_stops() && !shim_seccomp_allows(self, ev)) {
-            *layer = SHIM_LAYER_HOST;
-            return pass_to_host(ev, want_result, result);
-        }
+        if (self && !shim_seccomp_stops() && !shim_seccomp_allows(self, ev))
+            return to_host(SHIM_LAYER_HOST);
         log_error("thread %d: 32-bit system call %lu (int 0x80) refused with ENOSYS: "
                   "ptshim handles x86-64 system calls only",
                   ev->tid, (unsigned long)ev->sysno);
-        *layer = SHIM_LAYER_ENOSYS;
-        *result = -ENOSYS;
-        return SHIM_SYSCALL_DONE;
+        return answered(SHIM_LAYER_ENOSYS, -ENOSYS);
     }
     if (!self) {
         /* a thread the shim could not record (out of memory): the host
          * answers for it, as without a library OS */
-        *layer = SHIM_LAYER_HOST;
-        return pass_to_host(ev, want_result, result);
+        return to_host(SHIM_LAYER_HOST);
     }
     /* the call in progress: the program's own call, and what the events
      * it causes need (a clone's flags, once the shim checked them) */
@@ -105,51 +96,38 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
     self->args = ev->args;
     self->sp = ev->sp;
     self->clone_flags = SHIM_CLONE_UNKNOWN;
+    self->host_calls = 0;
+    self->no_access = false;
+    self->to_host = false;
+    self->ran_as_made = false;
     if (shim_seccomp_stops()) {
         /* the kernel ran the program's filters before this stop; strict
          * mode, which it refuses over ptshim's filter, is the shim's, and
          * a filter that asks for a tracer gets the answer of none */
-        if (ev->foreign_trace) {
-            *layer = SHIM_LAYER_HOST;
-            *result = -ENOSYS;
-            return SHIM_SYSCALL_DONE;
-        }
-        if (shim_seccomp_denies(self, ev->sysno)) {
-            g_shim_cur = self;
-            *layer = SHIM_LAYER_SHIM;
-            *result = shim_seccomp_kill();
-            g_shim_cur = NULL;
-            return SHIM_SYSCALL_DONE;
-        }
+        if (ev->foreign_trace)
+            return answered(SHIM_LAYER_HOST, -ENOSYS);
+        if (shim_seccomp_denies(self, ev->sysno))
+            return answered(SHIM_LAYER_SHIM, shim_seccomp_kill());
     } else if (!shim_seccomp_allows(self, ev)) {
         /* A call the program's seccomp filters do not simply allow: the
          * kernel carries out their verdict when the call runs on the host
          * (at a SYSEMU stop, it has not run them). */
-        *layer = SHIM_LAYER_HOST;
-        return pass_to_host(ev, want_result, result);
+        return to_host(SHIM_LAYER_HOST);
     }
     if (!e) {
         if (g_opts.strict) {
             strict_report(ev->sysno, "unknown system call");
-            *layer = SHIM_LAYER_ENOSYS;
-            *result = -ENOSYS;
-            return SHIM_SYSCALL_DONE;
+            return answered(SHIM_LAYER_ENOSYS, -ENOSYS);
         }
-        *layer = SHIM_LAYER_HOST;
-        return pass_to_host(ev, want_result, result);
+        return to_host(SHIM_LAYER_HOST);
     }
     switch (e->kind) {
     case SHIM_IMPLEMENTED:
         log_trace("thread %d: system call %lu answered by the shim", ev->tid,
                   (unsigned long)ev->sysno);
-        g_shim_cur = self;
-        *layer = SHIM_LAYER_SHIM;
-        self->host_calls = 0;
-        self->no_access = false;
-        *result = e->call(ev->args);
-        g_shim_cur = NULL;
-        if (*result == SHIM_PASSED)
-            return pass_to_host(ev, want_result, result);
+        result = e->call(ev->args);
+        if (self->to_host)
+            return to_host(SHIM_LAYER_CHECKED);
         /* The host refused ptshim the program's memory: the host answers
          * the call itself, as long as the shim made no host call yet (its
          * copies of the program's arguments come first). */
@@ -157,45 +135,100 @@ int shim_handle_syscall(const struct pal_event* ev, bool want_result, long* resu
             log_trace("thread %d: system call %lu run on the host: its memory is not "
                       "ptshim's to read",
                       ev->tid, (unsigned long)ev->sysno);
-            *layer = SHIM_LAYER_HOST;
-            return pass_to_host(ev, want_result, result);
+            return to_host(SHIM_LAYER_HOST);
         }
-        return SHIM_SYSCALL_DONE;
+        /* the host's answer to the program's call, or the shim's own */
+        return answered(self->ran_as_made ? SHIM_LAYER_CHECKED : SHIM_LAYER_SHIM, result);
     case SHIM_PASSTHROUGH:
         if (g_opts.strict) {
             strict_report(ev->sysno, e->name);
             break;
         }
-        *layer = SHIM_LAYER_HOST;
-        return pass_to_host(ev, want_result, result);
+        return to_host(SHIM_LAYER_HOST);
     case SHIM_ENOSYS:
         break;
     }
-    *layer = SHIM_LAYER_ENOSYS;
-    *result = -ENOSYS;
-    return SHIM_SYSCALL_DONE;
+    return answered(SHIM_LAYER_ENOSYS, -ENOSYS);
+}
+
+/*
+ * The system call upcall (the PAL's, on THREAD's own context): the hooks
+ * see the entry, the shim decides and answers, runs the program's call on
+ * the host when that is the answer, and completes the call, which ends in
+ * one of four ways: a result returned to the program, the call handed to
+ * the host unseen (the thread runs on), the thread gone meanwhile, or the
+ * call abandoned for a signal (the program makes it again).  The hooks see
+ * that end before the thread goes on.
+ */
+static int emulate_syscall(PAL_HANDLE thread, const struct pal_event* ev) {
+    bool want_result = g_hooks.syscall_entry && g_hooks.syscall_entry(ev);
+    struct answer a = decide(shim_thread_of(thread), ev);
+    enum shim_end end = SHIM_END_RESULT;
+    int ret;
+
+    if (a.to_host) {
+        log_trace("thread %d: system call %lu run on the host", ev->tid,
+                  (unsigned long)ev->sysno);
+        if (want_result) {
+            a.result = DkHostCall(thread, ev->sysno, ev->args);
+        } else {
+            ret = DkSyscallRunOnHost(thread);
+            if (ret < 0)
+                return ret;
+            end = SHIM_END_UNSEEN;
+        }
+    }
+    if (end == SHIM_END_RESULT && DkSyscallAbandoned(thread))
+        end = SHIM_END_ABANDONED; /* made again after the signal */
+    else if (end == SHIM_END_RESULT && DkThreadGone(thread))
+        end = SHIM_END_GONE;
+    if (g_hooks.syscall_exit)
+        g_hooks.syscall_exit(ev, end, a.result, a.layer);
+    if (end == SHIM_END_UNSEEN || end == SHIM_END_GONE)
+        return 0;
+    return DkSyscallReturn(thread, a.result);
+}
+
+int shim_init(const struct shim_options* opts, const struct shim_hooks* hooks, PAL_HANDLE pal,
+              pid_t pid, pid_t ppid) {
+    struct shim_thread* t;
+
+    g_opts = *opts;
+    if (hooks)
+        g_hooks = *hooks;
+    DkSetSyscallUpcall(emulate_syscall);
+    t = shim_thread_new(pal, pid, NULL, NULL);
+    if (!t)
+        return -ENOMEM;
+    t->proc->first = true;
+    t->proc->ppid = ppid;
+    t->files = shim_fd_table_new();
+    if (!t->files)
+        return -ENOMEM;
+    return shim_sched_init(t, opts->cpus, opts->ncpu_words);
+}
+
+long shim_pass_to_host(void) {
+    shim_cur_thread()->to_host = true;
+    return 0;
 }
 
 long shim_host_call(PAL_NUM sysno, PAL_NUM a0, PAL_NUM a1, PAL_NUM a2, PAL_NUM a3, PAL_NUM a4,
                     PAL_NUM a5) {
-    struct shim_thread* self = g_shim_cur;
+    struct shim_thread* self = shim_cur_thread();
     const PAL_NUM args[6] = {a0, a1, a2, a3, a4, a5};
-    long ret;
 
+    /* the program's call is the host's already */
+    assert(!self->to_host);
     self->host_calls++;
-    ret = DkHostCall(self->pal, sysno, args);
-    /* other threads' calls ran meanwhile */
-    g_shim_cur = self;
-    return ret;
+    return DkHostCall(self->pal, sysno, args);
 }
 
 long shim_host_call_self(void) {
-    struct shim_thread* self = g_shim_cur;
-    long ret;
+    struct shim_thread* self = shim_cur_thread();
 
+    assert(!self->to_host);
     self->host_calls++;
-    ret = DkHostCall(self->pal, self->sysno, self->args);
-
-    g_shim_cur = self;
-    return ret;
+    self->ran_as_made = true;
+    return DkHostCall(self->pal, self->sysno, self->args);
 }

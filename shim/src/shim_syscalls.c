@@ -2,9 +2,10 @@
  * shim_syscalls.c: one line per system call of syscall-defs/syscalls.tbl,
  * in Graphene's form:
  *
- *   DEFINE_SHIM_SYSCALL(name, nargs, shim_do_name, ret, type, arg, ...)
+ *   DEFINE_SHIM_SYSCALL(name, nargs, shim_do_name, long, type, arg, ...)
  *       implemented by the shim: shim_do_name, in the file the comment
- *       names, declared in shim_table.h;
+ *       names, declared in shim_table.h, returns long (the result or a
+ *       negative errno);
  *   SHIM_SYSCALL_PASSTHROUGH(name, nargs, ret, type, arg, ...)
  *       not implemented yet: the host runs it unchanged (ENOSYS with
  *       --strict).  Unlike Graphene's macro of that name, which returned
@@ -28,26 +29,26 @@ DEFINE_SHIM_SYSCALL(read, 3, shim_do_read, long, unsigned int, fd, uptr, buf, si
 DEFINE_SHIM_SYSCALL(write, 3, shim_do_write, long, unsigned int, fd, uptr, buf, size_t, count) /* sys/shim_rw.c */
 DEFINE_SHIM_SYSCALL(open, 3, shim_do_open, long, uptr, filename, int, flags, mode_t, mode) /* sys/shim_open.c */
 DEFINE_SHIM_SYSCALL(close, 1, shim_do_close, long, unsigned int, fd) /* sys/shim_open.c */
-DEFINE_SHIM_SYSCALL(stat, 2, shim_do_stat, int, uptr, filename, uptr, statbuf) /* sys/shim_stat.c */
+DEFINE_SHIM_SYSCALL(stat, 2, shim_do_stat, long, uptr, filename, uptr, statbuf) /* sys/shim_stat.c */
 DEFINE_SHIM_SYSCALL(fstat, 2, shim_do_fstat, long, unsigned int, fd, uptr, statbuf) /* sys/shim_getdents.c */
-DEFINE_SHIM_SYSCALL(lstat, 2, shim_do_lstat, int, uptr, filename, uptr, statbuf) /* sys/shim_stat.c */
+DEFINE_SHIM_SYSCALL(lstat, 2, shim_do_lstat, long, uptr, filename, uptr, statbuf) /* sys/shim_stat.c */
 SHIM_SYSCALL_PASSTHROUGH(poll, 3, int, uptr, ufds, unsigned int, nfds, int, timeout_msecs)
 DEFINE_SHIM_SYSCALL(lseek, 3, shim_do_lseek, long, unsigned int, fd, off_t, offset, unsigned int, whence) /* sys/shim_rw.c */
 DEFINE_SHIM_SYSCALL(mmap, 6, shim_do_mmap, long, uptr, addr, size_t, len, unsigned long, prot, unsigned long, flags, int, fd, unsigned long, off) /* sys/shim_mmap.c */
-DEFINE_SHIM_SYSCALL(mprotect, 3, shim_do_mprotect, int, uptr, start, size_t, len, unsigned long, prot) /* sys/shim_mmap.c */
-DEFINE_SHIM_SYSCALL(munmap, 2, shim_do_munmap, int, uptr, addr, size_t, len) /* sys/shim_mmap.c */
+DEFINE_SHIM_SYSCALL(mprotect, 3, shim_do_mprotect, long, uptr, start, size_t, len, unsigned long, prot) /* sys/shim_mmap.c */
+DEFINE_SHIM_SYSCALL(munmap, 2, shim_do_munmap, long, uptr, addr, size_t, len) /* sys/shim_mmap.c */
 DEFINE_SHIM_SYSCALL(brk, 1, shim_do_brk, long, uptr, brk) /* sys/shim_mmap.c */
-DEFINE_SHIM_SYSCALL(rt_sigaction, 4, shim_do_rt_sigaction, int, int, sig, uptr, act, uptr, oact, size_t, sigsetsize) /* sys/shim_signal.c */
-DEFINE_SHIM_SYSCALL(rt_sigprocmask, 4, shim_do_rt_sigprocmask, int, int, how, uptr, nset, uptr, oset, size_t, sigsetsize) /* sys/shim_signal.c */
+DEFINE_SHIM_SYSCALL(rt_sigaction, 4, shim_do_rt_sigaction, long, int, sig, uptr, act, uptr, oact, size_t, sigsetsize) /* sys/shim_signal.c */
+DEFINE_SHIM_SYSCALL(rt_sigprocmask, 4, shim_do_rt_sigprocmask, long, int, how, uptr, nset, uptr, oset, size_t, sigsetsize) /* sys/shim_signal.c */
 DEFINE_SHIM_SYSCALL(rt_sigreturn, 0, shim_do_rt_sigreturn, long) /* sys/shim_signal.c */
 DEFINE_SHIM_SYSCALL(ioctl, 3, shim_do_ioctl, long, unsigned int, fd, unsigned int, cmd, unsigned long, arg) /* sys/shim_ioctl.c */
 DEFINE_SHIM_SYSCALL(pread64, 4, shim_do_pread64, long, unsigned int, fd, uptr, buf, size_t, count, loff_t, pos) /* sys/shim_rw.c */
 DEFINE_SHIM_SYSCALL(pwrite64, 4, shim_do_pwrite64, long, unsigned int, fd, uptr, buf, size_t, count, loff_t, pos) /* sys/shim_rw.c */
 DEFINE_SHIM_SYSCALL(readv, 3, shim_do_readv, long, unsigned long, fd, uptr, vec, unsigned long, vlen) /* sys/shim_rw.c */
 DEFINE_SHIM_SYSCALL(writev, 3, shim_do_writev, long, unsigned long, fd, uptr, vec, unsigned long, vlen) /* sys/shim_rw.c */
-DEFINE_SHIM_SYSCALL(access, 2, shim_do_access, int, uptr, filename, unsigned int, mode) /* sys/shim_access.c */
+DEFINE_SHIM_SYSCALL(access, 2, shim_do_access, long, uptr, filename, unsigned int, mode) /* sys/shim_access.c */
 DEFINE_SHIM_SYSCALL(pipe, 1, shim_do_pipe, long, uptr, fildes) /* sys/shim_pipe.c */
-DEFINE_SHIM_SYSCALL(select, 5, shim_do_select, int, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tvp) /* sys/shim_poll.c */
+DEFINE_SHIM_SYSCALL(select, 5, shim_do_select, long, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tvp) /* sys/shim_poll.c */
 SHIM_SYSCALL_PASSTHROUGH(sched_yield, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(mremap, 5, long, uptr, addr, size_t, old_len, size_t, new_len, unsigned int, flags, uptr, new_addr)
 SHIM_SYSCALL_PASSTHROUGH(msync, 3, int, uptr, start, size_t, len, unsigned int, flags)
@@ -59,13 +60,13 @@ SHIM_SYSCALL_PASSTHROUGH(shmctl, 3, int, int, shmid, int, cmd, uptr, buf)
 DEFINE_SHIM_SYSCALL(dup, 1, shim_do_dup, long, unsigned int, fildes) /* sys/shim_dup.c */
 DEFINE_SHIM_SYSCALL(dup2, 2, shim_do_dup2, long, unsigned int, oldfd, unsigned int, newfd) /* sys/shim_dup.c */
 SHIM_SYSCALL_PASSTHROUGH(pause, 0, int)
-DEFINE_SHIM_SYSCALL(nanosleep, 2, shim_do_nanosleep, int, uptr, rqtp, uptr, rmtp) /* sys/shim_sleep.c */
+DEFINE_SHIM_SYSCALL(nanosleep, 2, shim_do_nanosleep, long, uptr, rqtp, uptr, rmtp) /* sys/shim_sleep.c */
 SHIM_SYSCALL_PASSTHROUGH(getitimer, 2, int, int, which, uptr, value)
 SHIM_SYSCALL_PASSTHROUGH(alarm, 1, int, unsigned int, seconds)
 SHIM_SYSCALL_PASSTHROUGH(setitimer, 3, int, int, which, uptr, value, uptr, ovalue)
-DEFINE_SHIM_SYSCALL(getpid, 0, shim_do_getpid, pid_t) /* sys/shim_getpid.c */
+DEFINE_SHIM_SYSCALL(getpid, 0, shim_do_getpid, long) /* sys/shim_getpid.c */
 SHIM_SYSCALL_PASSTHROUGH(sendfile, 4, ssize_t, int, out_fd, int, in_fd, uptr, offset, size_t, count)
-DEFINE_SHIM_SYSCALL(socket, 3, shim_do_socket, int, int, family, int, type, int, protocol) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(socket, 3, shim_do_socket, long, int, family, int, type, int, protocol) /* sys/shim_socket.c */
 SHIM_SYSCALL_PASSTHROUGH(connect, 3, int, int, fd, uptr, uservaddr, int, addrlen)
 SHIM_SYSCALL_PASSTHROUGH(accept, 3, int, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen)
 SHIM_SYSCALL_PASSTHROUGH(sendto, 6, ssize_t, int, fd, uptr, buff, size_t, len, unsigned int, flags, uptr, addr, int, addr_len)
@@ -80,13 +81,13 @@ SHIM_SYSCALL_PASSTHROUGH(getpeername, 3, int, int, fd, uptr, usockaddr, uptr, us
 SHIM_SYSCALL_PASSTHROUGH(socketpair, 4, int, int, family, unsigned int, type, int, protocol, uptr, usockvec)
 SHIM_SYSCALL_PASSTHROUGH(setsockopt, 5, int, int, fd, int, level, int, optname, uptr, optval, int, optlen)
 SHIM_SYSCALL_PASSTHROUGH(getsockopt, 5, int, int, fd, int, level, int, optname, uptr, optval, uptr, optlen)
-DEFINE_SHIM_SYSCALL(clone, 5, shim_do_clone, pid_t, unsigned int, clone_flags, uptr, newsp, uptr, parent_tidptr, uptr, child_tidptr, uptr, tls) /* sys/shim_clone.c */
-DEFINE_SHIM_SYSCALL(fork, 0, shim_do_fork, pid_t) /* sys/shim_clone.c */
-DEFINE_SHIM_SYSCALL(vfork, 0, shim_do_vfork, pid_t) /* sys/shim_clone.c */
-DEFINE_SHIM_SYSCALL(execve, 3, shim_do_execve, int, uptr, filename, uptr, argv, uptr, envp) /* sys/shim_exec.c */
+DEFINE_SHIM_SYSCALL(clone, 5, shim_do_clone, long, unsigned int, clone_flags, uptr, newsp, uptr, parent_tidptr, uptr, child_tidptr, uptr, tls) /* sys/shim_clone.c */
+DEFINE_SHIM_SYSCALL(fork, 0, shim_do_fork, long) /* sys/shim_clone.c */
+DEFINE_SHIM_SYSCALL(vfork, 0, shim_do_vfork, long) /* sys/shim_clone.c */
+DEFINE_SHIM_SYSCALL(execve, 3, shim_do_execve, long, uptr, filename, uptr, argv, uptr, envp) /* sys/shim_exec.c */
 DEFINE_SHIM_SYSCALL(exit, 1, shim_do_exit, long, int, error_code) /* sys/shim_exit.c */
-DEFINE_SHIM_SYSCALL(wait4, 4, shim_do_wait4, pid_t, pid_t, upid, uptr, stat_addr, int, options, uptr, ru) /* sys/shim_wait.c */
-DEFINE_SHIM_SYSCALL(kill, 2, shim_do_kill, int, pid_t, pid, int, sig) /* sys/shim_signal.c */
+DEFINE_SHIM_SYSCALL(wait4, 4, shim_do_wait4, long, pid_t, upid, uptr, stat_addr, int, options, uptr, ru) /* sys/shim_wait.c */
+DEFINE_SHIM_SYSCALL(kill, 2, shim_do_kill, long, pid_t, pid, int, sig) /* sys/shim_signal.c */
 DEFINE_SHIM_SYSCALL(uname, 1, shim_do_uname, long, uptr, name) /* sys/shim_uname.c */
 SHIM_SYSCALL_PASSTHROUGH(semget, 3, int, unsigned long, key, int, nsems, unsigned int, semflg)
 SHIM_SYSCALL_PASSTHROUGH(semop, 3, int, int, semid, uptr, tsops, unsigned int, nsops)
@@ -106,23 +107,23 @@ SHIM_SYSCALL_PASSTHROUGH(getdents, 3, ssize_t, int, fd, uptr, dirent, unsigned i
 DEFINE_SHIM_SYSCALL(getcwd, 2, shim_do_getcwd, long, uptr, buf, unsigned long, size) /* sys/shim_getcwd.c */
 DEFINE_SHIM_SYSCALL(chdir, 1, shim_do_chdir, long, uptr, filename) /* sys/shim_getcwd.c */
 DEFINE_SHIM_SYSCALL(fchdir, 1, shim_do_fchdir, long, unsigned int, fd) /* sys/shim_getcwd.c */
-DEFINE_SHIM_SYSCALL(rename, 2, shim_do_rename, int, uptr, oldname, uptr, newname) /* sys/shim_namei.c */
-DEFINE_SHIM_SYSCALL(mkdir, 2, shim_do_mkdir, int, uptr, pathname, mode_t, mode) /* sys/shim_namei.c */
-DEFINE_SHIM_SYSCALL(rmdir, 1, shim_do_rmdir, int, uptr, pathname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(rename, 2, shim_do_rename, long, uptr, oldname, uptr, newname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(mkdir, 2, shim_do_mkdir, long, uptr, pathname, mode_t, mode) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(rmdir, 1, shim_do_rmdir, long, uptr, pathname) /* sys/shim_namei.c */
 DEFINE_SHIM_SYSCALL(creat, 2, shim_do_creat, long, uptr, pathname, mode_t, mode) /* sys/shim_open.c */
-DEFINE_SHIM_SYSCALL(link, 2, shim_do_link, int, uptr, oldname, uptr, newname) /* sys/shim_namei.c */
-DEFINE_SHIM_SYSCALL(unlink, 1, shim_do_unlink, int, uptr, pathname) /* sys/shim_namei.c */
-DEFINE_SHIM_SYSCALL(symlink, 2, shim_do_symlink, int, uptr, oldname, uptr, newname) /* sys/shim_namei.c */
-DEFINE_SHIM_SYSCALL(readlink, 3, shim_do_readlink, ssize_t, uptr, path, uptr, buf, int, bufsiz) /* sys/shim_stat.c */
-DEFINE_SHIM_SYSCALL(chmod, 2, shim_do_chmod, int, uptr, filename, mode_t, mode) /* sys/shim_attr.c */
-DEFINE_SHIM_SYSCALL(fchmod, 2, shim_do_fchmod, int, int, fd, mode_t, mode) /* sys/shim_attr.c */
-DEFINE_SHIM_SYSCALL(chown, 3, shim_do_chown, int, uptr, filename, uid_t, user, gid_t, group) /* sys/shim_attr.c */
-DEFINE_SHIM_SYSCALL(fchown, 3, shim_do_fchown, int, int, fd, uid_t, user, gid_t, group) /* sys/shim_attr.c */
-DEFINE_SHIM_SYSCALL(lchown, 3, shim_do_lchown, int, uptr, filename, uid_t, user, gid_t, group) /* sys/shim_attr.c */
+DEFINE_SHIM_SYSCALL(link, 2, shim_do_link, long, uptr, oldname, uptr, newname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(unlink, 1, shim_do_unlink, long, uptr, pathname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(symlink, 2, shim_do_symlink, long, uptr, oldname, uptr, newname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(readlink, 3, shim_do_readlink, long, uptr, path, uptr, buf, int, bufsiz) /* sys/shim_stat.c */
+DEFINE_SHIM_SYSCALL(chmod, 2, shim_do_chmod, long, uptr, filename, mode_t, mode) /* sys/shim_attr.c */
+DEFINE_SHIM_SYSCALL(fchmod, 2, shim_do_fchmod, long, int, fd, mode_t, mode) /* sys/shim_attr.c */
+DEFINE_SHIM_SYSCALL(chown, 3, shim_do_chown, long, uptr, filename, uid_t, user, gid_t, group) /* sys/shim_attr.c */
+DEFINE_SHIM_SYSCALL(fchown, 3, shim_do_fchown, long, int, fd, uid_t, user, gid_t, group) /* sys/shim_attr.c */
+DEFINE_SHIM_SYSCALL(lchown, 3, shim_do_lchown, long, uptr, filename, uid_t, user, gid_t, group) /* sys/shim_attr.c */
 DEFINE_SHIM_SYSCALL(umask, 1, shim_do_umask, long, int, mask) /* sys/shim_umask.c */
 SHIM_SYSCALL_PASSTHROUGH(gettimeofday, 2, int, uptr, tv, uptr, tz)
 DEFINE_SHIM_SYSCALL(getrlimit, 2, shim_do_getrlimit, long, unsigned int, resource, uptr, rlim) /* sys/shim_rlimit.c */
-DEFINE_SHIM_SYSCALL(getrusage, 2, shim_do_getrusage, int, int, who, uptr, ru) /* sys/shim_rlimit.c */
+DEFINE_SHIM_SYSCALL(getrusage, 2, shim_do_getrusage, long, int, who, uptr, ru) /* sys/shim_rlimit.c */
 DEFINE_SHIM_SYSCALL(sysinfo, 1, shim_do_sysinfo, long, uptr, info) /* sys/shim_uname.c */
 SHIM_SYSCALL_PASSTHROUGH(times, 1, long, uptr, tbuf)
 SHIM_SYSCALL_PASSTHROUGH(ptrace, 4, long, int, request, pid_t, pid, uptr, addr, uptr, data)
@@ -134,7 +135,7 @@ DEFINE_SHIM_SYSCALL(setgid, 1, shim_do_setgid, long, gid_t, gid) /* sys/shim_get
 DEFINE_SHIM_SYSCALL(geteuid, 0, shim_do_geteuid, long) /* sys/shim_getuid.c */
 DEFINE_SHIM_SYSCALL(getegid, 0, shim_do_getegid, long) /* sys/shim_getuid.c */
 SHIM_SYSCALL_PASSTHROUGH(setpgid, 2, int, pid_t, pid, pid_t, pgid)
-DEFINE_SHIM_SYSCALL(getppid, 0, shim_do_getppid, pid_t) /* sys/shim_getpid.c */
+DEFINE_SHIM_SYSCALL(getppid, 0, shim_do_getppid, long) /* sys/shim_getpid.c */
 SHIM_SYSCALL_PASSTHROUGH(getpgrp, 0, pid_t)
 SHIM_SYSCALL_PASSTHROUGH(setsid, 0, pid_t)
 DEFINE_SHIM_SYSCALL(setreuid, 2, shim_do_setreuid, long, uid_t, ruid, uid_t, euid) /* sys/shim_getuid.c */
@@ -153,7 +154,7 @@ SHIM_SYSCALL_PASSTHROUGH(capget, 2, int, uptr, header, uptr, dataptr)
 SHIM_SYSCALL_PASSTHROUGH(capset, 2, int, uptr, header, uptr, data)
 SHIM_SYSCALL_PASSTHROUGH(rt_sigpending, 2, int, uptr, uset, size_t, sigsetsize)
 SHIM_SYSCALL_PASSTHROUGH(rt_sigtimedwait, 4, int, uptr, uthese, uptr, uinfo, uptr, uts, size_t, sigsetsize)
-DEFINE_SHIM_SYSCALL(rt_sigqueueinfo, 3, shim_do_rt_sigqueueinfo, int, pid_t, pid, int, sig, uptr, uinfo) /* sys/shim_signal.c */
+DEFINE_SHIM_SYSCALL(rt_sigqueueinfo, 3, shim_do_rt_sigqueueinfo, long, pid_t, pid, int, sig, uptr, uinfo) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(rt_sigsuspend, 2, int, uptr, unewset, size_t, sigsetsize)
 SHIM_SYSCALL_PASSTHROUGH(sigaltstack, 2, int, uptr, uss, uptr, uoss)
 SHIM_SYSCALL_PASSTHROUGH(utime, 2, int, uptr, filename, uptr, times)
@@ -161,8 +162,8 @@ SHIM_SYSCALL_PASSTHROUGH(mknod, 3, int, uptr, filename, mode_t, mode, unsigned l
 SHIM_SYSCALL_RETURN_ENOSYS(uselib, 1, int, uptr, library)
 DEFINE_SHIM_SYSCALL(personality, 1, shim_do_personality, long, unsigned int, personality) /* sys/shim_uname.c */
 SHIM_SYSCALL_PASSTHROUGH(ustat, 2, int, unsigned long, dev, uptr, ubuf)
-DEFINE_SHIM_SYSCALL(statfs, 2, shim_do_statfs, int, uptr, pathname, uptr, buf) /* sys/shim_statfs.c */
-DEFINE_SHIM_SYSCALL(fstatfs, 2, shim_do_fstatfs, int, int, fd, uptr, buf) /* sys/shim_statfs.c */
+DEFINE_SHIM_SYSCALL(statfs, 2, shim_do_statfs, long, uptr, pathname, uptr, buf) /* sys/shim_statfs.c */
+DEFINE_SHIM_SYSCALL(fstatfs, 2, shim_do_fstatfs, long, int, fd, uptr, buf) /* sys/shim_statfs.c */
 SHIM_SYSCALL_PASSTHROUGH(sysfs, 3, int, int, option, unsigned long, arg1, unsigned long, arg2)
 SHIM_SYSCALL_PASSTHROUGH(getpriority, 2, int, int, which, int, who)
 SHIM_SYSCALL_PASSTHROUGH(setpriority, 3, int, int, which, int, who, int, niceval)
@@ -181,8 +182,8 @@ SHIM_SYSCALL_PASSTHROUGH(vhangup, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(modify_ldt, 3, int, int, func, uptr, ptr, unsigned long, bytecount)
 SHIM_SYSCALL_PASSTHROUGH(pivot_root, 2, int, uptr, new_root, uptr, put_old)
 SHIM_SYSCALL_RETURN_ENOSYS(_sysctl, 1, int, uptr, args)
-DEFINE_SHIM_SYSCALL(prctl, 5, shim_do_prctl, int, int, option, unsigned long, arg2, unsigned long, arg3, unsigned long, arg4, unsigned long, arg5) /* sys/shim_seccomp.c */
-DEFINE_SHIM_SYSCALL(arch_prctl, 2, shim_do_arch_prctl, int, int, option, unsigned long, arg2) /* sys/shim_tls.c */
+DEFINE_SHIM_SYSCALL(prctl, 5, shim_do_prctl, long, int, option, unsigned long, arg2, unsigned long, arg3, unsigned long, arg4, unsigned long, arg5) /* sys/shim_seccomp.c */
+DEFINE_SHIM_SYSCALL(arch_prctl, 2, shim_do_arch_prctl, long, int, option, unsigned long, arg2) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(adjtimex, 1, int, uptr, txc_p)
 SHIM_SYSCALL_PASSTHROUGH(setrlimit, 2, int, int, resource, uptr, rlim)
 SHIM_SYSCALL_PASSTHROUGH(chroot, 1, int, uptr, filename)
@@ -210,21 +211,21 @@ SHIM_SYSCALL_RETURN_ENOSYS(putpmsg, 0, int)
 SHIM_SYSCALL_RETURN_ENOSYS(afs_syscall, 0, int)
 SHIM_SYSCALL_RETURN_ENOSYS(tuxcall, 0, int)
 SHIM_SYSCALL_RETURN_ENOSYS(security, 0, int)
-DEFINE_SHIM_SYSCALL(gettid, 0, shim_do_gettid, pid_t) /* sys/shim_getpid.c */
+DEFINE_SHIM_SYSCALL(gettid, 0, shim_do_gettid, long) /* sys/shim_getpid.c */
 SHIM_SYSCALL_PASSTHROUGH(readahead, 3, ssize_t, int, fd, off_t, offset, size_t, count)
 SHIM_SYSCALL_PASSTHROUGH(setxattr, 5, int, uptr, pathname, uptr, name, uptr, value, size_t, size, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(lsetxattr, 5, int, uptr, pathname, uptr, name, uptr, value, size_t, size, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(fsetxattr, 5, int, int, fd, uptr, name, uptr, value, size_t, size, unsigned int, flags)
-DEFINE_SHIM_SYSCALL(getxattr, 4, shim_do_getxattr, ssize_t, uptr, pathname, uptr, name, uptr, value, size_t, size) /* sys/shim_xattr.c */
-DEFINE_SHIM_SYSCALL(lgetxattr, 4, shim_do_lgetxattr, ssize_t, uptr, pathname, uptr, name, uptr, value, size_t, size) /* sys/shim_xattr.c */
-DEFINE_SHIM_SYSCALL(fgetxattr, 4, shim_do_fgetxattr, ssize_t, int, fd, uptr, name, uptr, value, size_t, size) /* sys/shim_xattr.c */
-DEFINE_SHIM_SYSCALL(listxattr, 3, shim_do_listxattr, ssize_t, uptr, pathname, uptr, list, size_t, size) /* sys/shim_xattr.c */
-DEFINE_SHIM_SYSCALL(llistxattr, 3, shim_do_llistxattr, ssize_t, uptr, pathname, uptr, list, size_t, size) /* sys/shim_xattr.c */
-DEFINE_SHIM_SYSCALL(flistxattr, 3, shim_do_flistxattr, ssize_t, int, fd, uptr, list, size_t, size) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(getxattr, 4, shim_do_getxattr, long, uptr, pathname, uptr, name, uptr, value, size_t, size) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(lgetxattr, 4, shim_do_lgetxattr, long, uptr, pathname, uptr, name, uptr, value, size_t, size) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(fgetxattr, 4, shim_do_fgetxattr, long, int, fd, uptr, name, uptr, value, size_t, size) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(listxattr, 3, shim_do_listxattr, long, uptr, pathname, uptr, list, size_t, size) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(llistxattr, 3, shim_do_llistxattr, long, uptr, pathname, uptr, list, size_t, size) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(flistxattr, 3, shim_do_flistxattr, long, int, fd, uptr, list, size_t, size) /* sys/shim_xattr.c */
 SHIM_SYSCALL_PASSTHROUGH(removexattr, 2, int, uptr, pathname, uptr, name)
 SHIM_SYSCALL_PASSTHROUGH(lremovexattr, 2, int, uptr, pathname, uptr, name)
 SHIM_SYSCALL_PASSTHROUGH(fremovexattr, 2, int, int, fd, uptr, name)
-DEFINE_SHIM_SYSCALL(tkill, 2, shim_do_tkill, int, pid_t, pid, int, sig) /* sys/shim_signal.c */
+DEFINE_SHIM_SYSCALL(tkill, 2, shim_do_tkill, long, pid_t, pid, int, sig) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(time, 1, long, uptr, tloc)
 DEFINE_SHIM_SYSCALL(futex, 6, shim_do_futex, long, uptr, uaddr, int, op, uint32_t, val, uptr, utime, uptr, uaddr2, uint32_t, val3) /* sys/shim_futex.c */
 DEFINE_SHIM_SYSCALL(sched_setaffinity, 3, shim_do_sched_setaffinity, long, pid_t, pid, unsigned int, len, uptr, user_mask_ptr) /* sys/shim_sched.c */
@@ -242,10 +243,10 @@ SHIM_SYSCALL_RETURN_ENOSYS(epoll_ctl_old, 0, int)
 SHIM_SYSCALL_RETURN_ENOSYS(epoll_wait_old, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(remap_file_pages, 5, int, uptr, start, size_t, size, unsigned int, prot, unsigned long, pgoff, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(getdents64, 3, shim_do_getdents64, long, unsigned int, fd, uptr, dirent, unsigned int, count) /* sys/shim_getdents.c */
-DEFINE_SHIM_SYSCALL(set_tid_address, 1, shim_do_set_tid_address, pid_t, uptr, tidptr) /* sys/shim_tls.c */
+DEFINE_SHIM_SYSCALL(set_tid_address, 1, shim_do_set_tid_address, long, uptr, tidptr) /* sys/shim_tls.c */
 DEFINE_SHIM_SYSCALL(restart_syscall, 0, shim_do_restart_syscall, long) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(semtimedop, 4, int, int, semid, uptr, tsops, unsigned int, nsops, uptr, timeout)
-DEFINE_SHIM_SYSCALL(fadvise64, 4, shim_do_fadvise64, int, int, fd, off_t, offset, size_t, len, int, advice) /* sys/shim_statfs.c */
+DEFINE_SHIM_SYSCALL(fadvise64, 4, shim_do_fadvise64, long, int, fd, off_t, offset, size_t, len, int, advice) /* sys/shim_statfs.c */
 SHIM_SYSCALL_PASSTHROUGH(timer_create, 3, int, int, which_clock, uptr, timer_event_spec, uptr, created_timer_id)
 SHIM_SYSCALL_PASSTHROUGH(timer_settime, 4, int, int, timer_id, unsigned int, flags, uptr, new_setting, uptr, old_setting)
 SHIM_SYSCALL_PASSTHROUGH(timer_gettime, 2, int, int, timer_id, uptr, setting)
@@ -254,11 +255,11 @@ SHIM_SYSCALL_PASSTHROUGH(timer_delete, 1, int, int, timer_id)
 SHIM_SYSCALL_PASSTHROUGH(clock_settime, 2, int, int, which_clock, uptr, tp)
 SHIM_SYSCALL_PASSTHROUGH(clock_gettime, 2, int, int, which_clock, uptr, tp)
 SHIM_SYSCALL_PASSTHROUGH(clock_getres, 2, int, int, which_clock, uptr, tp)
-DEFINE_SHIM_SYSCALL(clock_nanosleep, 4, shim_do_clock_nanosleep, int, clockid_t, which_clock, int, flags, uptr, rqtp, uptr, rmtp) /* sys/shim_sleep.c */
+DEFINE_SHIM_SYSCALL(clock_nanosleep, 4, shim_do_clock_nanosleep, long, clockid_t, which_clock, int, flags, uptr, rqtp, uptr, rmtp) /* sys/shim_sleep.c */
 DEFINE_SHIM_SYSCALL(exit_group, 1, shim_do_exit_group, long, int, error_code) /* sys/shim_exit.c */
 SHIM_SYSCALL_PASSTHROUGH(epoll_wait, 4, int, int, epfd, uptr, events, int, maxevents, int, timeout)
 SHIM_SYSCALL_PASSTHROUGH(epoll_ctl, 4, int, int, epfd, int, op, int, fd, uptr, event)
-DEFINE_SHIM_SYSCALL(tgkill, 3, shim_do_tgkill, int, pid_t, tgid, pid_t, pid, int, sig) /* sys/shim_signal.c */
+DEFINE_SHIM_SYSCALL(tgkill, 3, shim_do_tgkill, long, pid_t, tgid, pid_t, pid, int, sig) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(utimes, 2, int, uptr, filename, uptr, utimes)
 SHIM_SYSCALL_RETURN_ENOSYS(vserver, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(mbind, 6, int, uptr, start, size_t, len, int, mode, uptr, nmask, unsigned long, maxnode, unsigned long, flags)
@@ -271,7 +272,7 @@ SHIM_SYSCALL_PASSTHROUGH(mq_timedreceive, 5, ssize_t, int, mqdes, uptr, u_msg_pt
 SHIM_SYSCALL_PASSTHROUGH(mq_notify, 2, int, int, mqdes, uptr, u_notification)
 SHIM_SYSCALL_PASSTHROUGH(mq_getsetattr, 3, int, int, mqdes, uptr, u_mqstat, uptr, u_omqstat)
 SHIM_SYSCALL_PASSTHROUGH(kexec_load, 4, long, unsigned long, entry, unsigned long, nr_segments, uptr, segments, unsigned long, flags)
-DEFINE_SHIM_SYSCALL(waitid, 5, shim_do_waitid, int, int, which, pid_t, upid, uptr, infop, int, options, uptr, ru) /* sys/shim_wait.c */
+DEFINE_SHIM_SYSCALL(waitid, 5, shim_do_waitid, long, int, which, pid_t, upid, uptr, infop, int, options, uptr, ru) /* sys/shim_wait.c */
 SHIM_SYSCALL_PASSTHROUGH(add_key, 5, int, uptr, _type, uptr, _description, uptr, _payload, size_t, plen, int, ringid)
 SHIM_SYSCALL_PASSTHROUGH(request_key, 4, int, uptr, _type, uptr, _description, uptr, _callout_info, int, destringid)
 SHIM_SYSCALL_PASSTHROUGH(keyctl, 5, long, int, option, unsigned long, arg2, unsigned long, arg3, unsigned long, arg4, unsigned long, arg5)
@@ -282,22 +283,22 @@ SHIM_SYSCALL_PASSTHROUGH(inotify_add_watch, 3, int, int, fd, uptr, pathname, uns
 SHIM_SYSCALL_PASSTHROUGH(inotify_rm_watch, 2, int, int, fd, int, wd)
 SHIM_SYSCALL_PASSTHROUGH(migrate_pages, 4, long, pid_t, pid, unsigned long, maxnode, uptr, old_nodes, uptr, new_nodes)
 DEFINE_SHIM_SYSCALL(openat, 4, shim_do_openat, long, int, dfd, uptr, filename, int, flags, mode_t, mode) /* sys/shim_open.c */
-DEFINE_SHIM_SYSCALL(mkdirat, 3, shim_do_mkdirat, int, int, dfd, uptr, pathname, mode_t, mode) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(mkdirat, 3, shim_do_mkdirat, long, int, dfd, uptr, pathname, mode_t, mode) /* sys/shim_namei.c */
 SHIM_SYSCALL_PASSTHROUGH(mknodat, 4, int, int, dfd, uptr, filename, mode_t, mode, unsigned long, dev)
-DEFINE_SHIM_SYSCALL(fchownat, 5, shim_do_fchownat, int, int, dfd, uptr, filename, uid_t, user, gid_t, group, unsigned int, flag) /* sys/shim_attr.c */
+DEFINE_SHIM_SYSCALL(fchownat, 5, shim_do_fchownat, long, int, dfd, uptr, filename, uid_t, user, gid_t, group, unsigned int, flag) /* sys/shim_attr.c */
 SHIM_SYSCALL_PASSTHROUGH(futimesat, 3, int, int, dfd, uptr, filename, uptr, utimes)
-DEFINE_SHIM_SYSCALL(newfstatat, 4, shim_do_newfstatat, int, int, dfd, uptr, filename, uptr, statbuf, unsigned int, flag) /* sys/shim_stat.c */
-DEFINE_SHIM_SYSCALL(unlinkat, 3, shim_do_unlinkat, int, int, dfd, uptr, pathname, unsigned int, flag) /* sys/shim_namei.c */
-DEFINE_SHIM_SYSCALL(renameat, 4, shim_do_renameat, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname) /* sys/shim_namei.c */
-DEFINE_SHIM_SYSCALL(linkat, 5, shim_do_linkat, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags) /* sys/shim_namei.c */
-DEFINE_SHIM_SYSCALL(symlinkat, 3, shim_do_symlinkat, int, uptr, oldname, int, newdfd, uptr, newname) /* sys/shim_namei.c */
-DEFINE_SHIM_SYSCALL(readlinkat, 4, shim_do_readlinkat, ssize_t, int, dfd, uptr, pathname, uptr, buf, int, bufsiz) /* sys/shim_stat.c */
-DEFINE_SHIM_SYSCALL(fchmodat, 3, shim_do_fchmodat, int, int, dfd, uptr, filename, mode_t, mode) /* sys/shim_attr.c */
-DEFINE_SHIM_SYSCALL(faccessat, 3, shim_do_faccessat, int, int, dfd, uptr, filename, unsigned int, mode) /* sys/shim_access.c */
-DEFINE_SHIM_SYSCALL(pselect6, 6, shim_do_pselect6, int, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tsp, uptr, sig) /* sys/shim_poll.c */
-DEFINE_SHIM_SYSCALL(ppoll, 5, shim_do_ppoll, int, uptr, ufds, unsigned int, nfds, uptr, tsp, uptr, sigmask, size_t, sigsetsize) /* sys/shim_poll.c */
+DEFINE_SHIM_SYSCALL(newfstatat, 4, shim_do_newfstatat, long, int, dfd, uptr, filename, uptr, statbuf, unsigned int, flag) /* sys/shim_stat.c */
+DEFINE_SHIM_SYSCALL(unlinkat, 3, shim_do_unlinkat, long, int, dfd, uptr, pathname, unsigned int, flag) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(renameat, 4, shim_do_renameat, long, int, olddfd, uptr, oldname, int, newdfd, uptr, newname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(linkat, 5, shim_do_linkat, long, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(symlinkat, 3, shim_do_symlinkat, long, uptr, oldname, int, newdfd, uptr, newname) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(readlinkat, 4, shim_do_readlinkat, long, int, dfd, uptr, pathname, uptr, buf, int, bufsiz) /* sys/shim_stat.c */
+DEFINE_SHIM_SYSCALL(fchmodat, 3, shim_do_fchmodat, long, int, dfd, uptr, filename, mode_t, mode) /* sys/shim_attr.c */
+DEFINE_SHIM_SYSCALL(faccessat, 3, shim_do_faccessat, long, int, dfd, uptr, filename, unsigned int, mode) /* sys/shim_access.c */
+DEFINE_SHIM_SYSCALL(pselect6, 6, shim_do_pselect6, long, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tsp, uptr, sig) /* sys/shim_poll.c */
+DEFINE_SHIM_SYSCALL(ppoll, 5, shim_do_ppoll, long, uptr, ufds, unsigned int, nfds, uptr, tsp, uptr, sigmask, size_t, sigsetsize) /* sys/shim_poll.c */
 DEFINE_SHIM_SYSCALL(unshare, 1, shim_do_unshare, long, unsigned long, unshare_flags) /* sys/shim_unshare.c */
-DEFINE_SHIM_SYSCALL(set_robust_list, 2, shim_do_set_robust_list, int, uptr, head, size_t, len) /* sys/shim_tls.c */
+DEFINE_SHIM_SYSCALL(set_robust_list, 2, shim_do_set_robust_list, long, uptr, head, size_t, len) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(get_robust_list, 3, int, pid_t, pid, uptr, head_ptr, uptr, len_ptr)
 SHIM_SYSCALL_PASSTHROUGH(splice, 6, ssize_t, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(tee, 4, ssize_t, int, fdin, int, fdout, size_t, len, unsigned int, flags)
@@ -321,7 +322,7 @@ DEFINE_SHIM_SYSCALL(pipe2, 2, shim_do_pipe2, long, uptr, fildes, int, flags) /* 
 SHIM_SYSCALL_PASSTHROUGH(inotify_init1, 1, int, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(preadv, 5, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h)
 SHIM_SYSCALL_PASSTHROUGH(pwritev, 5, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h)
-DEFINE_SHIM_SYSCALL(rt_tgsigqueueinfo, 4, shim_do_rt_tgsigqueueinfo, int, pid_t, tgid, pid_t, pid, int, sig, uptr, uinfo) /* sys/shim_signal.c */
+DEFINE_SHIM_SYSCALL(rt_tgsigqueueinfo, 4, shim_do_rt_tgsigqueueinfo, long, pid_t, tgid, pid_t, pid, int, sig, uptr, uinfo) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(perf_event_open, 5, int, uptr, attr_uptr, pid_t, pid, int, cpu, int, group_fd, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(recvmmsg, 5, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags, uptr, timeout)
 SHIM_SYSCALL_PASSTHROUGH(fanotify_init, 2, int, unsigned long, flags, unsigned int, event_f_flags)
@@ -338,27 +339,27 @@ SHIM_SYSCALL_PASSTHROUGH(process_vm_readv, 6, ssize_t, pid_t, pid, uptr, lvec, u
 SHIM_SYSCALL_PASSTHROUGH(process_vm_writev, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(kcmp, 5, int, pid_t, pid1, pid_t, pid2, int, type, unsigned long, idx1, unsigned long, idx2)
 SHIM_SYSCALL_PASSTHROUGH(finit_module, 3, int, int, fd, uptr, uargs, unsigned long, flags)
-DEFINE_SHIM_SYSCALL(sched_setattr, 3, shim_do_sched_setattr, int, pid_t, pid, uptr, uattr, unsigned int, flags) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(sched_setattr, 3, shim_do_sched_setattr, long, pid_t, pid, uptr, uattr, unsigned int, flags) /* sys/shim_sched.c */
 SHIM_SYSCALL_PASSTHROUGH(sched_getattr, 4, int, pid_t, pid, uptr, uattr, unsigned int, usize, unsigned int, flags)
-DEFINE_SHIM_SYSCALL(renameat2, 5, shim_do_renameat2, int, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags) /* sys/shim_namei.c */
-DEFINE_SHIM_SYSCALL(seccomp, 3, shim_do_seccomp, int, unsigned int, op, unsigned int, flags, uptr, uargs) /* sys/shim_seccomp.c */
+DEFINE_SHIM_SYSCALL(renameat2, 5, shim_do_renameat2, long, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags) /* sys/shim_namei.c */
+DEFINE_SHIM_SYSCALL(seccomp, 3, shim_do_seccomp, long, unsigned int, op, unsigned int, flags, uptr, uargs) /* sys/shim_seccomp.c */
 DEFINE_SHIM_SYSCALL(getrandom, 3, shim_do_getrandom, long, uptr, ubuf, size_t, len, unsigned int, flags) /* sys/shim_getrandom.c */
 SHIM_SYSCALL_PASSTHROUGH(memfd_create, 2, int, uptr, uname, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(kexec_file_load, 5, long, int, kernel_fd, int, initrd_fd, unsigned long, cmdline_len, uptr, cmdline_ptr, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(bpf, 3, int, int, cmd, uptr, uattr, unsigned int, size)
-DEFINE_SHIM_SYSCALL(execveat, 5, shim_do_execveat, int, int, fd, uptr, filename, uptr, argv, uptr, envp, int, flags) /* sys/shim_exec.c */
+DEFINE_SHIM_SYSCALL(execveat, 5, shim_do_execveat, long, int, fd, uptr, filename, uptr, argv, uptr, envp, int, flags) /* sys/shim_exec.c */
 SHIM_SYSCALL_PASSTHROUGH(userfaultfd, 1, int, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(membarrier, 3, int, int, cmd, unsigned int, flags, int, cpu_id)
 SHIM_SYSCALL_PASSTHROUGH(mlock2, 3, int, uptr, start, size_t, len, unsigned long, flags)
-DEFINE_SHIM_SYSCALL(copy_file_range, 6, shim_do_copy_file_range, ssize_t, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags) /* sys/shim_statfs.c */
+DEFINE_SHIM_SYSCALL(copy_file_range, 6, shim_do_copy_file_range, long, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags) /* sys/shim_statfs.c */
 SHIM_SYSCALL_PASSTHROUGH(preadv2, 6, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(pwritev2, 6, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(pkey_mprotect, 4, int, uptr, start, size_t, len, unsigned int, prot, int, pkey)
 SHIM_SYSCALL_PASSTHROUGH(pkey_alloc, 2, int, unsigned long, flags, unsigned long, init_val)
 SHIM_SYSCALL_PASSTHROUGH(pkey_free, 1, int, int, pkey)
-DEFINE_SHIM_SYSCALL(statx, 5, shim_do_statx, int, int, dfd, uptr, filename, unsigned int, flags, unsigned int, mask, uptr, buffer) /* sys/shim_stat.c */
+DEFINE_SHIM_SYSCALL(statx, 5, shim_do_statx, long, int, dfd, uptr, filename, unsigned int, flags, unsigned int, mask, uptr, buffer) /* sys/shim_stat.c */
 SHIM_SYSCALL_PASSTHROUGH(io_pgetevents, 6, int, unsigned long, ctx_id, long, min_nr, long, nr, uptr, events, uptr, timeout, uptr, usig)
-DEFINE_SHIM_SYSCALL(rseq, 4, shim_do_rseq, int, uptr, rseq, uint32_t, rseq_len, int, flags, uint32_t, sig) /* sys/shim_tls.c */
+DEFINE_SHIM_SYSCALL(rseq, 4, shim_do_rseq, long, uptr, rseq, uint32_t, rseq_len, int, flags, uint32_t, sig) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(uretprobe, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(pidfd_send_signal, 4, int, int, pidfd, int, sig, uptr, info, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(io_uring_setup, 2, int, unsigned int, entries, uptr, params)
@@ -370,12 +371,12 @@ SHIM_SYSCALL_PASSTHROUGH(fsopen, 2, int, uptr, _fs_name, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(fsconfig, 5, int, int, fd, unsigned int, cmd, uptr, _key, uptr, _value, int, aux)
 SHIM_SYSCALL_PASSTHROUGH(fsmount, 3, int, int, fs_fd, unsigned long, flags, unsigned long, attr_flags)
 SHIM_SYSCALL_PASSTHROUGH(fspick, 3, int, int, dfd, uptr, path, unsigned long, flags)
-DEFINE_SHIM_SYSCALL(pidfd_open, 2, shim_do_pidfd_open, int, pid_t, pid, unsigned int, flags) /* sys/shim_signal.c */
-DEFINE_SHIM_SYSCALL(clone3, 2, shim_do_clone3, pid_t, uptr, uargs, size_t, size) /* sys/shim_clone.c */
+DEFINE_SHIM_SYSCALL(pidfd_open, 2, shim_do_pidfd_open, long, pid_t, pid, unsigned int, flags) /* sys/shim_signal.c */
+DEFINE_SHIM_SYSCALL(clone3, 2, shim_do_clone3, long, uptr, uargs, size_t, size) /* sys/shim_clone.c */
 DEFINE_SHIM_SYSCALL(close_range, 3, shim_do_close_range, long, unsigned int, fd, unsigned int, max_fd, unsigned int, flags) /* sys/shim_open.c */
 SHIM_SYSCALL_PASSTHROUGH(openat2, 4, int, int, dfd, uptr, filename, uptr, how, size_t, usize)
 SHIM_SYSCALL_PASSTHROUGH(pidfd_getfd, 3, int, int, pidfd, int, fd, unsigned int, flags)
-DEFINE_SHIM_SYSCALL(faccessat2, 4, shim_do_faccessat2, int, int, dfd, uptr, filename, unsigned int, mode, unsigned int, flags) /* sys/shim_access.c */
+DEFINE_SHIM_SYSCALL(faccessat2, 4, shim_do_faccessat2, long, int, dfd, uptr, filename, unsigned int, mode, unsigned int, flags) /* sys/shim_access.c */
 SHIM_SYSCALL_PASSTHROUGH(process_madvise, 5, ssize_t, int, pidfd, uptr, vec, size_t, vlen, int, behavior, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(epoll_pwait2, 6, int, int, epfd, uptr, events, int, maxevents, uptr, timeout, uptr, sigmask, size_t, sigsetsize)
 SHIM_SYSCALL_PASSTHROUGH(mount_setattr, 5, int, int, dfd, uptr, path, unsigned int, flags, uptr, uattr, size_t, usize)
@@ -388,7 +389,7 @@ SHIM_SYSCALL_PASSTHROUGH(process_mrelease, 2, int, int, pidfd, unsigned int, fla
 SHIM_SYSCALL_PASSTHROUGH(futex_waitv, 5, int, uptr, waiters, unsigned int, nr_futexes, unsigned int, flags, uptr, timeout, int, clockid)
 SHIM_SYSCALL_PASSTHROUGH(set_mempolicy_home_node, 4, int, uptr, start, size_t, len, unsigned long, home_node, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(cachestat, 4, int, int, fd, uptr, cstat_range, uptr, cstat, unsigned int, flags)
-DEFINE_SHIM_SYSCALL(fchmodat2, 4, shim_do_fchmodat2, int, int, dfd, uptr, filename, mode_t, mode, unsigned int, flags) /* sys/shim_attr.c */
+DEFINE_SHIM_SYSCALL(fchmodat2, 4, shim_do_fchmodat2, long, int, dfd, uptr, filename, mode_t, mode, unsigned int, flags) /* sys/shim_attr.c */
 SHIM_SYSCALL_PASSTHROUGH(map_shadow_stack, 3, long, uptr, addr, size_t, size, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(futex_wake, 4, long, uptr, uaddr, unsigned long, mask, int, nr, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(futex_wait, 6, long, uptr, uaddr, unsigned long, val, unsigned long, mask, unsigned long, flags, uptr, timeout, int, clockid)

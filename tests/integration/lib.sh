@@ -277,3 +277,15 @@ sum_reports_() {
             printf "\n"
         }' "$@" >"$out" || framework_failure_ "cannot add up the reports $*"
 }
+
+# by_shim_ REPORT CALL [HOST]: the row of CALL in the --report table REPORT
+# says the shim took every one of its calls, at least one: answered them
+# itself ("shim") or checked them and had the host run them as made
+# ("checked"); none went to the host unchecked (but HOST of them, 0 unless
+# given: the program's first execve) and none was refused with ENOSYS.
+# Columns: syscall calls shim checked host enosys layer.
+by_shim_() {
+    awk -v c="$2" -v host="${3:-0}" '
+        $1 == c { found = 1; ok = $3 + $4 >= 1 && $3 + $4 == $2 - host && $5 == host && $6 == 0 }
+        END { exit !(found && ok) }' "$1"
+}

@@ -20,7 +20,7 @@ import json
 import numbers
 import sys
 
-LAYERS = ("shim", "host", "enosys")
+LAYERS = ("shim", "checked", "host", "enosys")
 
 
 class Bad(Exception):

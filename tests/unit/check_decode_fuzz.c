@@ -540,7 +540,7 @@ static long gen_result(struct rng* r, unsigned slot, unsigned iter) {
 
 static void gen_plan(struct rng* r, struct fuzz_plan* p, int thread, PAL_NUM nr, unsigned slot,
                      unsigned iter) {
-    static const char* const layers[] = {"shim", "host", "enosys", NULL};
+    static const char* const layers[] = {"shim", "checked", "host", "enosys", NULL};
     const struct sysent* s = sysent_of(nr);
     unsigned k;
 

@@ -14,12 +14,14 @@
 #include "fuzz_tracee.h"
 #include "shim.h"
 
-/* The handle is opaque to the decoder: any object does. */
+/* The handle is opaque to the decoder: any object does, with the slots
+ * the trace keeps its records in. */
 struct pal_thread {
     int id;
+    void* private[PAL_THREAD_SLOTS];
 };
 
-static struct pal_thread g_fuzz_threads[FUZZ_THREADS] = {{0}, {1}};
+static struct pal_thread g_fuzz_threads[FUZZ_THREADS] = {{.id = 0}, {.id = 1}};
 struct fuzz_tracee g_tracee;
 int g_pal_log_level = PAL_LOG_ERROR;
 
@@ -41,6 +43,22 @@ static bool known_thread(PAL_HANDLE t) {
 
 PAL_HANDLE fuzz_thread(int i) {
     return &g_fuzz_threads[i];
+}
+
+void DkThreadSetPrivate(PAL_HANDLE thread, enum pal_thread_slot slot, void* data) {
+    if (!known_thread(thread) || slot != PAL_THREAD_SLOT_TRACE) {
+        breach("DkThreadSetPrivate: not a thread handle, or not the trace's slot");
+        return;
+    }
+    thread->private[slot] = data;
+}
+
+void* DkThreadGetPrivate(PAL_HANDLE thread, enum pal_thread_slot slot) {
+    if (!known_thread(thread) || slot != PAL_THREAD_SLOT_TRACE) {
+        breach("DkThreadGetPrivate: not a thread handle, or not the trace's slot");
+        return NULL;
+    }
+    return thread->private[slot];
 }
 
 #define FUZZ_BLOCKS (FUZZ_REGION_MAX / FUZZ_BLOCK)

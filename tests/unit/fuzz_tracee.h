@@ -3,8 +3,9 @@
  *
  * The decoder reaches the tracee only through the PAL (DkVirtualMemoryRead,
  * DkVirtualMemoryReadString, DkThreadGetSignalInfo, DkThreadStackTrace,
- * DkThreadCount, DkThreadGetProcessId, DkThreadGetCwd) and the shim
- * (shim_fd_name, for -y); the other kinds of -yy (DkStreamGetDevice,
+ * DkThreadCount, DkThreadGetProcessId, DkThreadGetCwd; the trace keeps
+ * its records in the handles' trace slot, DkThreadGetPrivate and
+ * DkThreadSetPrivate) and the shim (shim_fd_name, for -y); the other kinds of -yy (DkStreamGetDevice,
  * DkStreamGetPidfdProcess, DkStreamGetSocketInfo) are a breach here.
  * fuzz_tracee.c defines those symbols over the memory and answers set here,
  * so a test that links src/libptshim.a with it, and not the PAL, decodes

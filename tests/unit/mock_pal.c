@@ -49,7 +49,7 @@ struct mock_files {
 
 struct pal_thread {
     pid_t tid, pid;
-    void* private;
+    void* private[PAL_THREAD_SLOTS];
     struct mock_mm* mm;
     struct mock_files* files;
     struct pal_identity id;
@@ -610,12 +610,30 @@ int DkSetPlacement(enum pal_placement how, PAL_IDX cpu) {
 
 /* ---- threads and their calls ---- */
 
-void DkThreadSetPrivate(PAL_HANDLE t, void* data) {
-    t->private = data;
+void DkThreadSetPrivate(PAL_HANDLE t, enum pal_thread_slot slot, void* data) {
+    t->private[slot] = data;
 }
 
-void* DkThreadGetPrivate(PAL_HANDLE t) {
-    return t->private;
+void* DkThreadGetPrivate(PAL_HANDLE t, enum pal_thread_slot slot) {
+    return t->private[slot];
+}
+
+/* The thread whose call the upcall answers (mock_upcall) */
+static PAL_HANDLE g_current;
+static PAL_SYSCALL_UPCALL g_upcall;
+
+PAL_HANDLE DkThreadCurrent(void) {
+    return g_current;
+}
+
+int mock_upcall(PAL_HANDLE t, const struct pal_event* ev) {
+    PAL_HANDLE was = g_current;
+    int ret;
+
+    g_current = t;
+    ret = g_upcall(t, ev);
+    g_current = was;
+    return ret;
 }
 
 pid_t DkThreadGetProcessId(PAL_HANDLE t) {
@@ -688,6 +706,7 @@ int DkEventWait(struct pal_event* ev) {
 }
 
 void DkSetSyscallUpcall(PAL_SYSCALL_UPCALL upcall) {
+    g_upcall = upcall;
 }
 
 void DkSetWaitUpcall(PAL_WAIT_UPCALL upcall) {

@@ -121,6 +121,10 @@ void mock_host_cpus(PAL_HANDLE thread, uint64_t* bits, int words);
 int mock_cpu_sets(PAL_HANDLE thread);
 /* Whether DkThreadStopEveryCall was called for THREAD. */
 bool mock_stops_every_call(PAL_HANDLE thread);
+/* Run the system call upcall the shim set (DkSetSyscallUpcall) for EV,
+ * THREAD's call, as the PAL does at a system call stop: THREAD is
+ * DkThreadCurrent() meanwhile.  The upcall's return value. */
+int mock_upcall(PAL_HANDLE thread, const struct pal_event* ev);
 /* How many times the shim told the PAL THREAD may install a filter of
  * the program's own (DkThreadInstallsFilter). */
 int mock_installs_filter(PAL_HANDLE thread);

@@ -104,6 +104,10 @@ void DkSetSyscallUpcall(PAL_SYSCALL_UPCALL upcall) {
     g_upcall = upcall;
 }
 
+PAL_HANDLE DkThreadCurrent(void) {
+    return g_current;
+}
+
 /* Where a new context starts: entered by _DkContextSwitch's ret, with the
  * stack aligned as at a function's entry. */
 static void __attribute__((noreturn)) context_main(void) {

@@ -402,6 +402,8 @@ int DkEventWait(struct pal_event* ev) {
 
         if (ret < 0)
             return ret;
+        /* -dd: one line per stop, to count what a call costs */
+        log_trace("thread %d: wait status %#x in state %d", t->tid, status, t->state);
         if (WIFEXITED(status) || WIFSIGNALED(status)) {
             ret = finish_upcall(t);
             if (ret < 0)

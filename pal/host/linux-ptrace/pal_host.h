@@ -90,7 +90,7 @@ struct pal_thread {
     uint64_t cpu_seen_at;  /* and when */
     uint8_t cpu_backoff;   /* readings in a row that found it not computing */
     uint16_t short_runs, long_runs;
-    void* private;                /* DkThreadSetPrivate() */
+    void* private[PAL_THREAD_SLOTS]; /* DkThreadSetPrivate() */
     bool unlinked;                /* out of the table, freed at the next wait */
 
     /* A wait status taken and not served yet (pal_wait.c) */

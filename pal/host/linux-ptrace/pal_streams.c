@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "pal_host.h"
+#include "pal_log.h"
 
 long DkStreamGetName(PAL_HANDLE t, int fd, char* buf, size_t size) {
     char link[64];
@@ -34,6 +35,7 @@ int _DkStreamReadFdinfo(PAL_HANDLE t, int fd, char* buf, size_t size) {
     if (fd < 0)
         return -EBADF;
     snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", t->tid, fd);
+    log_trace("thread %d: reads %s", t->tid, path);
     pfd = open(path, O_RDONLY | O_CLOEXEC);
     if (pfd < 0)
         return errno == ENOENT ? -EBADF : -errno;

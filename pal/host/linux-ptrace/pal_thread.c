@@ -92,10 +92,10 @@ PAL_NUM DkThreadCount(void) {
     return g_thread_count;
 }
 
-void DkThreadSetPrivate(PAL_HANDLE t, void* data) {
-    t->private = data;
+void DkThreadSetPrivate(PAL_HANDLE t, enum pal_thread_slot slot, void* data) {
+    t->private[slot] = data;
 }
 
-void* DkThreadGetPrivate(PAL_HANDLE t) {
-    return t->private;
+void* DkThreadGetPrivate(PAL_HANDLE t, enum pal_thread_slot slot) {
+    return t->private[slot];
 }

@@ -152,7 +152,7 @@ int shim_fd_install(int fd, bool flags_known, int flags, bool cloexec,
 
     if (!h)
         return -ENOMEM;
-    h->flags = flags;
+    h->flags = flags & (O_ACCMODE | O_PATH);
     h->flags_known = flags_known;
     ret = table_set(cur_table(), fd, h, cloexec);
     if (ret < 0)

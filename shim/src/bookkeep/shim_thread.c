@@ -14,8 +14,6 @@
 #include "shim_signal.h"
 #include "shim_thread.h"
 
-struct shim_thread* g_shim_cur;
-
 static LIST_HEAD(, shim_process) g_processes = LIST_HEAD_INITIALIZER(g_processes);
 
 RB_HEAD(shim_thread_tree, shim_thread);
@@ -74,14 +72,14 @@ struct shim_thread* shim_thread_new(PAL_HANDLE pal, pid_t tid, struct shim_proce
     RB_INSERT(shim_thread_tree, &g_threads, t);
     proc->nthreads++;
     LIST_INSERT_HEAD(&proc->threads, t, siblings);
-    DkThreadSetPrivate(pal, t);
+    DkThreadSetPrivate(pal, PAL_THREAD_SLOT_LIBOS, t);
     return t;
 }
 
 void shim_thread_free(struct shim_thread* t) {
     struct shim_process* proc = t->proc;
 
-    DkThreadSetPrivate(t->pal, NULL);
+    DkThreadSetPrivate(t->pal, PAL_THREAD_SLOT_LIBOS, NULL);
     shim_identity_free(t);
     shim_seccomp_free(t);
     if (shim_thread_lookup(t->tid) == t)
@@ -100,8 +98,6 @@ void shim_thread_free(struct shim_thread* t) {
         shim_sighand_put(proc->sighand);
         free(proc);
     }
-    if (g_shim_cur == t)
-        g_shim_cur = NULL;
     if (t->files)
         shim_fd_table_put(t->files);
     free(t);

@@ -31,19 +31,19 @@ static long do_faccessat(uptr filename, unsigned int mode, unsigned int flags) {
     n = shim_getname(filename, name, flags & AT_EMPTY_PATH);
     if (n < 0)
         return n;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
-int shim_do_access(uptr filename, unsigned int mode) {
-    return (int)do_faccessat(filename, mode, 0);
+long shim_do_access(uptr filename, unsigned int mode) {
+    return do_faccessat(filename, mode, 0);
 }
 
-int shim_do_faccessat(int dfd, uptr filename, unsigned int mode) {
+long shim_do_faccessat(int dfd, uptr filename, unsigned int mode) {
     (void)dfd;
-    return (int)do_faccessat(filename, mode, 0);
+    return do_faccessat(filename, mode, 0);
 }
 
-int shim_do_faccessat2(int dfd, uptr filename, unsigned int mode, unsigned int flags) {
+long shim_do_faccessat2(int dfd, uptr filename, unsigned int mode, unsigned int flags) {
     (void)dfd;
-    return (int)do_faccessat(filename, mode, flags);
+    return do_faccessat(filename, mode, flags);
 }

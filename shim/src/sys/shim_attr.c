@@ -22,36 +22,36 @@
 #include "shim_table.h"
 
 /* user_path_at() of the name, then the host's run of the call */
-static int named(uptr filename, unsigned int flags) {
+static long named(uptr filename, unsigned int flags) {
     char name[PATH_MAX];
     long n = shim_getname(filename, name, flags & AT_EMPTY_PATH);
 
     if (n < 0)
-        return (int)n;
-    return (int)shim_pass_self();
+        return n;
+    return shim_pass_to_host();
 }
 
 /* fchmod and fchown: CLASS(fd) then the inode's change */
-static int by_fd(int fd) {
+static long by_fd(int fd) {
     int ret = shim_fd_check_fdget(fd);
 
     if (ret < 0)
         return ret;
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }
 
-int shim_do_chmod(uptr filename, mode_t mode) {
+long shim_do_chmod(uptr filename, mode_t mode) {
     (void)mode;
     return named(filename, 0);
 }
 
-int shim_do_fchmodat(int dfd, uptr filename, mode_t mode) {
+long shim_do_fchmodat(int dfd, uptr filename, mode_t mode) {
     (void)dfd;
     (void)mode;
     return named(filename, 0);
 }
 
-int shim_do_fchmodat2(int dfd, uptr filename, mode_t mode, unsigned int flags) {
+long shim_do_fchmodat2(int dfd, uptr filename, mode_t mode, unsigned int flags) {
     (void)dfd;
     (void)mode;
     if (flags & ~(unsigned int)(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
@@ -59,24 +59,24 @@ int shim_do_fchmodat2(int dfd, uptr filename, mode_t mode, unsigned int flags) {
     return named(filename, flags);
 }
 
-int shim_do_fchmod(int fd, mode_t mode) {
+long shim_do_fchmod(int fd, mode_t mode) {
     (void)mode;
     return by_fd(fd);
 }
 
-int shim_do_chown(uptr filename, uid_t user, gid_t group) {
+long shim_do_chown(uptr filename, uid_t user, gid_t group) {
     (void)user;
     (void)group;
     return named(filename, 0);
 }
 
-int shim_do_lchown(uptr filename, uid_t user, gid_t group) {
+long shim_do_lchown(uptr filename, uid_t user, gid_t group) {
     (void)user;
     (void)group;
     return named(filename, 0);
 }
 
-int shim_do_fchownat(int dfd, uptr filename, uid_t user, gid_t group, unsigned int flag) {
+long shim_do_fchownat(int dfd, uptr filename, uid_t user, gid_t group, unsigned int flag) {
     (void)dfd;
     (void)user;
     (void)group;
@@ -85,7 +85,7 @@ int shim_do_fchownat(int dfd, uptr filename, uid_t user, gid_t group, unsigned i
     return named(filename, flag);
 }
 
-int shim_do_fchown(int fd, uid_t user, gid_t group) {
+long shim_do_fchown(int fd, uid_t user, gid_t group) {
     (void)user;
     (void)group;
     return by_fd(fd);

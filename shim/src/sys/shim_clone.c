@@ -71,14 +71,14 @@ enum {
 /* valid_signal(): the kernel's _NSIG */
 #define KERNEL_NSIG 64
 
-pid_t shim_do_fork(void) {
+long shim_do_fork(void) {
     shim_cur_thread()->clone_flags = 0;
-    return (pid_t)shim_pass_self();
+    return shim_pass_to_host();
 }
 
-pid_t shim_do_vfork(void) {
+long shim_do_vfork(void) {
     shim_cur_thread()->clone_flags = CLONE_VM | CLONE_VFORK;
-    return (pid_t)shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* The checks of kernel_clone() and of copy_process() before it creates
@@ -108,8 +108,8 @@ static int check_flags(uint64_t flags, uptr pidfd, uptr parent_tid) {
     return 0;
 }
 
-pid_t shim_do_clone(unsigned int clone_flags, uptr newsp, uptr parent_tidptr, uptr child_tidptr,
-                    uptr tls) {
+long shim_do_clone(unsigned int clone_flags, uptr newsp, uptr parent_tidptr, uptr child_tidptr,
+                   uptr tls) {
     /* the low byte is the exit signal, never checked by legacy clone;
      * with CLONE_PIDFD the pidfd goes to parent_tidptr */
     uint64_t flags = clone_flags & ~(uint64_t)CSIGNAL;
@@ -119,9 +119,9 @@ pid_t shim_do_clone(unsigned int clone_flags, uptr newsp, uptr parent_tidptr, up
         return ret;
     shim_cur_thread()->clone_flags = flags;
     if (keep_traced(flags))
-        return (pid_t)shim_host_call5(PTSHIM_NR_clone, clone_flags & ~(unsigned int)CLONE_UNTRACED,
-                                      newsp, parent_tidptr, child_tidptr, tls);
-    return (pid_t)shim_pass_self();
+        return shim_host_call5(PTSHIM_NR_clone, clone_flags & ~(unsigned int)CLONE_UNTRACED,
+                               newsp, parent_tidptr, child_tidptr, tls);
+    return shim_pass_to_host();
 }
 
 /* copy_struct_from_user() of the kernel's clone_args: the fields the
@@ -152,7 +152,7 @@ static int copy_clone_args(uint64_t* ca, uptr uargs, size_t size) {
  * written, the flags are changed in place for the call and then put back,
  * though a child that copies the memory keeps the change. */
 #define RED_ZONE 128
-static pid_t clone3_traced(uint64_t* ca, uptr uargs, size_t size) {
+static long clone3_traced(uint64_t* ca, uptr uargs, size_t size) {
     size_t n = size < CLONE_ARGS_VER2 ? size : CLONE_ARGS_VER2;
     uptr copy = (shim_cur_thread()->sp - RED_ZONE - n) & ~(uptr)15;
     uint64_t flags = ca[CA_FLAGS];
@@ -160,16 +160,16 @@ static pid_t clone3_traced(uint64_t* ca, uptr uargs, size_t size) {
 
     ca[CA_FLAGS] &= ~(uint64_t)CLONE_UNTRACED;
     if (copy_to_user(copy, ca, n) == 0)
-        return (pid_t)shim_host_call2(PTSHIM_NR_clone3, copy, n);
+        return shim_host_call2(PTSHIM_NR_clone3, copy, n);
     if (copy_to_user(uargs, &ca[CA_FLAGS], sizeof(ca[CA_FLAGS])) < 0)
         return -EFAULT;
     pid = shim_host_call_self();
     if (copy_to_user(uargs, &flags, sizeof(flags)) < 0 && pid >= 0)
         return -EFAULT;
-    return (pid_t)pid;
+    return pid;
 }
 
-pid_t shim_do_clone3(uptr uargs, size_t size) {
+long shim_do_clone3(uptr uargs, size_t size) {
     uint64_t ca[CA_NWORDS];
     pid_t set_tid[MAX_PID_NS_LEVEL];
     uint64_t flags;
@@ -229,5 +229,5 @@ pid_t shim_do_clone3(uptr uargs, size_t size) {
     shim_cur_thread()->clone_flags = flags;
     if (keep_traced(flags))
         return clone3_traced(ca, uargs, size);
-    return (pid_t)shim_pass_self();
+    return shim_pass_to_host();
 }

@@ -36,7 +36,7 @@ long shim_do_dup(unsigned int fildes) {
     if (fd < 0)
         return fd;
     if (!h)
-        return shim_pass_self();
+        return shim_pass_to_host();
     shim_handle_get(h);
     fd = shim_host_call_self();
     if (fd >= 0)
@@ -72,7 +72,7 @@ long shim_do_dup2(unsigned int oldfd, unsigned int newfd) {
 
         if (ret < 0)
             return ret;
-        return ret == 0 ? (long)newfd : shim_pass_self();
+        return ret == 0 ? (long)newfd : shim_pass_to_host();
     }
     return shim_do_dup3(oldfd, newfd, 0);
 }
@@ -84,13 +84,17 @@ long shim_do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg) {
     if (ret < 0)
         return ret;
     if (!h)
-        return shim_pass_self();
+        return shim_pass_to_host();
     /* F_GETFL runs on the host: the status flags are the open file
      * description's, which other processes (a fork's other side, a
      * receiver of SCM_RIGHTS, a pidfd_getfd) change behind the handle
      * that the table keeps for it */
     if (cmd == F_GETFD)
         return shim_fd_cloexec((int)fd) ? FD_CLOEXEC : 0;
+    /* nothing to record of the others (F_SETFL changes status flags, which
+     * the table does not keep): the host answers them unseen */
+    if (cmd != F_DUPFD && cmd != F_DUPFD_CLOEXEC && cmd != F_SETFD)
+        return shim_pass_to_host();
     shim_handle_get(h);
     ret = shim_host_call_self();
     if (ret >= 0) {
@@ -102,10 +106,6 @@ long shim_do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg) {
         case F_SETFD:
             if (shim_fd_unchanged((int)fd, h))
                 shim_fd_set_cloexec((int)fd, arg & FD_CLOEXEC);
-            break;
-        case F_SETFL:
-            /* the host keeps the bits it allows: ask again when needed */
-            h->flags_known = false;
             break;
         }
     }

@@ -34,15 +34,15 @@ static int check_path(uptr filename, bool empty_ok) {
     return 0;
 }
 
-int shim_do_execve(uptr filename, uptr argv, uptr envp) {
+long shim_do_execve(uptr filename, uptr argv, uptr envp) {
     int ret = check_path(filename, false);
 
     if (ret < 0)
         return ret;
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }
 
-int shim_do_execveat(int fd, uptr filename, uptr argv, uptr envp, int flags) {
+long shim_do_execveat(int fd, uptr filename, uptr argv, uptr envp, int flags) {
     int ret = check_path(filename, flags & AT_EMPTY_PATH);
 
     if (ret < 0)
@@ -50,7 +50,7 @@ int shim_do_execveat(int fd, uptr filename, uptr argv, uptr envp, int flags) {
     /* do_open_execat() */
     if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
         return -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }
 
 void shim_exec_completed(struct shim_thread* t) {

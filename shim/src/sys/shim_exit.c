@@ -37,11 +37,11 @@ static bool fails_instead(const struct shim_thread* t, int code, bool whole_proc
 long shim_do_exit(int error_code) {
     if (fails_instead(shim_cur_thread(), error_code, false))
         return shim_host_call1(PTSHIM_NR_exit, g_exit_failure);
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_exit_group(int error_code) {
     if (fails_instead(shim_cur_thread(), error_code, true))
         return shim_host_call1(PTSHIM_NR_exit_group, g_exit_failure);
-    return shim_pass_self();
+    return shim_pass_to_host();
 }

@@ -71,7 +71,7 @@ long shim_do_futex(uptr uaddr, int op, uint32_t val, uptr utime, uptr uaddr2, ui
     case FUTEX_WAIT_REQUEUE_PI:
     case FUTEX_CMP_REQUEUE_PI:
     case FUTEX_LOCK_PI2:
-        return shim_pass_self();
+        return shim_pass_to_host();
     default:
         return -ENOSYS;
     }

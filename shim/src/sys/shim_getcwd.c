@@ -34,13 +34,13 @@ long shim_do_getcwd(uptr buf, unsigned long size) {
      * tracer's (chroot), a name ending in the mark the host adds to a
      * removed directory (or a directory named so) */
     if (shim_thread_mnt_ns_foreign(shim_cur_thread()))
-        return shim_pass_self();
+        return shim_pass_to_host();
     n = DkThreadGetCwd(shim_cur_thread()->pal, cwd, sizeof(cwd) - 1);
     if (n < 0)
-        return shim_pass_self();
+        return shim_pass_to_host();
     cwd[n] = '\0';
     if ((size_t)n >= sl && !strcmp(cwd + n - sl, DELETED_SUFFIX))
-        return shim_pass_self();
+        return shim_pass_to_host();
     if ((unsigned long)n + 1 > size)
         return -ERANGE;
     if (copy_to_user(buf, cwd, (size_t)n + 1) < 0)
@@ -54,11 +54,11 @@ long shim_do_chdir(uptr filename) {
 
     if (n < 0)
         return n;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_fchdir(unsigned int fd) {
     if (shim_fd_get(fd, NULL) < 0)
         return -EBADF;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }

@@ -18,12 +18,12 @@ long shim_do_getdents64(unsigned int fd, uptr dirent, unsigned int count) {
     (void)count;
     if (shim_fd_get(fd, NULL) < 0)
         return -EBADF;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_fstat(unsigned int fd, uptr statbuf) {
     (void)statbuf;
     if (shim_fd_get(fd, NULL) < 0)
         return -EBADF;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }

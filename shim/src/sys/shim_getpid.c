@@ -16,27 +16,27 @@ static bool other_pid_names(void) {
     return shim_thread_ns_foreign(shim_cur_thread(), PAL_NS_PID);
 }
 
-pid_t shim_do_getpid(void) {
+long shim_do_getpid(void) {
     if (other_pid_names())
-        return (pid_t)shim_pass_self();
+        return shim_pass_to_host();
     return shim_cur_thread()->proc->pid;
 }
 
-pid_t shim_do_gettid(void) {
+long shim_do_gettid(void) {
     if (other_pid_names())
-        return (pid_t)shim_pass_self();
+        return shim_pass_to_host();
     return shim_cur_thread()->tid;
 }
 
-pid_t shim_do_getppid(void) {
+long shim_do_getppid(void) {
     struct shim_process* proc = shim_cur_thread()->proc;
 
     if (other_pid_names())
-        return (pid_t)shim_pass_self();
+        return shim_pass_to_host();
     if (proc->parent)
         return proc->parent->pid;
     if (proc->first)
         return proc->ppid; /* ptshim, which started the program */
     /* an orphan: the host knows who took it over */
-    return (pid_t)shim_host_call0(PTSHIM_NR_getppid);
+    return shim_pass_to_host();
 }

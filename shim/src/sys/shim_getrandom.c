@@ -62,15 +62,15 @@ long shim_do_getrandom(uptr ubuf, size_t len, unsigned int flags) {
     if ((flags & (GRND_INSECURE | GRND_RANDOM)) == (GRND_INSECURE | GRND_RANDOM))
         return -EINVAL;
     if (len > RANDOM_MAX)
-        return shim_pass_self();
+        return shim_pass_to_host();
     /* import_ubuf() refuses a range outside user memory with EFAULT,
      * even an empty one, before a byte is written */
     if (ubuf > USER_LIMIT_MIN || len > USER_LIMIT_MIN - ubuf)
-        return shim_pass_self();
+        return shim_pass_to_host();
     /* a request of 0 bytes still waits for the pool as the kernel does */
     n = DkRandomBitsRead(buf, len, flags & ~GRND_NONBLOCK);
     if (n == -EAGAIN && !(flags & GRND_NONBLOCK))
-        return shim_pass_self();
+        return shim_pass_to_host();
     if (n <= 0)
         return n;
     done = write_prefix(ubuf, buf, (size_t)n);

@@ -7,7 +7,9 @@
  * "setfsgid" and "setgroups".
  *
  * The get calls answer from the calling thread's credentials as the shim
- * keeps them (bookkeep/shim_identity.c), without a host call.  The set
+ * keeps them (bookkeep/shim_identity.c), without a host call; when the
+ * shim has none (another user namespace, or the host would not say), the
+ * program's call runs on the host as made.  The set
  * calls run on the host, inside the calling thread (the kernel checks
  * the permissions and owns the credentials), and the shim reads the
  * thread's credentials again after one that may have changed them.
@@ -28,25 +30,25 @@
 long shim_do_getuid(void) {
     const struct shim_cred* c = shim_thread_cred(shim_cur_thread());
 
-    return c ? (long)c->uid : shim_host_call_self();
+    return c ? (long)c->uid : shim_pass_to_host();
 }
 
 long shim_do_geteuid(void) {
     const struct shim_cred* c = shim_thread_cred(shim_cur_thread());
 
-    return c ? (long)c->euid : shim_host_call_self();
+    return c ? (long)c->euid : shim_pass_to_host();
 }
 
 long shim_do_getgid(void) {
     const struct shim_cred* c = shim_thread_cred(shim_cur_thread());
 
-    return c ? (long)c->gid : shim_host_call_self();
+    return c ? (long)c->gid : shim_pass_to_host();
 }
 
 long shim_do_getegid(void) {
     const struct shim_cred* c = shim_thread_cred(shim_cur_thread());
 
-    return c ? (long)c->egid : shim_host_call_self();
+    return c ? (long)c->egid : shim_pass_to_host();
 }
 
 /* put_user() of the three IDs in the kernel's order: the first fault
@@ -62,7 +64,7 @@ long shim_do_getresuid(uptr ruidp, uptr euidp, uptr suidp) {
     const struct shim_cred* c = shim_thread_cred(shim_cur_thread());
 
     if (!c)
-        return shim_pass_self();
+        return shim_pass_to_host();
     return put_ids(ruidp, euidp, suidp, c->uid, c->euid, c->suid);
 }
 
@@ -70,7 +72,7 @@ long shim_do_getresgid(uptr rgidp, uptr egidp, uptr sgidp) {
     const struct shim_cred* c = shim_thread_cred(shim_cur_thread());
 
     if (!c)
-        return shim_pass_self();
+        return shim_pass_to_host();
     return put_ids(rgidp, egidp, sgidp, c->gid, c->egid, c->sgid);
 }
 
@@ -81,7 +83,7 @@ long shim_do_getgroups(int gidsetsize, uptr grouplist) {
         return -EINVAL;
     c = shim_thread_cred(shim_cur_thread());
     if (!c)
-        return shim_pass_self();
+        return shim_pass_to_host();
     if (gidsetsize == 0 || c->ngroups == 0)
         return c->ngroups; /* the count alone; nothing to write */
     if (c->ngroups > gidsetsize)

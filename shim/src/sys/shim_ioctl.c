@@ -6,15 +6,13 @@
  * The descriptor is checked in the tracer; the request runs on the host
  * (terminals and devices answer there: TCGETS, TIOCGWINSZ, FIONREAD), and
  * the requests that change what the table records are followed:
- * close-on-exec (FIOCLEX, FIONCLEX) and the status flags (FIONBIO,
- * FIOASYNC, and anything the shim does not know, conservatively).
+ * close-on-exec (FIOCLEX, FIONCLEX).  (FIONBIO and FIOASYNC change status
+ * flags, which the table does not keep.)
  */
 #include "config.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <sys/ioctl.h>
-#include <termios.h>
 
 #include "shim_handle.h"
 #include "shim_table.h"
@@ -26,28 +24,15 @@ long shim_do_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg) {
     (void)arg;
     if (ret < 0)
         return ret;
-    if (!h)
-        return shim_pass_self();
-    /* held across the call (which may block): another thread may close
-     * the descriptor meanwhile */
+    /* nothing to record of the others: the host answers them unseen */
+    if (!h || (cmd != FIOCLEX && cmd != FIONCLEX))
+        return shim_pass_to_host();
+    /* held across the call: another thread may close the descriptor
+     * meanwhile */
     shim_handle_get(h);
     ret = shim_host_call_self();
-    if (ret >= 0) {
-        switch (cmd) {
-        case FIOCLEX:
-        case FIONCLEX:
-            if (shim_fd_unchanged((int)fd, h))
-                shim_fd_set_cloexec((int)fd, cmd == FIOCLEX);
-            break;
-        case TCGETS:
-        case TIOCGWINSZ:
-        case FIONREAD:
-            break;
-        default:
-            h->flags_known = false;
-            break;
-        }
-    }
+    if (ret >= 0 && shim_fd_unchanged((int)fd, h))
+        shim_fd_set_cloexec((int)fd, cmd == FIOCLEX);
     shim_handle_put(h);
     return ret;
 }

@@ -41,7 +41,7 @@
 #define UNTAGGED_LIMIT (1UL << 57)
 
 long shim_do_brk(uptr brk) {
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_mmap(uptr addr, size_t len, unsigned long prot, unsigned long flags, int fd,
@@ -51,7 +51,7 @@ long shim_do_mmap(uptr addr, size_t len, unsigned long prot, unsigned long flags
     /* a file mapping: the descriptor is checked first (EBADF), and by
      * the host, which has it; huge pages: the host knows their sizes */
     if (!(flags & MAP_ANONYMOUS) || (flags & MAP_HUGETLB))
-        return shim_pass_self();
+        return shim_pass_to_host();
     /* do_mmap() (a security module may refuse first: the host's) */
     if (len == 0)
         return -EINVAL;
@@ -70,18 +70,18 @@ long shim_do_mmap(uptr addr, size_t len, unsigned long prot, unsigned long flags
             return -EINVAL;
         }
     }
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
-int shim_do_munmap(uptr addr, size_t len) {
+long shim_do_munmap(uptr addr, size_t len) {
     /* do_vmi_munmap(); the address untagged (LAM) never loses bit 63,
      * and no TASK_SIZE exceeds TASK_SIZE_MAX */
     if ((addr & ~PAGE_MASK) || addr >= (1UL << 63) || len > TASK_SIZE_MAX || len == 0)
         return -EINVAL;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
-int shim_do_mprotect(uptr start, size_t len, unsigned long prot) {
+long shim_do_mprotect(uptr start, size_t len, unsigned long prot) {
     /* do_mprotect_pkey() */
     if ((prot & (PROT_GROWSDOWN | PROT_GROWSUP)) == (PROT_GROWSDOWN | PROT_GROWSUP))
         return -EINVAL;
@@ -98,5 +98,5 @@ int shim_do_mprotect(uptr start, size_t len, unsigned long prot) {
                                     PROT_GROWSDOWN | PROT_GROWSUP))
             return -EINVAL;
     }
-    return shim_pass_self();
+    return shim_pass_to_host();
 }

@@ -30,7 +30,7 @@
 /* The program's call on the host: its result when the shim needs it
  * (WAIT), else passed on unseen. */
 static long run(bool wait) {
-    return wait ? shim_host_call_self() : shim_pass_self();
+    return wait ? shim_host_call_self() : shim_pass_to_host();
 }
 
 /* mkdir, rmdir, unlink: getname(), then the host's lookup */
@@ -43,15 +43,15 @@ static long one_name(uptr pathname, bool wait) {
     return run(wait);
 }
 
-int shim_do_mkdir(uptr pathname, mode_t mode) {
+long shim_do_mkdir(uptr pathname, mode_t mode) {
     (void)mode;
-    return (int)one_name(pathname, false);
+    return one_name(pathname, false);
 }
 
-int shim_do_mkdirat(int dfd, uptr pathname, mode_t mode) {
+long shim_do_mkdirat(int dfd, uptr pathname, mode_t mode) {
     (void)dfd;
     (void)mode;
-    return (int)one_name(pathname, false);
+    return one_name(pathname, false);
 }
 
 /* a name gone: the descriptors' names (-y) may now be "(deleted)" */
@@ -61,19 +61,19 @@ static long removed(long ret) {
     return ret;
 }
 
-int shim_do_rmdir(uptr pathname) {
-    return (int)removed(one_name(pathname, true));
+long shim_do_rmdir(uptr pathname) {
+    return removed(one_name(pathname, true));
 }
 
-int shim_do_unlink(uptr pathname) {
-    return (int)removed(one_name(pathname, true));
+long shim_do_unlink(uptr pathname) {
+    return removed(one_name(pathname, true));
 }
 
-int shim_do_unlinkat(int dfd, uptr pathname, unsigned int flag) {
+long shim_do_unlinkat(int dfd, uptr pathname, unsigned int flag) {
     (void)dfd;
     if (flag & ~AT_REMOVEDIR)
         return -EINVAL;
-    return (int)removed(one_name(pathname, true));
+    return removed(one_name(pathname, true));
 }
 
 /* Names whose errors come before any lookup: both of symlink's (the
@@ -88,16 +88,16 @@ static long two_names(uptr oldname, uptr newname) {
     n = shim_getname(newname, to, false);
     if (n < 0)
         return n;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
-int shim_do_symlink(uptr oldname, uptr newname) {
-    return (int)two_names(oldname, newname);
+long shim_do_symlink(uptr oldname, uptr newname) {
+    return two_names(oldname, newname);
 }
 
-int shim_do_symlinkat(uptr oldname, int newdfd, uptr newname) {
+long shim_do_symlinkat(uptr oldname, int newdfd, uptr newname) {
     (void)newdfd;
-    return (int)two_names(oldname, newname);
+    return two_names(oldname, newname);
 }
 
 /* rename and link: the old name's error comes before any lookup, the new
@@ -114,7 +114,7 @@ static long old_then_new(uptr oldname, uptr newname, bool wait) {
 
 #define RENAME_FLAGS (RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT)
 
-int shim_do_renameat2(int olddfd, uptr oldname, int newdfd, uptr newname, unsigned int flags) {
+long shim_do_renameat2(int olddfd, uptr oldname, int newdfd, uptr newname, unsigned int flags) {
     (void)olddfd;
     (void)newdfd;
     if (flags & ~RENAME_FLAGS)
@@ -123,18 +123,18 @@ int shim_do_renameat2(int olddfd, uptr oldname, int newdfd, uptr newname, unsign
     if ((flags & (RENAME_NOREPLACE | RENAME_WHITEOUT)) && (flags & RENAME_EXCHANGE))
         return -EINVAL;
     /* a renamed name: the descriptors' names (-y) may be stale */
-    return (int)removed(old_then_new(oldname, newname, true));
+    return removed(old_then_new(oldname, newname, true));
 }
 
-int shim_do_renameat(int olddfd, uptr oldname, int newdfd, uptr newname) {
+long shim_do_renameat(int olddfd, uptr oldname, int newdfd, uptr newname) {
     return shim_do_renameat2(olddfd, oldname, newdfd, newname, 0);
 }
 
-int shim_do_rename(uptr oldname, uptr newname) {
+long shim_do_rename(uptr oldname, uptr newname) {
     return shim_do_renameat2(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
 }
 
-int shim_do_linkat(int olddfd, uptr oldname, int newdfd, uptr newname, unsigned int flags) {
+long shim_do_linkat(int olddfd, uptr oldname, int newdfd, uptr newname, unsigned int flags) {
     (void)olddfd;
     (void)newdfd;
     if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
@@ -143,10 +143,10 @@ int shim_do_linkat(int olddfd, uptr oldname, int newdfd, uptr newname, unsigned 
      * without it) before it looks at either name; the credentials are the
      * host's to judge */
     if (flags & AT_EMPTY_PATH)
-        return (int)shim_pass_self();
-    return (int)old_then_new(oldname, newname, false);
+        return shim_pass_to_host();
+    return old_then_new(oldname, newname, false);
 }
 
-int shim_do_link(uptr oldname, uptr newname) {
+long shim_do_link(uptr oldname, uptr newname) {
     return shim_do_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
 }

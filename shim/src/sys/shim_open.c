@@ -52,7 +52,9 @@ static long do_open(int flags) {
     fd = shim_host_call_self();
     if (fd < 0)
         return fd;
-    ret = shim_fd_install((int)fd, false, 0, flags & O_CLOEXEC, SHIM_HANDLE_FILE);
+    /* what the kernel keeps of the access mode: O_PATH drops it */
+    ret = shim_fd_install((int)fd, true, flags & O_PATH ? O_PATH : flags & O_ACCMODE,
+                          flags & O_CLOEXEC, SHIM_HANDLE_FILE);
     /* out of memory for the record: the table adopts it on first use */
     (void)ret;
     return fd;

@@ -28,8 +28,8 @@ long shim_do_pipe2(uptr fildes, int flags) {
     /* the host wrote them there; an unreadable copy leaves them to be
      * adopted on first use */
     if (copy_from_user(fds, fildes, sizeof(fds)) == 0) {
-        (void)shim_fd_install(fds[0], false, 0, flags & O_CLOEXEC, SHIM_HANDLE_PIPE);
-        (void)shim_fd_install(fds[1], false, 0, flags & O_CLOEXEC, SHIM_HANDLE_PIPE);
+        (void)shim_fd_install(fds[0], true, O_RDONLY, flags & O_CLOEXEC, SHIM_HANDLE_PIPE);
+        (void)shim_fd_install(fds[1], true, O_WRONLY, flags & O_CLOEXEC, SHIM_HANDLE_PIPE);
     }
     return ret;
 }

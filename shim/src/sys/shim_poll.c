@@ -55,7 +55,7 @@ static int check_timeval(uptr utv) {
     return 0;
 }
 
-int shim_do_select(int n, uptr inp, uptr outp, uptr exp, uptr tvp) {
+long shim_do_select(int n, uptr inp, uptr outp, uptr exp, uptr tvp) {
     int ret;
 
     if (tvp) {
@@ -66,10 +66,10 @@ int shim_do_select(int n, uptr inp, uptr outp, uptr exp, uptr tvp) {
     /* core_sys_select() */
     if (n < 0)
         return -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }
 
-int shim_do_pselect6(int n, uptr inp, uptr outp, uptr exp, uptr tsp, uptr sig) {
+long shim_do_pselect6(int n, uptr inp, uptr outp, uptr exp, uptr tsp, uptr sig) {
     struct sigset_argpack pack = {0, 0};
     int ret;
 
@@ -86,10 +86,10 @@ int shim_do_pselect6(int n, uptr inp, uptr outp, uptr exp, uptr tsp, uptr sig) {
         return ret;
     if (n < 0)
         return -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }
 
-int shim_do_ppoll(uptr ufds, unsigned int nfds, uptr tsp, uptr sigmask, size_t sigsetsize) {
+long shim_do_ppoll(uptr ufds, unsigned int nfds, uptr tsp, uptr sigmask, size_t sigsetsize) {
     int ret;
 
     if (tsp) {
@@ -100,5 +100,5 @@ int shim_do_ppoll(uptr ufds, unsigned int nfds, uptr tsp, uptr sigmask, size_t s
     ret = shim_check_sigmask(sigmask, sigsetsize);
     if (ret < 0)
         return ret;
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }

@@ -40,7 +40,7 @@ long shim_do_getrlimit(unsigned int resource, uptr rlim) {
     if (resource >= RLIM_NLIMITS)
         return -EINVAL;
     if (DkProcessGetLimit(shim_cur_thread()->pal, resource, &r.cur, &r.max) < 0)
-        return shim_pass_self();
+        return shim_pass_to_host();
     return copy_to_user(rlim, &r, sizeof(r));
 }
 
@@ -50,28 +50,28 @@ long shim_do_prlimit64(pid_t pid, unsigned int resource, uptr new_rlim, uptr old
     struct shim_rlimit r;
 
     if (new_rlim)
-        return shim_pass_self();
+        return shim_pass_to_host();
     /* the shim knows threads by the host's IDs, not by a PID namespace's */
     if (pid != 0 && shim_thread_ns_foreign(self, PAL_NS_PID))
-        return shim_pass_self();
+        return shim_pass_to_host();
     /* the kernel's order: the task (ESRCH), the permission, the resource */
     t = pid == 0 ? self : shim_thread_lookup(pid);
     if (!t || t->proc != self->proc || (t != self && !ids_match(self, t)))
-        return shim_pass_self();
+        return shim_pass_to_host();
     if (resource >= RLIM_NLIMITS)
         return -EINVAL;
     if (!old_rlim)
         return 0;
     if (DkProcessGetLimit(self->pal, resource, &r.cur, &r.max) < 0)
-        return shim_pass_self();
+        return shim_pass_to_host();
     return copy_to_user(old_rlim, &r, sizeof(r));
 }
 
 /* The host counts the usage: the shim checks WHO, the kernel's first
  * check, and the host fills in the struct (or EFAULT). */
-int shim_do_getrusage(int who, uptr ru) {
+long shim_do_getrusage(int who, uptr ru) {
     (void)ru;
     if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
         return -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }

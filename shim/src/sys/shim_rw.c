@@ -55,7 +55,7 @@ static long transfer(unsigned int fd, bool reading) {
 
     if (ret < 0)
         return ret;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_read(unsigned int fd, uptr buf, size_t count) {
@@ -78,7 +78,7 @@ static long positioned(unsigned int fd, loff_t pos) {
         return -EINVAL;
     if (shim_fd_get(fd, NULL) < 0)
         return -EBADF;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_pread64(unsigned int fd, uptr buf, size_t count, loff_t pos) {
@@ -102,7 +102,7 @@ static long vectored(unsigned int fd, unsigned long vlen, bool reading) {
      * of the register is ignored */
     if ((unsigned int)vlen > SHIM_UIO_MAXIOV)
         return -EINVAL;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 long shim_do_readv(unsigned long fd, uptr vec, unsigned long vlen) {
@@ -123,11 +123,11 @@ long shim_do_lseek(unsigned int fd, off_t offset, unsigned int whence) {
     if (flags < 0)
         return flags;
     if (!h)
-        return shim_pass_self(); /* unknown: the host answers */
+        return shim_pass_to_host(); /* unknown: the host answers */
     flags = shim_handle_flags(h, (int)fd);
     if (flags >= 0 && (flags & O_PATH))
         return -EBADF;
     if (whence > SEEK_HOLE)
         return -EINVAL;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }

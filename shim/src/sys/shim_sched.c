@@ -173,14 +173,14 @@ long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr) 
  * The target of such a call runs on its own CPUs from then on, so that
  * its result is the native one.  (Only the policy is read here; the
  * kernel reads the whole structure, and answers for a bad one.) */
-int shim_do_sched_setattr(pid_t pid, uptr uattr, unsigned int flags) {
+long shim_do_sched_setattr(pid_t pid, uptr uattr, unsigned int flags) {
     struct shim_thread* t;
     uint32_t policy;
 
     if (!uattr || pid < 0 || flags)
-        return (int)shim_pass_self();
+        return shim_pass_to_host();
     if (copy_from_user(&policy, uattr + SCHED_ATTR_POLICY_OFFSET, sizeof(policy)) < 0)
-        return (int)shim_pass_self();
+        return shim_pass_to_host();
     t = policy == SCHED_DEADLINE ? target(pid) : NULL;
     if (t) {
         int ret = DkThreadUnpin(t->pal);
@@ -189,5 +189,5 @@ int shim_do_sched_setattr(pid_t pid, uptr uattr, unsigned int flags) {
             log_warning("thread %d: cannot unpin it for SCHED_DEADLINE: %s", (int)pid,
                         strerror(-ret));
     }
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }

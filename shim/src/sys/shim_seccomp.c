@@ -34,12 +34,12 @@
 
 /* seccomp_set_mode_strict(): refused over a mode already set (a filter;
  * a strict thread cannot make the call at all) */
-static int set_strict(void) {
+static long set_strict(void) {
     struct shim_thread* self = shim_cur_thread();
     long ret;
 
     if (!shim_seccomp_stops())
-        return (int)shim_seccomp_install(SECCOMP_SET_MODE_STRICT, 0, 0);
+        return shim_seccomp_install(SECCOMP_SET_MODE_STRICT, 0, 0);
     if (self->seccomp_mode != SHIM_SECCOMP_NONE)
         return -EINVAL;
     /* Every call of the thread must stop for the shim to refuse it, those
@@ -48,37 +48,36 @@ static int set_strict(void) {
      * signal (the program's call made again after the handler), the
      * handler would find it off. */
     ret = DkThreadStopEveryCall(self->pal);
-    g_shim_cur = self; /* other threads' calls ran meanwhile */
     if (ret < 0)
         return ret;
     ret = shim_host_call2(PTSHIM_NR_prctl, PR_SET_TSC, PR_TSC_SIGSEGV);
     if (ret < 0)
-        return (int)ret;
+        return ret;
     self->seccomp_mode = SHIM_SECCOMP_STRICT;
     return 0;
 }
 
-int shim_do_seccomp(unsigned int op, unsigned int flags, uptr uargs) {
+long shim_do_seccomp(unsigned int op, unsigned int flags, uptr uargs) {
     switch (op) {
     case SECCOMP_SET_MODE_STRICT:
         if (flags != 0 || uargs != 0)
             return -EINVAL;
         return set_strict();
     case SECCOMP_SET_MODE_FILTER:
-        return (int)shim_seccomp_install(op, flags, uargs);
+        return shim_seccomp_install(op, flags, uargs);
     default:
-        return (int)shim_pass_self();
+        return shim_pass_to_host();
     }
 }
 
-int shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
-                  unsigned long arg5) {
+long shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+                   unsigned long arg5) {
     (void)arg4;
     (void)arg5;
     switch (option) {
     case PR_GET_SECCOMP:
         if (!shim_seccomp_stops())
-            return (int)shim_pass_self();
+            return shim_pass_to_host();
         return shim_cur_thread()->seccomp_mode;
     case PR_SET_SECCOMP:
         /* prctl_set_seccomp(): strict ignores the filter argument, a
@@ -86,10 +85,10 @@ int shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned l
         if (arg2 == SECCOMP_MODE_STRICT)
             return set_strict();
         if (arg2 == SECCOMP_MODE_FILTER)
-            return (int)shim_seccomp_install(SECCOMP_SET_MODE_FILTER, 0, arg3);
+            return shim_seccomp_install(SECCOMP_SET_MODE_FILTER, 0, arg3);
         return -EINVAL;
     default:
-        return (int)shim_pass_self();
+        return shim_pass_to_host();
     }
 }
 

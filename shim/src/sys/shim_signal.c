@@ -64,57 +64,57 @@ static long aim_at_nothing(int arg, pid_t target) {
                           args[5]);
 }
 
-int shim_do_kill(pid_t pid, int sig) {
+long shim_do_kill(pid_t pid, int sig) {
     /* kill_something_info(): -INT_MIN is no process group */
     if (pid == INT_MIN)
         return -ESRCH;
     if (pid != -1 && shim_is_tracer(pid < 0 ? -pid : pid))
-        return (int)aim_at_nothing(0, pid);
+        return aim_at_nothing(0, pid);
     /* a bad signal is EINVAL once a target is found (0 is the caller's
      * own process group, which holds the caller) */
     if (!valid_signal(sig) && (pid == 0 || (pid > 0 && known_target(pid, 0))))
         return -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }
 
-int shim_do_tgkill(pid_t tgid, pid_t pid, int sig) {
+long shim_do_tgkill(pid_t tgid, pid_t pid, int sig) {
     if (pid <= 0 || tgid <= 0)
         return -EINVAL;
     if (shim_is_tracer(pid))
-        return (int)aim_at_nothing(1, pid);
+        return aim_at_nothing(1, pid);
     if (!valid_signal(sig) && known_target(pid, tgid))
         return -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }
 
-int shim_do_tkill(pid_t pid, int sig) {
+long shim_do_tkill(pid_t pid, int sig) {
     if (pid <= 0)
         return -EINVAL;
     if (shim_is_tracer(pid))
-        return (int)aim_at_nothing(0, pid);
+        return aim_at_nothing(0, pid);
     if (!valid_signal(sig) && known_target(pid, 0))
         return -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* The kernel copies and checks the siginfo, and the caller's right to
  * forge it, before it looks for the target: the host does all that. */
-int shim_do_rt_sigqueueinfo(pid_t pid, int sig, uptr uinfo) {
+long shim_do_rt_sigqueueinfo(pid_t pid, int sig, uptr uinfo) {
     if (shim_is_tracer(pid))
-        return (int)aim_at_nothing(0, pid);
-    return (int)shim_pass_self();
+        return aim_at_nothing(0, pid);
+    return shim_pass_to_host();
 }
 
-int shim_do_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, uptr uinfo) {
+long shim_do_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, uptr uinfo) {
     if (pid > 0 && tgid > 0 && shim_is_tracer(pid))
-        return (int)aim_at_nothing(1, pid);
-    return (int)shim_pass_self();
+        return aim_at_nothing(1, pid);
+    return shim_pass_to_host();
 }
 
-int shim_do_pidfd_open(pid_t pid, unsigned int flags) {
+long shim_do_pidfd_open(pid_t pid, unsigned int flags) {
     if (pid > 0 && shim_is_tracer(pid))
-        return (int)aim_at_nothing(0, pid);
-    return (int)shim_pass_self();
+        return aim_at_nothing(0, pid);
+    return shim_pass_to_host();
 }
 
 /* With -d: whether the host's former action for SIG (the program's OACT)
@@ -140,11 +140,18 @@ static void check_record(struct shim_sighand* sh, int sig, uptr oact,
     shim_sighand_set(sh, sig, &host);
 }
 
-int shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize) {
+/* The program set SIG's action to what it passed as NEW_SA. */
+static void record(struct shim_sighand* sh, int sig, struct shim_sigaction* new_sa) {
+    new_sa->flags &= KERNEL_SA_FLAGS;
+    new_sa->mask &= ~(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP));
+    shim_sighand_set(sh, sig, new_sa);
+}
+
+long shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize) {
     struct shim_sigaction new_sa, was = {0};
     struct shim_sighand* sh;
     bool known;
-    int ret;
+    long ret;
 
     if (sigsetsize != KERNEL_SIGSET_SIZE)
         return -EINVAL;
@@ -153,26 +160,31 @@ int shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize) {
         return act && copy_from_user(&new_sa, act, sizeof(new_sa)) < 0 ? -EFAULT : -EINVAL;
     sh = shim_cur_thread()->proc->sighand;
     known = sh && (sh->known & SIGBIT(sig));
-    if (known)
-        was = sh->action[sig - 1];
+    if (!(known && oact && g_pal_log_level >= PAL_LOG_DEBUG)) {
+        /* Nothing reads the former action (only -d compares it with the
+         * record): the host runs the call unseen, in one stop.  Its checks
+         * passed, so the kernel takes the action the shim reads now; an
+         * ACT it cannot read is its EFAULT, with nothing changed. */
+        if (act && copy_from_user(&new_sa, act, sizeof(new_sa)) == 0)
+            record(sh, sig, &new_sa);
+        return shim_pass_to_host();
+    }
+    was = sh->action[sig - 1];
 
-    ret = (int)shim_host_call_self();
+    ret = shim_host_call_self();
     /* the action changed even when the old one could not be written;
      * ACT unreadable: the kernel's EFAULT, nothing changed */
     if (ret != 0 && !(ret == -EFAULT && act && oact))
         return ret;
     sh = shim_cur_thread()->proc->sighand; /* as the calling thread's process has it now */
-    if (ret == 0 && known && oact && g_pal_log_level >= PAL_LOG_DEBUG)
+    if (ret == 0)
         check_record(sh, sig, oact, &was);
-    if (act && copy_from_user(&new_sa, act, sizeof(new_sa)) == 0) {
-        new_sa.flags &= KERNEL_SA_FLAGS;
-        new_sa.mask &= ~(SIGBIT(SIGKILL) | SIGBIT(SIGSTOP));
-        shim_sighand_set(sh, sig, &new_sa);
-    }
+    if (act && copy_from_user(&new_sa, act, sizeof(new_sa)) == 0)
+        record(sh, sig, &new_sa);
     return ret;
 }
 
-int shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize) {
+long shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize) {
     uint64_t set;
 
     if (sigsetsize != KERNEL_SIGSET_SIZE)
@@ -182,14 +194,14 @@ int shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize) {
      * host's copy fails as the kernel's would */
     if (nset && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
         return copy_from_user(&set, nset, sizeof(set)) < 0 ? -EFAULT : -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* The frame the handler returns through is the host kernel's to check
  * (a bad one kills the program with SIGSEGV there): the call runs on the
  * host as made. */
 long shim_do_rt_sigreturn(void) {
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* The rest of a call that a signal interrupted with -ERESTART_RESTARTBLOCK
@@ -200,5 +212,5 @@ long shim_do_rt_sigreturn(void) {
  * call of its own, so it runs in every mode, --strict too.  Without a
  * call to go on with, the host answers EINTR, as the kernel does. */
 long shim_do_restart_syscall(void) {
-    return shim_pass_self();
+    return shim_pass_to_host();
 }

@@ -17,12 +17,12 @@
 #include "shim_table.h"
 #include "shim_time.h"
 
-int shim_do_nanosleep(uptr rqtp, uptr rmtp) {
+long shim_do_nanosleep(uptr rqtp, uptr rmtp) {
     int ret = shim_check_timespec(rqtp);
 
     if (ret < 0)
         return ret;
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* clockid_to_kclock() and its nsleep: 0 for a clock one can sleep on
@@ -55,7 +55,7 @@ static int clock_sleeps(clockid_t id) {
     }
 }
 
-int shim_do_clock_nanosleep(clockid_t which_clock, int flags, uptr rqtp, uptr rmtp) {
+long shim_do_clock_nanosleep(clockid_t which_clock, int flags, uptr rqtp, uptr rmtp) {
     int ret = clock_sleeps(which_clock);
 
     /* the flags besides TIMER_ABSTIME are ignored (but by the alarm
@@ -67,5 +67,5 @@ int shim_do_clock_nanosleep(clockid_t which_clock, int flags, uptr rqtp, uptr rm
         if (ret < 0)
             return ret;
     }
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/socket.h>
 
 #include "shim_handle.h"
@@ -15,7 +16,7 @@
 
 #define SHIM_SOCK_TYPE_MASK 0xf
 
-int shim_do_socket(int family, int type, int protocol) {
+long shim_do_socket(int family, int type, int protocol) {
     long fd;
 
     (void)family;
@@ -24,6 +25,6 @@ int shim_do_socket(int family, int type, int protocol) {
         return -EINVAL;
     fd = shim_host_call_self();
     if (fd >= 0)
-        (void)shim_fd_install((int)fd, false, 0, type & SOCK_CLOEXEC, SHIM_HANDLE_SOCKET);
-    return (int)fd;
+        (void)shim_fd_install((int)fd, true, O_RDWR, type & SOCK_CLOEXEC, SHIM_HANDLE_SOCKET);
+    return fd;
 }

@@ -34,20 +34,20 @@ static long stat_name(uptr filename) {
 
     if (n < 0)
         return n;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
-int shim_do_stat(uptr filename, uptr statbuf) {
+long shim_do_stat(uptr filename, uptr statbuf) {
     (void)statbuf;
-    return (int)stat_name(filename);
+    return stat_name(filename);
 }
 
-int shim_do_lstat(uptr filename, uptr statbuf) {
+long shim_do_lstat(uptr filename, uptr statbuf) {
     (void)statbuf;
-    return (int)stat_name(filename);
+    return stat_name(filename);
 }
 
-int shim_do_newfstatat(int dfd, uptr filename, uptr statbuf, unsigned int flag) {
+long shim_do_newfstatat(int dfd, uptr filename, uptr statbuf, unsigned int flag) {
     char name[PATH_MAX];
     long n = shim_getname_maybe_null(filename, name, flag);
 
@@ -55,16 +55,16 @@ int shim_do_newfstatat(int dfd, uptr filename, uptr statbuf, unsigned int flag) 
     /* no name (AT_EMPTY_PATH): fstat of DFD, with no look at the other
      * flags; a negative DFD (AT_FDCWD) goes on as a lookup of "" */
     if (n == 0 && dfd >= 0)
-        return (int)shim_pass_self();
+        return shim_pass_to_host();
     if (flag & ~STAT_AT_FLAGS)
         return -EINVAL;
     /* the name's error, read before, is answered only now */
     if (n < 0)
-        return (int)n;
-    return (int)shim_pass_self();
+        return n;
+    return shim_pass_to_host();
 }
 
-int shim_do_statx(int dfd, uptr filename, unsigned int flags, unsigned int mask, uptr buffer) {
+long shim_do_statx(int dfd, uptr filename, unsigned int flags, unsigned int mask, uptr buffer) {
     char name[PATH_MAX];
     long n = shim_getname_maybe_null(filename, name, flags);
 
@@ -76,18 +76,18 @@ int shim_do_statx(int dfd, uptr filename, unsigned int flags, unsigned int mask,
     /* no name: statx of DFD itself (do_statx_fd), whose other flags the
      * kernel does not check */
     if (n == 0 && dfd >= 0)
-        return (int)shim_pass_self();
+        return shim_pass_to_host();
     if (flags & ~STAT_AT_FLAGS)
         return -EINVAL;
     if (n < 0)
-        return (int)n;
-    return (int)shim_pass_self();
+        return n;
+    return shim_pass_to_host();
 }
 
 /* do_readlinkat(): the size first (an int: the register's upper half is
  * not looked at), then the name, which may be empty (DFD itself: the host
  * answers ENOENT unless it is a symbolic link opened with O_PATH). */
-ssize_t shim_do_readlinkat(int dfd, uptr pathname, uptr buf, int bufsiz) {
+long shim_do_readlinkat(int dfd, uptr pathname, uptr buf, int bufsiz) {
     char name[PATH_MAX];
     long n;
 
@@ -98,9 +98,9 @@ ssize_t shim_do_readlinkat(int dfd, uptr pathname, uptr buf, int bufsiz) {
     n = shim_getname(pathname, name, true);
     if (n < 0)
         return n;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
-ssize_t shim_do_readlink(uptr path, uptr buf, int bufsiz) {
+long shim_do_readlink(uptr path, uptr buf, int bufsiz) {
     return shim_do_readlinkat(AT_FDCWD, path, buf, bufsiz);
 }

@@ -22,30 +22,30 @@ static bool open_fd(int fd) {
     return shim_fd_get(fd, NULL) >= 0;
 }
 
-int shim_do_statfs(uptr pathname, uptr buf) {
+long shim_do_statfs(uptr pathname, uptr buf) {
     char path[PATH_MAX];
     long n = shim_getname(pathname, path, false);
 
     (void)buf;
-    return n < 0 ? (int)n : (int)shim_pass_self();
+    return n < 0 ? n : shim_pass_to_host();
 }
 
-int shim_do_fstatfs(int fd, uptr buf) {
+long shim_do_fstatfs(int fd, uptr buf) {
     (void)buf;
-    return open_fd(fd) ? (int)shim_pass_self() : -EBADF;
+    return open_fd(fd) ? shim_pass_to_host() : -EBADF;
 }
 
-int shim_do_fadvise64(int fd, off_t offset, size_t len, int advice) {
+long shim_do_fadvise64(int fd, off_t offset, size_t len, int advice) {
     (void)offset;
     (void)len;
     (void)advice;
-    return open_fd(fd) ? (int)shim_pass_self() : -EBADF;
+    return open_fd(fd) ? shim_pass_to_host() : -EBADF;
 }
 
 /* The kernel's order: both descriptors (EBADF, an O_PATH one too), then
  * both offsets are read (EFAULT), and only then the flags (EINVAL). */
-ssize_t shim_do_copy_file_range(int fd_in, uptr off_in, int fd_out, uptr off_out, size_t len,
-                                unsigned int flags) {
+long shim_do_copy_file_range(int fd_in, uptr off_in, int fd_out, uptr off_out, size_t len,
+                             unsigned int flags) {
     int64_t pos;
     int in, out;
 
@@ -57,12 +57,12 @@ ssize_t shim_do_copy_file_range(int fd_in, uptr off_in, int fd_out, uptr off_out
     if (out < 0)
         return out;
     if (in > 0 || out > 0)
-        return shim_pass_self();
+        return shim_pass_to_host();
     if (off_in && copy_from_user(&pos, off_in, sizeof(pos)) < 0)
         return -EFAULT;
     if (off_out && copy_from_user(&pos, off_out, sizeof(pos)) < 0)
         return -EFAULT;
     if (flags != 0)
         return -EINVAL;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }

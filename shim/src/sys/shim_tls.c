@@ -55,26 +55,26 @@ static bool known_arch_prctl(int option) {
     }
 }
 
-int shim_do_arch_prctl(int option, unsigned long arg2) {
+long shim_do_arch_prctl(int option, unsigned long arg2) {
     if (!known_arch_prctl(option))
         return -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }
 
-pid_t shim_do_set_tid_address(uptr tidptr) {
-    return (pid_t)shim_pass_self();
+long shim_do_set_tid_address(uptr tidptr) {
+    return shim_pass_to_host();
 }
 
-int shim_do_set_robust_list(uptr head, size_t len) {
+long shim_do_set_robust_list(uptr head, size_t len) {
     if (len != ROBUST_LIST_HEAD_SIZE)
         return -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }
 
-int shim_do_rseq(uptr rseq, uint32_t rseq_len, int flags, uint32_t sig) {
+long shim_do_rseq(uptr rseq, uint32_t rseq_len, int flags, uint32_t sig) {
     /* unregistering: its errors depend on what is registered (the host's) */
     if (flags & RSEQ_FLAG_UNREGISTER)
-        return flags & ~RSEQ_FLAG_UNREGISTER ? -EINVAL : (int)shim_host_call_self();
+        return flags & ~RSEQ_FLAG_UNREGISTER ? -EINVAL : shim_host_call_self();
     if (flags)
         return -EINVAL;
     /* A bad area is EINVAL whatever is registered: a registered one has a
@@ -84,5 +84,5 @@ int shim_do_rseq(uptr rseq, uint32_t rseq_len, int flags, uint32_t sig) {
      * one: the host's to say). */
     if (rseq_len < ORIG_RSEQ_SIZE || (rseq & (RSEQ_ALIGN - 1)))
         return -EINVAL;
-    return (int)shim_pass_self();
+    return shim_pass_to_host();
 }

@@ -39,10 +39,10 @@ long shim_do_uname(uptr name) {
 
     if (pers < 0 || (pers & UNAME26) || (pers & PER_MASK) == PER_LINUX32 ||
         shim_thread_ns_foreign(self, PAL_NS_UTS))
-        return shim_pass_self();
+        return shim_pass_to_host();
     ret = DkSystemGetName(&u);
     if (ret < 0)
-        return shim_pass_self();
+        return shim_pass_to_host();
     return copy_to_user(name, &u, sizeof(u));
 }
 
@@ -51,10 +51,10 @@ long shim_do_sysinfo(uptr info) {
     int ret;
 
     if (shim_thread_ns_foreign(shim_cur_thread(), PAL_NS_TIME))
-        return shim_pass_self();
+        return shim_pass_to_host();
     ret = DkSystemGetInfo(&si);
     if (ret < 0)
-        return shim_pass_self();
+        return shim_pass_to_host();
     return copy_to_user(info, &si, sizeof(si));
 }
 

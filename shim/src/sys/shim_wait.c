@@ -22,12 +22,12 @@
 #define WAITID_OPTIONS \
     (WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL)
 
-pid_t shim_do_wait4(pid_t upid, uptr stat_addr, int options, uptr ru) {
+long shim_do_wait4(pid_t upid, uptr stat_addr, int options, uptr ru) {
     if (options & ~WAIT4_OPTIONS)
         return -EINVAL;
     if (upid == INT_MIN) /* -INT_MIN is no process group */
         return -ESRCH;
-    return (pid_t)shim_pass_self();
+    return shim_pass_to_host();
 }
 
 /* kernel_waitid()'s checks before it looks for a child. */
@@ -49,14 +49,14 @@ static int check_waitid(int which, pid_t upid, int options) {
     }
 }
 
-int shim_do_waitid(int which, pid_t upid, uptr infop, int options, uptr ru) {
+long shim_do_waitid(int which, pid_t upid, uptr infop, int options, uptr ru) {
     /* the fields the kernel writes even when the wait fails: si_signo,
      * si_errno, si_code, then si_pid, si_uid, si_status */
     static const int zeros[3];
     int ret = check_waitid(which, upid, options);
 
     if (ret == 0)
-        return (int)shim_pass_self();
+        return shim_pass_to_host();
     if (infop && (copy_to_user(infop, zeros, sizeof(zeros)) < 0 ||
                   copy_to_user(infop + 16, zeros, sizeof(zeros)) < 0))
         return -EFAULT;

@@ -34,16 +34,16 @@ static long path_then_host(uptr pathname) {
     char path[PATH_MAX];
     long n = shim_getname(pathname, path, false);
 
-    return n < 0 ? n : shim_pass_self();
+    return n < 0 ? n : shim_pass_to_host();
 }
 
 static long fd_then_host(int fd) {
     if (shim_fd_get(fd, NULL) < 0)
         return -EBADF;
-    return shim_pass_self();
+    return shim_pass_to_host();
 }
 
-ssize_t shim_do_getxattr(uptr pathname, uptr name, uptr value, size_t size) {
+long shim_do_getxattr(uptr pathname, uptr name, uptr value, size_t size) {
     long ret = import_name(name);
 
     (void)value;
@@ -51,7 +51,7 @@ ssize_t shim_do_getxattr(uptr pathname, uptr name, uptr value, size_t size) {
     return ret < 0 ? ret : path_then_host(pathname);
 }
 
-ssize_t shim_do_lgetxattr(uptr pathname, uptr name, uptr value, size_t size) {
+long shim_do_lgetxattr(uptr pathname, uptr name, uptr value, size_t size) {
     return shim_do_getxattr(pathname, name, value, size);
 }
 
@@ -59,27 +59,27 @@ ssize_t shim_do_lgetxattr(uptr pathname, uptr name, uptr value, size_t size) {
  * a negative fd is no descriptor but a directory to look up the empty
  * name in, AT_FDCWD the calling thread's cwd (its attributes are
  * answered); an older kernel says EBADF.  The host's, either way. */
-ssize_t shim_do_fgetxattr(int fd, uptr name, uptr value, size_t size) {
+long shim_do_fgetxattr(int fd, uptr name, uptr value, size_t size) {
     long ret = import_name(name);
 
     (void)value;
     (void)size;
     if (ret < 0)
         return ret;
-    return fd == AT_FDCWD ? shim_pass_self() : fd_then_host(fd);
+    return fd == AT_FDCWD ? shim_pass_to_host() : fd_then_host(fd);
 }
 
-ssize_t shim_do_listxattr(uptr pathname, uptr list, size_t size) {
+long shim_do_listxattr(uptr pathname, uptr list, size_t size) {
     (void)list;
     (void)size;
     return path_then_host(pathname);
 }
 
-ssize_t shim_do_llistxattr(uptr pathname, uptr list, size_t size) {
+long shim_do_llistxattr(uptr pathname, uptr list, size_t size) {
     return shim_do_listxattr(pathname, list, size);
 }
 
-ssize_t shim_do_flistxattr(int fd, uptr list, size_t size) {
+long shim_do_flistxattr(int fd, uptr list, size_t size) {
     (void)list;
     (void)size;
     return fd_then_host(fd);

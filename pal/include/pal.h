@@ -236,6 +236,17 @@ PAL_NODISCARD long DkHostCall(PAL_HANDLE thread, PAL_NUM sysno, const PAL_NUM ar
  * there is nothing to complete. */
 PAL_NODISCARD int DkSyscallReturn(PAL_HANDLE thread, long result);
 
+/* Deliver SIG to THREAD when DkSyscallReturn() lets it go on, as a tracer
+ * gives a signal at a system call stop: the kernel's own (si_code
+ * SI_KERNEL), pending in the thread as the call returns.  For strace's
+ * -e inject=...:signal=. */
+void DkThreadRaiseOnReturn(PAL_HANDLE thread, int sig);
+
+/* Keep THREAD, stopped at a system call, from running for NS nanoseconds
+ * (strace's -e inject=...:delay_enter=, delay_exit=).  The tracer waits
+ * meanwhile, and with it every traced thread.  0 or a negative errno. */
+PAL_NODISCARD int DkThreadDelay(PAL_HANDLE thread, PAL_NUM ns);
+
 /* Run the program's system call, at whose entry THREAD is stopped, on the
  * host inside the thread, unchanged, and let the thread go on: the host
  * kernel blocks, interrupts and restarts it as it would natively, and the

@@ -667,6 +667,18 @@ int DkSyscallReturn(PAL_HANDLE t, long result) {
     return 0;
 }
 
+/* strace's tampering: no signal nor wait in the mock */
+void DkThreadRaiseOnReturn(PAL_HANDLE t, int sig) {
+    (void)t;
+    (void)sig;
+}
+
+int DkThreadDelay(PAL_HANDLE t, PAL_NUM ns) {
+    (void)t;
+    (void)ns;
+    return 0;
+}
+
 PAL_BOL DkThreadGone(PAL_HANDLE t) {
     return t->gone;
 }

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/user.h>
 
 #include "pal_host.h"
@@ -123,9 +124,24 @@ PAL_BOL DkSyscallAbandoned(PAL_HANDLE t) {
     return t->abandoned;
 }
 
+void DkThreadRaiseOnReturn(PAL_HANDLE t, int sig) {
+    t->raise_sig = sig;
+}
+
 int DkSyscallReturn(PAL_HANDLE t, long result) {
+    int sig = t->raise_sig;
     int ret = 0;
 
+    t->raise_sig = 0;
+    if (sig && !t->gone && !t->abandoned && t->state == PAL_THREAD_AT_SYSCALL &&
+        t->entry_event) {
+        /* The kernel sends the signal a tracer gives at a system call stop
+         * (as its own, SI_KERNEL), and ignores one given at a seccomp
+         * stop: the call's exit stop is reached first, through a call
+         * without effect. */
+        if (DkHostCall(t, SYS_getpid, (const PAL_NUM[6]){0}) < 0 && !t->gone && !t->abandoned)
+            log_debug("thread %d: no exit stop to raise signal %d at", t->tid, sig);
+    }
     if (t->gone)
         return 0;
     if (t->abandoned) {
@@ -173,7 +189,7 @@ int DkSyscallReturn(PAL_HANDLE t, long result) {
     t->execed = false;
     if (ret < 0)
         return ret;
-    return _DkThreadContinue(t, 0);
+    return _DkThreadContinue(t, sig);
 }
 
 int DkSyscallRunOnHost(PAL_HANDLE t) {

@@ -294,6 +294,15 @@ PAL_NODISCARD long DkVirtualMemoryReadString(PAL_HANDLE thread, PAL_NUM addr, ch
 PAL_NODISCARD long DkVirtualMemoryWrite(PAL_HANDLE thread, PAL_NUM addr, const void* buf,
                                         size_t len);
 
+/* Write LEN bytes from BUF at ADDR of THREAD's process as a debugger
+ * writes (PTRACE_POKEDATA where process_vm_writev(2) stops): through
+ * memory the program cannot write itself (its read-only data).  For
+ * strace's -e inject=...:poke_enter=, never for a system call's own
+ * copies (DkVirtualMemoryWrite).  Returns how many bytes were written from
+ * the start, -EFAULT when none could be, -ESRCH when the thread is gone. */
+PAL_NODISCARD long DkVirtualMemoryPoke(PAL_HANDLE thread, PAL_NUM addr, const void* buf,
+                                       size_t len);
+
 /* One frame of a stopped thread's stack. */
 struct pal_frame {
     PAL_NUM pc;

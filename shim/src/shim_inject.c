@@ -70,8 +70,9 @@ void shim_inject_poke(struct shim_thread* self, const struct pal_event* ev,
                       ev->tid, p->arg, e ? e->name : "?", nargs);
             continue;
         }
-        if (DkVirtualMemoryWrite(ev->thread, ev->args[p->arg - 1], p->data, p->len) !=
-            (long)p->len) {
+        /* as strace, where the program could not write itself, and a
+         * part written counts */
+        if (DkVirtualMemoryPoke(ev->thread, ev->args[p->arg - 1], p->data, p->len) <= 0) {
             log_error("poke_tcb: Failed to tamper with process %d: couldn't poke", ev->tid);
             continue;
         }

@@ -667,6 +667,10 @@ int DkSyscallReturn(PAL_HANDLE t, long result) {
     return 0;
 }
 
+long DkVirtualMemoryPoke(PAL_HANDLE t, PAL_NUM addr, const void* buf, size_t len) {
+    return DkVirtualMemoryWrite(t, addr, buf, len);
+}
+
 /* strace's tampering: no signal nor wait in the mock */
 void DkThreadRaiseOnReturn(PAL_HANDLE t, int sig) {
     (void)t;

@@ -15,6 +15,7 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,6 +212,15 @@ static int emulate_syscall(PAL_HANDLE thread, const struct pal_event* ev) {
 
     if (inj && (inj->flags & SHIM_INJECT_DELAY_ENTER))
         shim_inject_delay(self, ev, inj->delay_enter_ns);
+    if (inj && (inj->flags & SHIM_INJECT_SIGNAL) && inj->signo == SIGKILL) {
+        /* A SIGKILL given at a call's entry stop is pending when the
+         * kernel would run the call: it runs nothing, and the thread dies
+         * without an exit stop, its call unfinished. */
+        if (g_hooks.syscall_exit)
+            g_hooks.syscall_exit(ev, SHIM_END_GONE, 0, SHIM_LAYER_SHIM);
+        DkThreadRaiseOnReturn(thread, SIGKILL);
+        return DkSyscallReturn(thread, -ENOSYS);
+    }
     if (inj && (inj->flags & (SHIM_INJECT_ERROR | SHIM_INJECT_RETVAL)))
         a = injected(self, ev, inj);
     else

@@ -60,9 +60,10 @@ struct shim_hooks {
                          enum shim_layer layer);
 };
 
-/* What injection did to the call of THREAD whose end the exit hook sees:
- * SHIM_TAMPERED_* (shim_inject.h), 0 for none. */
-unsigned shim_syscall_tampered(PAL_HANDLE thread);
+/* What injection did to the call of EV whose end the exit hook sees:
+ * SHIM_TAMPERED_* (shim_inject.h), 0 for none (always for a call whose
+ * number no rule names). */
+unsigned shim_syscall_tampered(const struct pal_event* ev);
 
 /* Set the options and the hooks, take the program's first process, PID,
  * whose parent the program sees as PPID, and become the PAL's system call

@@ -175,20 +175,20 @@ static struct answer injected(struct shim_thread* self, const struct pal_event* 
  * (as strace tampers before it decodes). */
 static const struct shim_inject_rule* inject_enter(struct shim_thread* self,
                                                    const struct pal_event* ev) {
-    const struct shim_inject_rule* r;
+    const struct shim_inject_rule* r = shim_inject_pick(g_opts.inject, self, ev->sysno);
 
     self->tampered = 0;
-    if (ev->compat || !shim_inject_has(g_opts.inject, ev->sysno))
-        return NULL;
-    r = shim_inject_pick(g_opts.inject, self, ev->sysno);
     if (r && (r->flags & SHIM_INJECT_POKE_ENTER))
         shim_inject_poke(self, ev, r, false);
     return r;
 }
 
-unsigned shim_syscall_tampered(PAL_HANDLE thread) {
-    const struct shim_thread* self = g_opts.inject ? shim_thread_of(thread) : NULL;
+unsigned shim_syscall_tampered(const struct pal_event* ev) {
+    const struct shim_thread* self;
 
+    if (!g_opts.inject || ev->compat || !shim_inject_has(g_opts.inject, ev->sysno))
+        return 0;
+    self = shim_thread_of(ev->thread);
     return self ? self->tampered : 0;
 }
 
@@ -203,12 +203,16 @@ unsigned shim_syscall_tampered(PAL_HANDLE thread) {
  */
 static int emulate_syscall(PAL_HANDLE thread, const struct pal_event* ev) {
     struct shim_thread* self = shim_thread_of(thread);
-    /* -e inject=: a call whose number no rule names costs one test */
-    const struct shim_inject_rule* inj = g_opts.inject && self ? inject_enter(self, ev) : NULL;
-    bool want_result = g_hooks.syscall_entry && g_hooks.syscall_entry(ev);
+    const struct shim_inject_rule* inj = NULL;
+    bool want_result;
     enum shim_end end = SHIM_END_RESULT;
     struct answer a;
     int ret;
+
+    /* -e inject=: a call whose number no rule names costs this test */
+    if (g_opts.inject && shim_inject_has(g_opts.inject, ev->sysno) && !ev->compat && self)
+        inj = inject_enter(self, ev);
+    want_result = g_hooks.syscall_entry && g_hooks.syscall_entry(ev);
 
     if (inj && (inj->flags & SHIM_INJECT_DELAY_ENTER))
         shim_inject_delay(self, ev, inj->delay_enter_ns);

@@ -236,11 +236,13 @@ PAL_NODISCARD long DkHostCall(PAL_HANDLE thread, PAL_NUM sysno, const PAL_NUM ar
  * there is nothing to complete. */
 PAL_NODISCARD int DkSyscallReturn(PAL_HANDLE thread, long result);
 
-/* Deliver SIG to THREAD when DkSyscallReturn() lets it go on, as a tracer
- * gives a signal at a system call stop: the kernel's own (si_code
- * SI_KERNEL), pending in the thread as the call returns.  For strace's
- * -e inject=...:signal=. */
-void DkThreadRaiseOnReturn(PAL_HANDLE thread, int sig);
+/* Give SIG to THREAD, stopped at a system call, as a tracer gives a
+ * signal at a system call stop: the kernel sends it as its own (si_code
+ * SI_KERNEL).  It is pending from the thread's next run: while the next
+ * DkHostCall of this upcall runs (a call that blocks is interrupted by
+ * it), or else as DkSyscallReturn() completes the call.  For strace's
+ * -e inject=...:signal=, which gives it at the call's entry. */
+void DkSyscallRaise(PAL_HANDLE thread, int sig);
 
 /* Keep THREAD, stopped at a system call, from running for NS nanoseconds
  * (strace's -e inject=...:delay_enter=, delay_exit=).  The tracer waits

@@ -222,9 +222,12 @@ static int emulate_syscall(PAL_HANDLE thread, const struct pal_event* ev) {
          * without an exit stop, its call unfinished. */
         if (g_hooks.syscall_exit)
             g_hooks.syscall_exit(ev, SHIM_END_GONE, 0, SHIM_LAYER_SHIM);
-        DkThreadRaiseOnReturn(thread, SIGKILL);
+        DkSyscallRaise(thread, SIGKILL);
         return DkSyscallReturn(thread, -ENOSYS);
     }
+    /* strace gives it at the entry: pending while the call runs */
+    if (inj && (inj->flags & SHIM_INJECT_SIGNAL))
+        DkSyscallRaise(thread, inj->signo);
     if (inj && (inj->flags & (SHIM_INJECT_ERROR | SHIM_INJECT_RETVAL)))
         a = injected(self, ev, inj);
     else
@@ -254,8 +257,6 @@ static int emulate_syscall(PAL_HANDLE thread, const struct pal_event* ev) {
             shim_inject_poke(self, ev, inj, true);
         if (inj->flags & SHIM_INJECT_DELAY_EXIT)
             shim_inject_delay(self, ev, inj->delay_exit_ns);
-        if (inj->flags & SHIM_INJECT_SIGNAL)
-            DkThreadRaiseOnReturn(thread, inj->signo);
     }
     if (g_hooks.syscall_exit)
         g_hooks.syscall_exit(ev, end, a.result, a.layer);

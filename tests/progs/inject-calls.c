@@ -4,7 +4,8 @@
  * ptshim --inject= can be compared.  In order: chdir five times (a path
  * in writable memory, for poke_enter), umask three times (answered by
  * the shim), a read of three bytes (for poke_exit), getppid (only whether
- * it is 7, the value a rule injects), and chdir three times in a forked
+ * it is 7, the value a rule injects), a nanosleep of 20 ms (a call that
+ * blocks), and chdir three times in a forked
  * child and in a thread, whose counts start afresh.  A SIGUSR1 or SIGUSR2
  * (signal=) is reported with its si_code.
  */
@@ -13,6 +14,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tests.h"
@@ -79,6 +81,13 @@ int main(void) {
     close(fd);
     printf("main getppid is 7: %s\n", syscall(SYS_getppid) == 7 ? "yes" : "no");
     fflush(stdout);
+    /* a call that blocks: a signal pending while it runs interrupts it */
+    {
+        struct timespec ts = {.tv_sec = 0, .tv_nsec = 20000000};
+
+        report("main", "nanosleep", 1, syscall(SYS_nanosleep, &ts, NULL));
+        check_signal("main");
+    }
     child = fork();
     CHECK(child >= 0);
     if (child == 0) {

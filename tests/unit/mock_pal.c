@@ -672,7 +672,7 @@ long DkVirtualMemoryPoke(PAL_HANDLE t, PAL_NUM addr, const void* buf, size_t len
 }
 
 /* strace's tampering: no signal nor wait in the mock */
-void DkThreadRaiseOnReturn(PAL_HANDLE t, int sig) {
+void DkSyscallRaise(PAL_HANDLE t, int sig) {
     (void)t;
     (void)sig;
 }

@@ -142,6 +142,8 @@ static int on_syscall_entry(struct pal_thread* t, bool entry_runs, bool foreign_
 
 /* A system call stop.  Returns 0 to keep waiting, or a negative errno. */
 static int on_syscall_stop(struct pal_thread* t) {
+    int sig;
+
     switch (t->state) {
     case PAL_THREAD_HOSTCALL_SKIP_EXIT:
         /* the exit of the call the kernel skipped: next comes its rerun */
@@ -153,7 +155,9 @@ static int on_syscall_stop(struct pal_thread* t) {
          * thread in TRACE mode, where the host calls that likely follow
          * cost two stops instead of three. */
         t->state = PAL_THREAD_HOSTCALL_RUNNING;
-        return _DkThreadContinue(t, 0);
+        sig = t->raise_sig; /* DkSyscallRaise: pending while it runs */
+        t->raise_sig = 0;
+        return _DkThreadContinue(t, sig);
     case PAL_THREAD_HOSTCALL_RUNNING:
         if (t->hostcall_waits)
             return _DkHostCallExit(t);

@@ -108,7 +108,8 @@ struct pal_thread {
     bool abandoned;      /* a signal came before a host call started */
     bool gone;           /* the thread exited while its call was handled */
     bool exiting;        /* PAL_EVENT_EXITING was reported */
-    int raise_sig;       /* DkThreadRaiseOnReturn: given at the resume */
+    int raise_sig;       /* DkSyscallRaise: given at the next syscall stop
+                            the thread is resumed from */
 
     /* Its context (pal_context.c) */
     struct pal_event event; /* the system call the upcall handles */

@@ -63,16 +63,23 @@ long DkHostCall(PAL_HANDLE t, PAL_NUM sysno, const PAL_NUM args[6]) {
     if (!same_call(&t->entry_regs, sysno, args))
         t->args_changed = true;
     set_call(&t->regs, sysno, args);
-    if (t->state == PAL_THREAD_AT_SYSCALL && t->entry_runs) {
+    if (t->state == PAL_THREAD_AT_SYSCALL && t->entry_runs && !t->raise_sig) {
         /* the kernel runs the call at orig_rax once resumed */
         ret = unchanged ? 0 : set_regs(t);
         t->state = PAL_THREAD_HOSTCALL_RUNNING;
     } else {
-        /* execute the syscall instruction again */
+        /* Execute the syscall instruction again.  A signal to raise
+         * (DkSyscallRaise) goes with the resume from the rerun's entry
+         * stop, a system call stop: the call runs with it pending.  At an
+         * entry that would run (a seccomp stop), the call is cancelled
+         * first. */
+        if (t->state == PAL_THREAD_AT_SYSCALL && t->entry_runs)
+            t->regs.orig_rax = (unsigned long long)-1;
         t->regs.rip -= SYSCALL_INSN_LEN;
         t->regs.rax = sysno;
         ret = set_regs(t);
         t->regs.rip += SYSCALL_INSN_LEN;
+        t->regs.orig_rax = sysno;
         t->state = t->state == PAL_THREAD_AT_SYSCALL ? PAL_THREAD_HOSTCALL_SKIP_EXIT
                                                      : PAL_THREAD_HOSTCALL_ENTRY;
     }
@@ -124,7 +131,7 @@ PAL_BOL DkSyscallAbandoned(PAL_HANDLE t) {
     return t->abandoned;
 }
 
-void DkThreadRaiseOnReturn(PAL_HANDLE t, int sig) {
+void DkSyscallRaise(PAL_HANDLE t, int sig) {
     t->raise_sig = sig;
 }
 

@@ -423,7 +423,11 @@ static void print_result_value(struct tcb* t) {
         take_buf(t);
         break;
     case SD_RET_NORETURN:
-        out_printf(o, "= ?");
+        /* exit's value, when -e inject= made it return one */
+        if (t->tampered)
+            out_printf(o, "= %ld", ret);
+        else
+            out_printf(o, "= ?");
         break;
     case SD_RET_FD:
         out_printf(o, "= %ld", ret);

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,8 +149,12 @@ static bool parse_delay(const char* s, PAL_NUM* ns) {
     for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
         if (strcmp(end, units[i].sfx))
             continue;
-        *ns = float_len > int_len ? (PAL_NUM)(f * (double)units[i].scale)
-                                  : (PAL_NUM)n * units[i].scale;
+        if (float_len <= int_len)
+            *ns = (PAL_NUM)n * units[i].scale;
+        else if (f * (double)units[i].scale < 1.8e19)
+            *ns = (PAL_NUM)(f * (double)units[i].scale);
+        else
+            *ns = UINT64_MAX; /* for ever, as far as anyone waits */
         return true;
     }
     return false;

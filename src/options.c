@@ -20,6 +20,7 @@
 
 #include "options.h"
 #include "decode.h"
+#include "inject.h"
 #include "pal.h"
 
 struct option_doc {
@@ -44,6 +45,8 @@ enum {
     OPT_QUIET,
     OPT_DECODE_FDS,
     OPT_OUTPUT_SEPARATELY,
+    OPT_INJECT,
+    OPT_FAULT,
 };
 
 static const struct option_doc g_option_docs[] = {
@@ -57,11 +60,16 @@ static const struct option_doc g_option_docs[] = {
     {{"debug", no_argument, NULL, 'd'}, 'd', NULL,
      "ptshim's own debugging messages on stderr; twice: also each system call"},
     {{"expr", required_argument, NULL, 'e'}, 'e', "EXPR",
-     "trace= signal= status= filters, as in strace (e.g. -e trace=%file)"},
+     "trace= signal= status= filters, inject= fault= tampering, as in strace "
+     "(e.g. -e trace=%file)"},
+    {{"fault", required_argument, NULL, OPT_FAULT}, 0, "SET[:OPTS]",
+     "as --inject, with error= (default ENOSYS), syscall= and when= only"},
     {{"follow-forks", no_argument, NULL, 'f'}, 'f', NULL,
      "trace every process and thread (ptshim always follows them all); -ff: as "
      "--output-separately"},
     {{"help", no_argument, NULL, 'h'}, 'h', NULL, "print this help and exit"},
+    {{"inject", required_argument, NULL, OPT_INJECT}, 0, "SET:OPTS",
+     "tamper with the calls in SET as strace does: error=, retval=, signal=, when=, ..."},
     {{"json", no_argument, NULL, OPT_JSON}, 0, NULL,
      "trace as JSON: one object per line for each call and event; --report as JSON"},
     {{"stack-trace", no_argument, NULL, 'k'}, 'k', NULL,
@@ -445,6 +453,16 @@ void options_parse(int argc, char** argv, struct options* opts) {
         case 'e': {
             char why[256];
 
+            /* tampering, not tracing: no trace unless asked for */
+            if (!strncmp(optarg, "inject=", 7)) {
+                inject_qualify(optarg + 7, false);
+                break;
+            }
+            if (!strncmp(optarg, "fault=", 6)) {
+                inject_qualify(optarg + 6, true);
+                break;
+            }
+
             if (trace_filter_parse(&opts->trace, optarg, why, sizeof(why)) < 0)
                 usage_error("invalid %s argument: '%s': %s", name.s, optarg, why);
             opts->trace.enabled = true;
@@ -515,6 +533,10 @@ void options_parse(int argc, char** argv, struct options* opts) {
             /* a JSON trace, unless it only formats --report */
             opts->trace.json = true;
             break;
+        case OPT_INJECT:
+        case OPT_FAULT:
+            inject_qualify(optarg, c == OPT_FAULT);
+            break;
         case OPT_STRICT:
             opts->shim.strict = true;
             break;
@@ -575,4 +597,5 @@ void options_parse(int argc, char** argv, struct options* opts) {
     /* strace: -ff without -o FILE is -f */
     opts->out.separately = separately && opts->trace_file;
     opts->argv = &argv[optind];
+    opts->shim.inject = inject_compile(opts->trace.syscalls);
 }

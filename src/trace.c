@@ -175,6 +175,7 @@ bool trace_syscall_entry(const struct pal_event* ev) {
     t->stack_valid = false;
     t->entry_out = false;
     t->layer = NULL;
+    t->tampered = 0;
     t->reprint = false;
     t->len = 0;
     if (!t->traced)
@@ -207,6 +208,16 @@ void trace_syscall_layer(const struct pal_event* ev, const char* layer) {
 
     if (t->in_syscall && t->traced)
         t->layer = layer;
+}
+
+void trace_syscall_tampered(const struct pal_event* ev, unsigned tampered) {
+    struct tcb* t;
+
+    if (!g_opts.enabled)
+        return;
+    t = tcb_get(ev);
+    if (t->in_syscall && t->traced)
+        t->tampered = tampered;
 }
 
 static bool status_selected(const struct tcb* t) {

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "pal.h"
+#include "shim_inject.h"
 #include "syscall_defs.h"
 
 struct trace_out;
@@ -50,6 +51,7 @@ struct tcb {
      * "= 1 ([{fd=3, revents=POLLIN}])", select's "= 0 (Timeout)" */
     void (*rval_note)(struct tcb* t);
     const char* layer;     /* who answered the call: "shim", "checked", "host", "enosys" */
+    unsigned tampered;     /* -e inject=: SHIM_TAMPERED_*, for "(INJECTED)" */
     struct timespec start; /* entry time (-T, -c, --json) */
     struct timespec start_real; /* --json: the wall-clock time of the entry */
     /* --json: where each argument's text is in buf (end 0: not printed) */
@@ -90,9 +92,10 @@ void trace_putc(struct tcb* t, char c);
  * next call. */
 const char* trace_call_name(const struct tcb* t);
 
-/* Whether the call failed: the kernel's -4095..-1. */
+/* Whether the call failed: the kernel's -4095..-1, unless -e inject=
+ * made it return that value (retval=), as strace counts it. */
 static inline bool syserror(const struct tcb* t) {
-    return (unsigned long)t->ret > -4096UL;
+    return (unsigned long)t->ret > -4096UL && !(t->tampered & SHIM_TAMPERED_SUCCESS);
 }
 
 
@@ -130,6 +133,10 @@ struct trace_options {
  * NULL). */
 int trace_filter_parse(struct trace_options* o, const char* expr, char* why, size_t size);
 void trace_filter_defaults(struct trace_options* o);
+/* Mark in SEL (PTSHIM_NSYSCALLS entries) the calls one element of a set
+ * names (a name, %class, /regex, all, none; a leading ? makes an unknown
+ * name no error).  0, or -EINVAL when it names none. */
+int trace_filter_select(bool* sel, const char* el);
 
 /* trace.c: the tracer's hooks. */
 void trace_init(const struct trace_options* o);
@@ -138,6 +145,9 @@ bool trace_syscall_entry(const struct pal_event* ev);
 /* The call of EV's thread went on without a result to trace (exit,
  * exit_group, a thread gone in it), answered by LAYER. */
 void trace_syscall_layer(const struct pal_event* ev, const char* layer);
+/* What -e inject= did to the call of EV's thread (SHIM_TAMPERED_*),
+ * before its exit is traced. */
+void trace_syscall_tampered(const struct pal_event* ev, unsigned tampered);
 /* The call of EV's thread returned RESULT, answered by LAYER ("shim",
  * "checked", "host" or "enosys"). */
 void trace_syscall_exit(const struct pal_event* ev, long result, const char* layer);

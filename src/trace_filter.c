@@ -95,6 +95,12 @@ static int select_calls(bool* sel, bool* unknown, const char* el, char* why, siz
     return 0;
 }
 
+int trace_filter_select(bool* sel, const char* el) {
+    bool unknown = false;
+
+    return select_calls(sel, &unknown, el, NULL, 0);
+}
+
 static int parse_trace(struct trace_options* o, char* set, char* why, size_t size) {
     bool sel[PTSHIM_NSYSCALLS] = {false};
     bool unknown = false, negate = false;

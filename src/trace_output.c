@@ -331,7 +331,29 @@ static bool is_restart(int err) {
     return err == 512 || err == 513 || err == 514 || err == 516;
 }
 
+/* strace's note on a call -e inject= tampered with */
+static void print_injected(const struct tcb* t) {
+    struct trace_out* o = t->out;
+
+    if ((t->tampered & SHIM_TAMPERED_RETVAL) && (t->tampered & SHIM_TAMPERED_ARGS))
+        out_printf(o, " (INJECTED: args, retval)");
+    else if (t->tampered & SHIM_TAMPERED_ARGS)
+        out_printf(o, " (INJECTED: args)");
+    else if (t->tampered & SHIM_TAMPERED_RETVAL)
+        out_printf(o, " (INJECTED)");
+    if (t->tampered & SHIM_TAMPERED_DELAYED)
+        out_printf(o, " (DELAYED)");
+}
+
+static void print_result_value(struct tcb* t);
+
 static void print_result(struct tcb* t) {
+    print_result_value(t);
+    if (t->tampered)
+        print_injected(t);
+}
+
+static void print_result_value(struct tcb* t) {
     struct trace_out* o = t->out;
     const char* name;
     long ret = t->ret;
@@ -353,7 +375,7 @@ static void print_result(struct tcb* t) {
         } else if (name) {
             out_printf(o, "= -1 %s (%s)", name, strerror(err));
         } else {
-            out_printf(o, "= -1 %d (%s)", err, strerror(err));
+            out_printf(o, "= -1 (errno %d)", err);
         }
         return;
     }
@@ -401,7 +423,11 @@ static void print_result(struct tcb* t) {
         take_buf(t);
         break;
     case SD_RET_NORETURN:
-        out_printf(o, "= ?");
+        /* exit's value, when -e inject= made it return one */
+        if (t->tampered)
+            out_printf(o, "= %ld", ret);
+        else
+            out_printf(o, "= ?");
         break;
     case SD_RET_FD:
         out_printf(o, "= %ld", ret);

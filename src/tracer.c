@@ -132,6 +132,10 @@ static void syscall_exit(const struct pal_event* ev, enum shim_end end, long res
     }
     if (!ev->compat)
         syscall_report_count(ev->sysno, layer);
+    /* -e inject=: what was done, for the trace, of a call a rule names */
+    if (end == SHIM_END_RESULT && g_opts->shim.inject && g_opts->trace.enabled &&
+        shim_inject_has(g_opts->shim.inject, ev->sysno))
+        trace_syscall_tampered(ev, shim_syscall_tampered(ev));
     if (end == SHIM_END_RESULT)
         trace_syscall_exit(ev, result, g_layer_names[layer]);
     else

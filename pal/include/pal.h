@@ -236,6 +236,19 @@ PAL_NODISCARD long DkHostCall(PAL_HANDLE thread, PAL_NUM sysno, const PAL_NUM ar
  * there is nothing to complete. */
 PAL_NODISCARD int DkSyscallReturn(PAL_HANDLE thread, long result);
 
+/* Give SIG to THREAD, stopped at a system call, as a tracer gives a
+ * signal at a system call stop: the kernel sends it as its own (si_code
+ * SI_KERNEL).  It is pending from the thread's next run: while the next
+ * DkHostCall of this upcall runs (a call that blocks is interrupted by
+ * it), or else as DkSyscallReturn() completes the call.  For strace's
+ * -e inject=...:signal=, which gives it at the call's entry. */
+void DkSyscallRaise(PAL_HANDLE thread, int sig);
+
+/* Keep THREAD, stopped at a system call, from running for NS nanoseconds
+ * (strace's -e inject=...:delay_enter=, delay_exit=).  The tracer waits
+ * meanwhile, and with it every traced thread.  0 or a negative errno. */
+PAL_NODISCARD int DkThreadDelay(PAL_HANDLE thread, PAL_NUM ns);
+
 /* Run the program's system call, at whose entry THREAD is stopped, on the
  * host inside the thread, unchanged, and let the thread go on: the host
  * kernel blocks, interrupts and restarts it as it would natively, and the
@@ -282,6 +295,15 @@ PAL_NODISCARD long DkVirtualMemoryReadString(PAL_HANDLE thread, PAL_NUM addr, ch
  * stack the range runs into from below grows, as for DkVirtualMemoryRead. */
 PAL_NODISCARD long DkVirtualMemoryWrite(PAL_HANDLE thread, PAL_NUM addr, const void* buf,
                                         size_t len);
+
+/* Write LEN bytes from BUF at ADDR of THREAD's process as a debugger
+ * writes (PTRACE_POKEDATA where process_vm_writev(2) stops): through
+ * memory the program cannot write itself (its read-only data).  For
+ * strace's -e inject=...:poke_enter=, never for a system call's own
+ * copies (DkVirtualMemoryWrite).  Returns how many bytes were written from
+ * the start, -EFAULT when none could be, -ESRCH when the thread is gone. */
+PAL_NODISCARD long DkVirtualMemoryPoke(PAL_HANDLE thread, PAL_NUM addr, const void* buf,
+                                       size_t len);
 
 /* One frame of a stopped thread's stack. */
 struct pal_frame {

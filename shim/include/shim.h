@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "pal.h"
+#include "shim_inject.h"
 
 /* Who answered a system call (--report, the trace's layer). */
 enum shim_layer {
@@ -30,6 +31,8 @@ struct shim_options {
     /* ptshim's tracer, which leads a process group of its own: to the
      * program's signals, neither exists (ESRCH) */
     pid_t tracer;
+    /* -e inject=, -e fault=: the rules, or NULL for none */
+    const struct shim_inject* inject;
 };
 
 /* How a system call ended, as the hooks see it. */
@@ -57,6 +60,11 @@ struct shim_hooks {
                          enum shim_layer layer);
 };
 
+/* What injection did to the call of EV whose end the exit hook sees:
+ * SHIM_TAMPERED_* (shim_inject.h), 0 for none (always for a call whose
+ * number no rule names). */
+unsigned shim_syscall_tampered(const struct pal_event* ev);
+
 /* Set the options and the hooks, take the program's first process, PID,
  * whose parent the program sees as PPID, and become the PAL's system call
  * upcall: from then on every call of the program stops in the shim's
@@ -66,8 +74,9 @@ PAL_NODISCARD int shim_init(const struct shim_options* opts, const struct shim_h
                             PAL_HANDLE thread, pid_t pid, pid_t ppid);
 
 /* Whether the shim passes system call SYSNO to the host unseen
- * (SHIM_SYSCALL_PASSTHROUGH, without --strict): a call it need not stop
- * for, unless the trace or --report wants it. */
+ * (SHIM_SYSCALL_PASSTHROUGH, without --strict, and no rule of -e inject=
+ * names it): a call it need not stop for, unless the trace or --report
+ * wants it. */
 bool shim_syscall_passes_through(PAL_NUM sysno, const struct shim_options* opts);
 
 /* The name of THREAD's descriptor FD, from the shim's table (-y): as

@@ -132,4 +132,18 @@ int copy_to_user(uptr dst, const void* src, size_t len);
  * -EFAULT, or -ENAMETOOLONG. */
 long copy_str_from_user(char* dst, uptr src, size_t size);
 
+/* shim_inject.c: strace's tampering, for the dispatcher. */
+struct shim_thread;
+struct shim_inject;
+struct shim_inject_rule;
+/* The rule of SYSNO when it picks this call of SELF (strace's when=
+ * counting, per thread and number), else NULL. */
+const struct shim_inject_rule* shim_inject_pick(const struct shim_inject* inj,
+                                                struct shim_thread* self, PAL_NUM sysno);
+/* R's pokes for the entry, or the exit (AT_EXIT), of the call of EV. */
+void shim_inject_poke(struct shim_thread* self, const struct pal_event* ev,
+                      const struct shim_inject_rule* r, bool at_exit);
+/* The call of EV waits NS nanoseconds. */
+void shim_inject_delay(struct shim_thread* self, const struct pal_event* ev, PAL_NUM ns);
+
 #endif /* SHIM_INTERNAL_H */

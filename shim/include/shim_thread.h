@@ -109,6 +109,11 @@ struct shim_thread {
      * that memory (shim_user.c), not because of the program's pointer */
     bool no_access;
     bool exiting; /* it passed the start of its exit (PAL_EVENT_EXITING) */
+    /* -e inject=: strace's counts of the calls each rule's when= has still
+     * to see, per number (made at the first call a rule names), and what
+     * was done to the call in progress (SHIM_TAMPERED_*) */
+    uint16_t (*inject_when)[2];
+    unsigned tampered;
 };
 
 /* No clone flag set has every bit: clone3 knows 34 of them */

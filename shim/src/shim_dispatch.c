@@ -15,6 +15,7 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,7 +39,9 @@ bool shim_is_tracer(pid_t pid) {
 bool shim_syscall_passes_through(PAL_NUM sysno, const struct shim_options* opts) {
     const struct shim_syscall* e = sysno < PTSHIM_NSYSCALLS ? shim_table[sysno] : NULL;
 
-    return e && e->kind == SHIM_PASSTHROUGH && !opts->strict;
+    /* a call a rule of -e inject= names must stop, to be tampered with */
+    return e && e->kind == SHIM_PASSTHROUGH && !opts->strict &&
+           !(opts->inject && shim_inject_has(opts->inject, sysno));
 }
 
 static void strict_report(PAL_NUM sysno, const char* name) {
@@ -151,6 +154,44 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
     return answered(SHIM_LAYER_ENOSYS, -ENOSYS);
 }
 
+/* A call that a rule R of -e inject= makes fail or return a value: it
+ * does not run (strace sets its number to -1), or a side-effect free call
+ * runs in its place (syscall=), whose result R's replaces. */
+static struct answer injected(struct shim_thread* self, const struct pal_event* ev,
+                              const struct shim_inject_rule* r) {
+    /* its result is R's, whatever the pure call said; a signal that
+     * abandons it abandons the program's call, as DkHostCall says */
+    if ((r->flags & SHIM_INJECT_SYSCALL) && DkHostCall(ev->thread, r->sysno, ev->args) < 0)
+        log_trace("thread %d: the call injected in place of %lu failed", ev->tid,
+                  (unsigned long)ev->sysno);
+    self->tampered |= SHIM_TAMPERED_RETVAL;
+    if (r->flags & SHIM_INJECT_RETVAL)
+        self->tampered |= SHIM_TAMPERED_SUCCESS;
+    return answered(SHIM_LAYER_SHIM, r->flags & SHIM_INJECT_ERROR ? -r->rval : r->rval);
+}
+
+/* The rule that picks this call of SELF, if any, with the bytes of its
+ * entry written where the arguments point, before the trace reads them
+ * (as strace tampers before it decodes). */
+static const struct shim_inject_rule* inject_enter(struct shim_thread* self,
+                                                   const struct pal_event* ev) {
+    const struct shim_inject_rule* r = shim_inject_pick(g_opts.inject, self, ev->sysno);
+
+    self->tampered = 0;
+    if (r && (r->flags & SHIM_INJECT_POKE_ENTER))
+        shim_inject_poke(self, ev, r, false);
+    return r;
+}
+
+unsigned shim_syscall_tampered(const struct pal_event* ev) {
+    const struct shim_thread* self;
+
+    if (!g_opts.inject || ev->compat || !shim_inject_has(g_opts.inject, ev->sysno))
+        return 0;
+    self = shim_thread_of(ev->thread);
+    return self ? self->tampered : 0;
+}
+
 /*
  * The system call upcall (the PAL's, on THREAD's own context): the hooks
  * see the entry, the shim decides and answers, runs the program's call on
@@ -161,10 +202,39 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
  * that end before the thread goes on.
  */
 static int emulate_syscall(PAL_HANDLE thread, const struct pal_event* ev) {
-    bool want_result = g_hooks.syscall_entry && g_hooks.syscall_entry(ev);
-    struct answer a = decide(shim_thread_of(thread), ev);
+    struct shim_thread* self = shim_thread_of(thread);
+    const struct shim_inject_rule* inj = NULL;
+    bool want_result;
     enum shim_end end = SHIM_END_RESULT;
+    struct answer a;
     int ret;
+
+    /* -e inject=: a call whose number no rule names costs this test */
+    if (g_opts.inject && shim_inject_has(g_opts.inject, ev->sysno) && !ev->compat && self)
+        inj = inject_enter(self, ev);
+    want_result = g_hooks.syscall_entry && g_hooks.syscall_entry(ev);
+
+    if (inj && (inj->flags & SHIM_INJECT_DELAY_ENTER))
+        shim_inject_delay(self, ev, inj->delay_enter_ns);
+    if (inj && (inj->flags & SHIM_INJECT_SIGNAL) && inj->signo == SIGKILL) {
+        /* A SIGKILL given at a call's entry stop is pending when the
+         * kernel would run the call: it runs nothing, and the thread dies
+         * without an exit stop, its call unfinished. */
+        if (g_hooks.syscall_exit)
+            g_hooks.syscall_exit(ev, SHIM_END_GONE, 0, SHIM_LAYER_SHIM);
+        DkSyscallRaise(thread, SIGKILL);
+        return DkSyscallReturn(thread, -ENOSYS);
+    }
+    /* strace gives it at the entry: pending while the call runs */
+    if (inj && (inj->flags & SHIM_INJECT_SIGNAL))
+        DkSyscallRaise(thread, inj->signo);
+    if (inj && (inj->flags & (SHIM_INJECT_ERROR | SHIM_INJECT_RETVAL)))
+        a = injected(self, ev, inj);
+    else
+        a = decide(self, ev);
+    /* what comes at the call's end needs the thread stopped there */
+    if (inj && (inj->flags & (SHIM_INJECT_POKE_EXIT | SHIM_INJECT_DELAY_EXIT | SHIM_INJECT_SIGNAL)))
+        want_result = true;
 
     if (a.to_host) {
         log_trace("thread %d: system call %lu run on the host", ev->tid,
@@ -182,6 +252,12 @@ static int emulate_syscall(PAL_HANDLE thread, const struct pal_event* ev) {
         end = SHIM_END_ABANDONED; /* made again after the signal */
     else if (end == SHIM_END_RESULT && DkThreadGone(thread))
         end = SHIM_END_GONE;
+    if (inj && end == SHIM_END_RESULT) {
+        if (inj->flags & SHIM_INJECT_POKE_EXIT)
+            shim_inject_poke(self, ev, inj, true);
+        if (inj->flags & SHIM_INJECT_DELAY_EXIT)
+            shim_inject_delay(self, ev, inj->delay_exit_ns);
+    }
     if (g_hooks.syscall_exit)
         g_hooks.syscall_exit(ev, end, a.result, a.layer);
     if (end == SHIM_END_UNSEEN || end == SHIM_END_GONE)

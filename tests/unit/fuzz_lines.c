@@ -333,19 +333,27 @@ static int read_result(struct fuzz_lines* l, struct fuzz_call* c, const char* s,
         }
     } else if (match(s, &i, end, "-1 ")) {
         c->failed = true;
-        if (!match_digits(s, &i, end, 1, 5)) {
+        /* an errno without a name: strace's "-1 (errno 411)" */
+        bool unnamed = match(s, &i, end, "(errno ");
+
+        if (unnamed) {
+            if (!match_digits(s, &i, end, 1, 4) || !match(s, &i, end, ")"))
+                return fail(l->err, "bad unnamed errno");
+        } else if (!match_digits(s, &i, end, 1, 5)) {
             if (i >= end || s[i] != 'E')
                 return fail(l->err, "no errno name after -1");
             while (i < end && (isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i]) || s[i] == '_'))
                 i++;
         }
-        if (!match(s, &i, end, " ("))
-            return fail(l->err, "no message after the errno");
-        /* strerror()'s text, then ")" */
-        while (i < end && s[i] != ')' && printable((unsigned char)s[i]))
-            i++;
-        if (!match(s, &i, end, ")"))
-            return fail(l->err, "unclosed errno message");
+        if (!unnamed) {
+            if (!match(s, &i, end, " ("))
+                return fail(l->err, "no message after the errno");
+            /* strerror()'s text, then ")" */
+            while (i < end && s[i] != ')' && printable((unsigned char)s[i]))
+                i++;
+            if (!match(s, &i, end, ")"))
+                return fail(l->err, "unclosed errno message");
+        }
     } else if (match(s, &i, end, "0x")) {
         if (i >= end || !isxdigit((unsigned char)s[i]))
             return fail(l->err, "bad hex result");

@@ -667,6 +667,22 @@ int DkSyscallReturn(PAL_HANDLE t, long result) {
     return 0;
 }
 
+long DkVirtualMemoryPoke(PAL_HANDLE t, PAL_NUM addr, const void* buf, size_t len) {
+    return DkVirtualMemoryWrite(t, addr, buf, len);
+}
+
+/* strace's tampering: no signal nor wait in the mock */
+void DkSyscallRaise(PAL_HANDLE t, int sig) {
+    (void)t;
+    (void)sig;
+}
+
+int DkThreadDelay(PAL_HANDLE t, PAL_NUM ns) {
+    (void)t;
+    (void)ns;
+    return 0;
+}
+
 PAL_BOL DkThreadGone(PAL_HANDLE t) {
     return t->gone;
 }

@@ -124,13 +124,15 @@ int _DkExecRefuseCompat(struct pal_thread* t, int exit_code) {
 
 /* The entry of one of the program's calls: its upcall starts.  ENTRY_RUNS:
  * the kernel runs the call when the thread is resumed, unless cancelled. */
-static int on_syscall_entry(struct pal_thread* t, bool entry_runs, bool foreign_trace) {
+static int on_syscall_entry(struct pal_thread* t, bool entry_runs, bool foreign_trace,
+                            bool event) {
     if (_DkPlacement == PAL_PLACE_AUTO)
         _DkPlacementStopped(t);
     if (ptrace(PTRACE_GETREGS, t->tid, 0, &t->regs) < 0)
         return errno == ESRCH ? 0 : -errno;
     t->entry_regs = t->regs;
     t->entry_runs = entry_runs;
+    t->entry_event = event;
     t->state = PAL_THREAD_AT_SYSCALL;
     fill_syscall_event(t);
     t->event.foreign_trace = foreign_trace;
@@ -140,6 +142,8 @@ static int on_syscall_entry(struct pal_thread* t, bool entry_runs, bool foreign_
 
 /* A system call stop.  Returns 0 to keep waiting, or a negative errno. */
 static int on_syscall_stop(struct pal_thread* t) {
+    int sig;
+
     switch (t->state) {
     case PAL_THREAD_HOSTCALL_SKIP_EXIT:
         /* the exit of the call the kernel skipped: next comes its rerun */
@@ -151,7 +155,9 @@ static int on_syscall_stop(struct pal_thread* t) {
          * thread in TRACE mode, where the host calls that likely follow
          * cost two stops instead of three. */
         t->state = PAL_THREAD_HOSTCALL_RUNNING;
-        return _DkThreadContinue(t, 0);
+        sig = t->raise_sig; /* DkSyscallRaise: pending while it runs */
+        t->raise_sig = 0;
+        return _DkThreadContinue(t, sig);
     case PAL_THREAD_HOSTCALL_RUNNING:
         if (t->hostcall_waits)
             return _DkHostCallExit(t);
@@ -159,7 +165,7 @@ static int on_syscall_stop(struct pal_thread* t) {
         return _DkThreadContinue(t, 0);
     case PAL_THREAD_RUNNING_EMU:
     case PAL_THREAD_RUNNING_TRACE:
-        return on_syscall_entry(t, t->state == PAL_THREAD_RUNNING_TRACE, false);
+        return on_syscall_entry(t, t->state == PAL_THREAD_RUNNING_TRACE, false, false);
     default:
         log_error("thread %d: system call stop in state %d", t->tid, t->state);
         return -EPROTO;
@@ -178,7 +184,7 @@ static int on_seccomp_stop(struct pal_thread* t) {
          * ptshim's: its data is the event's */
         if (_DkOwnFilters && ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &data) < 0)
             return errno == ESRCH ? 0 : -errno;
-        return on_syscall_entry(t, true, data != PAL_SECCOMP_DATA);
+        return on_syscall_entry(t, true, data != PAL_SECCOMP_DATA, true);
     case PAL_THREAD_HOSTCALL_RUNNING:
         return _DkThreadContinue(t, 0);
     default:

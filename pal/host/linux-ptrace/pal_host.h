@@ -78,6 +78,8 @@ struct pal_thread {
     enum pal_thread_state state;
     enum pal_thread_state resume_state; /* while AT_SIGNAL: how to go on */
     bool entry_runs;    /* AT_SYSCALL: the kernel will run the call (TRACE mode) */
+    bool entry_event;   /* AT_SYSCALL: at a seccomp stop, not a system call
+                           stop (the kernel ignores a signal given there) */
     bool group_stopped; /* in a job-control stop (PTRACE_LISTEN) */
     struct user_regs_struct regs; /* valid while AT_SYSCALL and AT_SYSCALL_EXIT */
     void* unwind;                 /* libunwind-ptrace's state, once -k unwound it */
@@ -106,6 +108,8 @@ struct pal_thread {
     bool abandoned;      /* a signal came before a host call started */
     bool gone;           /* the thread exited while its call was handled */
     bool exiting;        /* PAL_EVENT_EXITING was reported */
+    int raise_sig;       /* DkSyscallRaise: given at the next syscall stop
+                            the thread is resumed from */
 
     /* Its context (pal_context.c) */
     struct pal_event event; /* the system call the upcall handles */

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/user.h>
 
 #include "pal_host.h"
@@ -62,16 +63,23 @@ long DkHostCall(PAL_HANDLE t, PAL_NUM sysno, const PAL_NUM args[6]) {
     if (!same_call(&t->entry_regs, sysno, args))
         t->args_changed = true;
     set_call(&t->regs, sysno, args);
-    if (t->state == PAL_THREAD_AT_SYSCALL && t->entry_runs) {
+    if (t->state == PAL_THREAD_AT_SYSCALL && t->entry_runs && !t->raise_sig) {
         /* the kernel runs the call at orig_rax once resumed */
         ret = unchanged ? 0 : set_regs(t);
         t->state = PAL_THREAD_HOSTCALL_RUNNING;
     } else {
-        /* execute the syscall instruction again */
+        /* Execute the syscall instruction again.  A signal to raise
+         * (DkSyscallRaise) goes with the resume from the rerun's entry
+         * stop, a system call stop: the call runs with it pending.  At an
+         * entry that would run (a seccomp stop), the call is cancelled
+         * first. */
+        if (t->state == PAL_THREAD_AT_SYSCALL && t->entry_runs)
+            t->regs.orig_rax = (unsigned long long)-1;
         t->regs.rip -= SYSCALL_INSN_LEN;
         t->regs.rax = sysno;
         ret = set_regs(t);
         t->regs.rip += SYSCALL_INSN_LEN;
+        t->regs.orig_rax = sysno;
         t->state = t->state == PAL_THREAD_AT_SYSCALL ? PAL_THREAD_HOSTCALL_SKIP_EXIT
                                                      : PAL_THREAD_HOSTCALL_ENTRY;
     }
@@ -123,9 +131,24 @@ PAL_BOL DkSyscallAbandoned(PAL_HANDLE t) {
     return t->abandoned;
 }
 
+void DkSyscallRaise(PAL_HANDLE t, int sig) {
+    t->raise_sig = sig;
+}
+
 int DkSyscallReturn(PAL_HANDLE t, long result) {
+    int sig = t->raise_sig;
     int ret = 0;
 
+    t->raise_sig = 0;
+    if (sig && !t->gone && !t->abandoned && t->state == PAL_THREAD_AT_SYSCALL &&
+        t->entry_event) {
+        /* The kernel sends the signal a tracer gives at a system call stop
+         * (as its own, SI_KERNEL), and ignores one given at a seccomp
+         * stop: the call's exit stop is reached first, through a call
+         * without effect. */
+        if (DkHostCall(t, SYS_getpid, (const PAL_NUM[6]){0}) < 0 && !t->gone && !t->abandoned)
+            log_debug("thread %d: no exit stop to raise signal %d at", t->tid, sig);
+    }
     if (t->gone)
         return 0;
     if (t->abandoned) {
@@ -173,7 +196,7 @@ int DkSyscallReturn(PAL_HANDLE t, long result) {
     t->execed = false;
     if (ret < 0)
         return ret;
-    return _DkThreadContinue(t, 0);
+    return _DkThreadContinue(t, sig);
 }
 
 int DkSyscallRunOnHost(PAL_HANDLE t) {

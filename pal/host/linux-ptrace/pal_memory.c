@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
@@ -145,6 +146,46 @@ long DkVirtualMemoryWrite(PAL_HANDLE t, PAL_NUM addr, const void* buf, size_t le
     if (n < 0)
         return n;
     return (size_t)n == len ? n : -EFAULT;
+}
+
+/* One word at the aligned ADDR, LEN bytes of it from BUF at OFFSET: what
+ * the tracee's word held, with those bytes changed. */
+static bool poke_word(pid_t tid, PAL_NUM addr, const uint8_t* buf, size_t offset, size_t len) {
+    long word;
+
+    errno = 0;
+    word = ptrace(PTRACE_PEEKDATA, tid, (void*)(uintptr_t)addr, 0);
+    if (errno)
+        return false;
+    memcpy((uint8_t*)&word + offset, buf, len);
+    return ptrace(PTRACE_POKEDATA, tid, (void*)(uintptr_t)addr, word) == 0;
+}
+
+long DkVirtualMemoryPoke(PAL_HANDLE t, PAL_NUM addr, const void* buf, size_t len) {
+    const uint8_t* p = buf;
+    size_t done;
+    long n;
+
+    if (len == 0)
+        return 0;
+    n = copy(t, addr, (void*)(uintptr_t)buf, len, true);
+    if (n < 0 || (size_t)n == len)
+        return n;
+    /* where process_vm_writev stops (memory the program cannot write, but
+     * a debugger can), word by word as a debugger writes */
+    done = (size_t)n;
+    while (done < len) {
+        PAL_NUM at = addr + done;
+        size_t offset = at & (sizeof(long) - 1);
+        size_t chunk = sizeof(long) - offset;
+
+        if (chunk > len - done)
+            chunk = len - done;
+        if (!poke_word(t->tid, at - offset, p + done, offset, chunk))
+            break;
+        done += chunk;
+    }
+    return done ? (long)done : -EFAULT;
 }
 
 long DkVirtualMemoryReadString(PAL_HANDLE t, PAL_NUM addr, char* buf, size_t size,

@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <sys/sysinfo.h>
 #include <sys/utsname.h>
+#include <time.h>
 
 #include "pal_host.h"
 
@@ -39,4 +40,16 @@ int DkProcessGetLimit(PAL_HANDLE t, PAL_IDX resource, PAL_NUM* cur, PAL_NUM* max
     *cur = r.rlim_cur;
     *max = r.rlim_max;
     return 0;
+}
+
+int DkThreadDelay(PAL_HANDLE t, PAL_NUM ns) {
+    struct timespec ts = {.tv_sec = (time_t)(ns / 1000000000), .tv_nsec = (long)(ns % 1000000000)};
+    int ret;
+
+    (void)t;
+    /* the tracer waits, the thread stopped meanwhile: a signal ptshim
+     * ignores cannot come, the others end it */
+    while ((ret = clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, &ts)) == EINTR)
+        ;
+    return -ret;
 }

@@ -100,5 +100,6 @@ void shim_thread_free(struct shim_thread* t) {
     }
     if (t->files)
         shim_fd_table_put(t->files);
+    free(t->inject_when);
     free(t);
 }

@@ -97,6 +97,22 @@ long shim_do_brk(uptr brk);
 long shim_do_mmap(uptr addr, size_t len, unsigned long prot, unsigned long flags, int fd, unsigned long off);
 long shim_do_mprotect(uptr start, size_t len, unsigned long prot);
 long shim_do_munmap(uptr addr, size_t len);
+long shim_do_pkey_mprotect(uptr start, size_t len, unsigned long prot, int pkey);
+
+/* sys/shim_mem.c */
+long shim_do_mremap(uptr addr, size_t old_len, size_t new_len, unsigned long flags, uptr new_addr);
+long shim_do_msync(uptr start, size_t len, unsigned int flags);
+long shim_do_madvise(uptr start, size_t len_in, int behavior);
+long shim_do_mincore(uptr start, size_t len, uptr vec);
+long shim_do_mlock(uptr start, size_t len);
+long shim_do_mlock2(uptr start, size_t len, unsigned long flags);
+long shim_do_munlock(uptr start, size_t len);
+long shim_do_mlockall(int flags);
+long shim_do_munlockall(void);
+long shim_do_remap_file_pages(uptr start, size_t size, unsigned long prot, unsigned long pgoff, unsigned long flags);
+long shim_do_membarrier(int cmd, unsigned int flags, int cpu_id);
+long shim_do_pkey_alloc(unsigned long flags, unsigned long init_val);
+long shim_do_pkey_free(int pkey);
 
 /* sys/shim_sched.c */
 long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);

@@ -50,10 +50,10 @@ DEFINE_SHIM_SYSCALL(access, 2, shim_do_access, long, uptr, filename, unsigned in
 DEFINE_SHIM_SYSCALL(pipe, 1, shim_do_pipe, long, uptr, fildes) /* sys/shim_pipe.c */
 DEFINE_SHIM_SYSCALL(select, 5, shim_do_select, long, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tvp) /* sys/shim_poll.c */
 SHIM_SYSCALL_PASSTHROUGH(sched_yield, 0, int)
-SHIM_SYSCALL_PASSTHROUGH(mremap, 5, long, uptr, addr, size_t, old_len, size_t, new_len, unsigned int, flags, uptr, new_addr)
-SHIM_SYSCALL_PASSTHROUGH(msync, 3, int, uptr, start, size_t, len, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(mincore, 3, int, uptr, start, size_t, len, uptr, vec)
-SHIM_SYSCALL_PASSTHROUGH(madvise, 3, int, uptr, start, size_t, len_in, int, behavior)
+DEFINE_SHIM_SYSCALL(mremap, 5, shim_do_mremap, long, uptr, addr, size_t, old_len, size_t, new_len, unsigned long, flags, uptr, new_addr) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(msync, 3, shim_do_msync, long, uptr, start, size_t, len, unsigned int, flags) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(mincore, 3, shim_do_mincore, long, uptr, start, size_t, len, uptr, vec) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(madvise, 3, shim_do_madvise, long, uptr, start, size_t, len_in, int, behavior) /* sys/shim_mem.c */
 SHIM_SYSCALL_PASSTHROUGH(shmget, 3, int, unsigned long, key, size_t, size, unsigned int, shmflg)
 SHIM_SYSCALL_PASSTHROUGH(shmat, 3, long, int, shmid, uptr, shmaddr, unsigned int, shmflg)
 SHIM_SYSCALL_PASSTHROUGH(shmctl, 3, int, int, shmid, int, cmd, uptr, buf)
@@ -174,10 +174,10 @@ SHIM_SYSCALL_PASSTHROUGH(sched_getscheduler, 1, int, pid_t, pid)
 SHIM_SYSCALL_PASSTHROUGH(sched_get_priority_max, 1, int, int, policy)
 SHIM_SYSCALL_PASSTHROUGH(sched_get_priority_min, 1, int, int, policy)
 SHIM_SYSCALL_PASSTHROUGH(sched_rr_get_interval, 2, int, pid_t, pid, uptr, interval)
-SHIM_SYSCALL_PASSTHROUGH(mlock, 2, int, uptr, start, size_t, len)
-SHIM_SYSCALL_PASSTHROUGH(munlock, 2, int, uptr, start, size_t, len)
-SHIM_SYSCALL_PASSTHROUGH(mlockall, 1, int, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(munlockall, 0, int)
+DEFINE_SHIM_SYSCALL(mlock, 2, shim_do_mlock, long, uptr, start, size_t, len) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(munlock, 2, shim_do_munlock, long, uptr, start, size_t, len) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(mlockall, 1, shim_do_mlockall, long, int, flags) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(munlockall, 0, shim_do_munlockall, long) /* sys/shim_mem.c */
 SHIM_SYSCALL_PASSTHROUGH(vhangup, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(modify_ldt, 3, int, int, func, uptr, ptr, unsigned long, bytecount)
 SHIM_SYSCALL_PASSTHROUGH(pivot_root, 2, int, uptr, new_root, uptr, put_old)
@@ -241,7 +241,7 @@ SHIM_SYSCALL_RETURN_ENOSYS(lookup_dcookie, 3, int, unsigned long, cookie64, uptr
 SHIM_SYSCALL_PASSTHROUGH(epoll_create, 1, int, int, size)
 SHIM_SYSCALL_RETURN_ENOSYS(epoll_ctl_old, 0, int)
 SHIM_SYSCALL_RETURN_ENOSYS(epoll_wait_old, 0, int)
-SHIM_SYSCALL_PASSTHROUGH(remap_file_pages, 5, int, uptr, start, size_t, size, unsigned int, prot, unsigned long, pgoff, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(remap_file_pages, 5, shim_do_remap_file_pages, long, uptr, start, size_t, size, unsigned long, prot, unsigned long, pgoff, unsigned long, flags) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(getdents64, 3, shim_do_getdents64, long, unsigned int, fd, uptr, dirent, unsigned int, count) /* sys/shim_getdents.c */
 DEFINE_SHIM_SYSCALL(set_tid_address, 1, shim_do_set_tid_address, long, uptr, tidptr) /* sys/shim_tls.c */
 DEFINE_SHIM_SYSCALL(restart_syscall, 0, shim_do_restart_syscall, long) /* sys/shim_signal.c */
@@ -349,14 +349,14 @@ SHIM_SYSCALL_PASSTHROUGH(kexec_file_load, 5, long, int, kernel_fd, int, initrd_f
 SHIM_SYSCALL_PASSTHROUGH(bpf, 3, int, int, cmd, uptr, uattr, unsigned int, size)
 DEFINE_SHIM_SYSCALL(execveat, 5, shim_do_execveat, long, int, fd, uptr, filename, uptr, argv, uptr, envp, int, flags) /* sys/shim_exec.c */
 SHIM_SYSCALL_PASSTHROUGH(userfaultfd, 1, int, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(membarrier, 3, int, int, cmd, unsigned int, flags, int, cpu_id)
-SHIM_SYSCALL_PASSTHROUGH(mlock2, 3, int, uptr, start, size_t, len, unsigned long, flags)
+DEFINE_SHIM_SYSCALL(membarrier, 3, shim_do_membarrier, long, int, cmd, unsigned int, flags, int, cpu_id) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(mlock2, 3, shim_do_mlock2, long, uptr, start, size_t, len, unsigned long, flags) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(copy_file_range, 6, shim_do_copy_file_range, long, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags) /* sys/shim_statfs.c */
 SHIM_SYSCALL_PASSTHROUGH(preadv2, 6, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(pwritev2, 6, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(pkey_mprotect, 4, int, uptr, start, size_t, len, unsigned int, prot, int, pkey)
-SHIM_SYSCALL_PASSTHROUGH(pkey_alloc, 2, int, unsigned long, flags, unsigned long, init_val)
-SHIM_SYSCALL_PASSTHROUGH(pkey_free, 1, int, int, pkey)
+DEFINE_SHIM_SYSCALL(pkey_mprotect, 4, shim_do_pkey_mprotect, long, uptr, start, size_t, len, unsigned long, prot, int, pkey) /* sys/shim_mmap.c */
+DEFINE_SHIM_SYSCALL(pkey_alloc, 2, shim_do_pkey_alloc, long, unsigned long, flags, unsigned long, init_val) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(pkey_free, 1, shim_do_pkey_free, long, int, pkey) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(statx, 5, shim_do_statx, long, int, dfd, uptr, filename, unsigned int, flags, unsigned int, mask, uptr, buffer) /* sys/shim_stat.c */
 SHIM_SYSCALL_PASSTHROUGH(io_pgetevents, 6, int, unsigned long, ctx_id, long, min_nr, long, nr, uptr, events, uptr, timeout, uptr, usig)
 DEFINE_SHIM_SYSCALL(rseq, 4, shim_do_rseq, long, uptr, rseq, uint32_t, rseq_len, int, flags, uint32_t, sig) /* sys/shim_tls.c */

@@ -191,6 +191,23 @@ long shim_do_restart_syscall(void);
 long shim_do_select(int n, uptr inp, uptr outp, uptr exp, uptr tvp);
 long shim_do_pselect6(int n, uptr inp, uptr outp, uptr exp, uptr tsp, uptr sig);
 long shim_do_ppoll(uptr ufds, unsigned int nfds, uptr tsp, uptr sigmask, size_t sigsetsize);
+long shim_do_poll(uptr ufds, unsigned int nfds, int timeout_msecs);
+
+/* sys/shim_epoll.c */
+long shim_do_epoll_create(int size);
+long shim_do_epoll_create1(int flags);
+long shim_do_epoll_ctl(int epfd, int op, int fd, uptr event);
+long shim_do_epoll_wait(int epfd, uptr events, int maxevents, int timeout);
+long shim_do_epoll_pwait(int epfd, uptr events, int maxevents, int timeout, uptr sigmask, size_t sigsetsize);
+long shim_do_epoll_pwait2(int epfd, uptr events, int maxevents, uptr timeout, uptr sigmask, size_t sigsetsize);
+
+/* sys/shim_notify.c */
+long shim_do_eventfd(unsigned int count);
+long shim_do_eventfd2(unsigned int count, int flags);
+long shim_do_inotify_init(void);
+long shim_do_inotify_init1(int flags);
+long shim_do_inotify_add_watch(int fd, uptr pathname, unsigned int mask);
+long shim_do_inotify_rm_watch(int fd, int wd);
 
 /* sys/shim_sleep.c */
 long shim_do_nanosleep(uptr rqtp, uptr rmtp);

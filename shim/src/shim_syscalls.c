@@ -32,7 +32,7 @@ DEFINE_SHIM_SYSCALL(close, 1, shim_do_close, long, unsigned int, fd) /* sys/shim
 DEFINE_SHIM_SYSCALL(stat, 2, shim_do_stat, long, uptr, filename, uptr, statbuf) /* sys/shim_stat.c */
 DEFINE_SHIM_SYSCALL(fstat, 2, shim_do_fstat, long, unsigned int, fd, uptr, statbuf) /* sys/shim_getdents.c */
 DEFINE_SHIM_SYSCALL(lstat, 2, shim_do_lstat, long, uptr, filename, uptr, statbuf) /* sys/shim_stat.c */
-SHIM_SYSCALL_PASSTHROUGH(poll, 3, int, uptr, ufds, unsigned int, nfds, int, timeout_msecs)
+DEFINE_SHIM_SYSCALL(poll, 3, shim_do_poll, long, uptr, ufds, unsigned int, nfds, int, timeout_msecs) /* sys/shim_poll.c */
 DEFINE_SHIM_SYSCALL(lseek, 3, shim_do_lseek, long, unsigned int, fd, off_t, offset, unsigned int, whence) /* sys/shim_rw.c */
 DEFINE_SHIM_SYSCALL(mmap, 6, shim_do_mmap, long, uptr, addr, size_t, len, unsigned long, prot, unsigned long, flags, int, fd, unsigned long, off) /* sys/shim_mmap.c */
 DEFINE_SHIM_SYSCALL(mprotect, 3, shim_do_mprotect, long, uptr, start, size_t, len, unsigned long, prot) /* sys/shim_mmap.c */
@@ -238,7 +238,7 @@ SHIM_SYSCALL_PASSTHROUGH(io_submit, 3, int, unsigned long, ctx_id, long, nr, upt
 SHIM_SYSCALL_PASSTHROUGH(io_cancel, 3, int, unsigned long, ctx_id, uptr, iocb, uptr, result)
 SHIM_SYSCALL_PASSTHROUGH(get_thread_area, 1, int, uptr, u_info)
 SHIM_SYSCALL_RETURN_ENOSYS(lookup_dcookie, 3, int, unsigned long, cookie64, uptr, buf, size_t, len)
-SHIM_SYSCALL_PASSTHROUGH(epoll_create, 1, int, int, size)
+DEFINE_SHIM_SYSCALL(epoll_create, 1, shim_do_epoll_create, long, int, size) /* sys/shim_epoll.c */
 SHIM_SYSCALL_RETURN_ENOSYS(epoll_ctl_old, 0, int)
 SHIM_SYSCALL_RETURN_ENOSYS(epoll_wait_old, 0, int)
 DEFINE_SHIM_SYSCALL(remap_file_pages, 5, shim_do_remap_file_pages, long, uptr, start, size_t, size, unsigned long, prot, unsigned long, pgoff, unsigned long, flags) /* sys/shim_mem.c */
@@ -257,8 +257,8 @@ SHIM_SYSCALL_PASSTHROUGH(clock_gettime, 2, int, int, which_clock, uptr, tp)
 SHIM_SYSCALL_PASSTHROUGH(clock_getres, 2, int, int, which_clock, uptr, tp)
 DEFINE_SHIM_SYSCALL(clock_nanosleep, 4, shim_do_clock_nanosleep, long, clockid_t, which_clock, int, flags, uptr, rqtp, uptr, rmtp) /* sys/shim_sleep.c */
 DEFINE_SHIM_SYSCALL(exit_group, 1, shim_do_exit_group, long, int, error_code) /* sys/shim_exit.c */
-SHIM_SYSCALL_PASSTHROUGH(epoll_wait, 4, int, int, epfd, uptr, events, int, maxevents, int, timeout)
-SHIM_SYSCALL_PASSTHROUGH(epoll_ctl, 4, int, int, epfd, int, op, int, fd, uptr, event)
+DEFINE_SHIM_SYSCALL(epoll_wait, 4, shim_do_epoll_wait, long, int, epfd, uptr, events, int, maxevents, int, timeout) /* sys/shim_epoll.c */
+DEFINE_SHIM_SYSCALL(epoll_ctl, 4, shim_do_epoll_ctl, long, int, epfd, int, op, int, fd, uptr, event) /* sys/shim_epoll.c */
 DEFINE_SHIM_SYSCALL(tgkill, 3, shim_do_tgkill, long, pid_t, tgid, pid_t, pid, int, sig) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(utimes, 2, int, uptr, filename, uptr, utimes)
 SHIM_SYSCALL_RETURN_ENOSYS(vserver, 0, int)
@@ -278,9 +278,9 @@ SHIM_SYSCALL_PASSTHROUGH(request_key, 4, int, uptr, _type, uptr, _description, u
 SHIM_SYSCALL_PASSTHROUGH(keyctl, 5, long, int, option, unsigned long, arg2, unsigned long, arg3, unsigned long, arg4, unsigned long, arg5)
 SHIM_SYSCALL_PASSTHROUGH(ioprio_set, 3, int, int, which, int, who, int, ioprio)
 SHIM_SYSCALL_PASSTHROUGH(ioprio_get, 2, int, int, which, int, who)
-SHIM_SYSCALL_PASSTHROUGH(inotify_init, 0, int)
-SHIM_SYSCALL_PASSTHROUGH(inotify_add_watch, 3, int, int, fd, uptr, pathname, unsigned int, mask)
-SHIM_SYSCALL_PASSTHROUGH(inotify_rm_watch, 2, int, int, fd, int, wd)
+DEFINE_SHIM_SYSCALL(inotify_init, 0, shim_do_inotify_init, long) /* sys/shim_notify.c */
+DEFINE_SHIM_SYSCALL(inotify_add_watch, 3, shim_do_inotify_add_watch, long, int, fd, uptr, pathname, unsigned int, mask) /* sys/shim_notify.c */
+DEFINE_SHIM_SYSCALL(inotify_rm_watch, 2, shim_do_inotify_rm_watch, long, int, fd, int, wd) /* sys/shim_notify.c */
 SHIM_SYSCALL_PASSTHROUGH(migrate_pages, 4, long, pid_t, pid, unsigned long, maxnode, uptr, old_nodes, uptr, new_nodes)
 DEFINE_SHIM_SYSCALL(openat, 4, shim_do_openat, long, int, dfd, uptr, filename, int, flags, mode_t, mode) /* sys/shim_open.c */
 DEFINE_SHIM_SYSCALL(mkdirat, 3, shim_do_mkdirat, long, int, dfd, uptr, pathname, mode_t, mode) /* sys/shim_namei.c */
@@ -306,20 +306,20 @@ SHIM_SYSCALL_PASSTHROUGH(sync_file_range, 4, int, int, fd, off_t, offset, off_t,
 SHIM_SYSCALL_PASSTHROUGH(vmsplice, 4, ssize_t, int, fd, uptr, uiov, unsigned long, nr_segs, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(move_pages, 6, long, pid_t, pid, unsigned long, nr_pages, uptr, pages, uptr, nodes, uptr, status, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(utimensat, 4, int, int, dfd, uptr, filename, uptr, utimes, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(epoll_pwait, 6, int, int, epfd, uptr, events, int, maxevents, int, timeout, uptr, sigmask, size_t, sigsetsize)
+DEFINE_SHIM_SYSCALL(epoll_pwait, 6, shim_do_epoll_pwait, long, int, epfd, uptr, events, int, maxevents, int, timeout, uptr, sigmask, size_t, sigsetsize) /* sys/shim_epoll.c */
 SHIM_SYSCALL_PASSTHROUGH(signalfd, 3, int, int, ufd, uptr, user_mask, size_t, sizemask)
 SHIM_SYSCALL_PASSTHROUGH(timerfd_create, 2, int, int, clockid, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(eventfd, 1, int, unsigned int, count)
+DEFINE_SHIM_SYSCALL(eventfd, 1, shim_do_eventfd, long, unsigned int, count) /* sys/shim_notify.c */
 SHIM_SYSCALL_PASSTHROUGH(fallocate, 4, int, int, fd, unsigned int, mode, off_t, offset, off_t, len)
 SHIM_SYSCALL_PASSTHROUGH(timerfd_settime, 4, int, int, ufd, unsigned int, flags, uptr, utmr, uptr, otmr)
 SHIM_SYSCALL_PASSTHROUGH(timerfd_gettime, 2, int, int, ufd, uptr, otmr)
 SHIM_SYSCALL_PASSTHROUGH(accept4, 4, int, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(signalfd4, 4, int, int, ufd, uptr, user_mask, size_t, sizemask, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(eventfd2, 2, int, unsigned int, count, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(epoll_create1, 1, int, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(eventfd2, 2, shim_do_eventfd2, long, unsigned int, count, int, flags) /* sys/shim_notify.c */
+DEFINE_SHIM_SYSCALL(epoll_create1, 1, shim_do_epoll_create1, long, int, flags) /* sys/shim_epoll.c */
 DEFINE_SHIM_SYSCALL(dup3, 3, shim_do_dup3, long, unsigned int, oldfd, unsigned int, newfd, int, flags) /* sys/shim_dup.c */
 DEFINE_SHIM_SYSCALL(pipe2, 2, shim_do_pipe2, long, uptr, fildes, int, flags) /* sys/shim_pipe.c */
-SHIM_SYSCALL_PASSTHROUGH(inotify_init1, 1, int, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(inotify_init1, 1, shim_do_inotify_init1, long, int, flags) /* sys/shim_notify.c */
 SHIM_SYSCALL_PASSTHROUGH(preadv, 5, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h)
 SHIM_SYSCALL_PASSTHROUGH(pwritev, 5, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h)
 DEFINE_SHIM_SYSCALL(rt_tgsigqueueinfo, 4, shim_do_rt_tgsigqueueinfo, long, pid_t, tgid, pid_t, pid, int, sig, uptr, uinfo) /* sys/shim_signal.c */
@@ -378,7 +378,7 @@ SHIM_SYSCALL_PASSTHROUGH(openat2, 4, int, int, dfd, uptr, filename, uptr, how, s
 SHIM_SYSCALL_PASSTHROUGH(pidfd_getfd, 3, int, int, pidfd, int, fd, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(faccessat2, 4, shim_do_faccessat2, long, int, dfd, uptr, filename, unsigned int, mode, unsigned int, flags) /* sys/shim_access.c */
 SHIM_SYSCALL_PASSTHROUGH(process_madvise, 5, ssize_t, int, pidfd, uptr, vec, size_t, vlen, int, behavior, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(epoll_pwait2, 6, int, int, epfd, uptr, events, int, maxevents, uptr, timeout, uptr, sigmask, size_t, sigsetsize)
+DEFINE_SHIM_SYSCALL(epoll_pwait2, 6, shim_do_epoll_pwait2, long, int, epfd, uptr, events, int, maxevents, uptr, timeout, uptr, sigmask, size_t, sigsetsize) /* sys/shim_epoll.c */
 SHIM_SYSCALL_PASSTHROUGH(mount_setattr, 5, int, int, dfd, uptr, path, unsigned int, flags, uptr, uattr, size_t, usize)
 SHIM_SYSCALL_PASSTHROUGH(quotactl_fd, 4, int, int, fd, unsigned long, cmd, int, id, uptr, addr)
 SHIM_SYSCALL_PASSTHROUGH(landlock_create_ruleset, 3, int, uptr, attr, size_t, size, unsigned long, flags)

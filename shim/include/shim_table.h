@@ -118,6 +118,16 @@ long shim_do_pkey_free(int pkey);
 long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
 long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
 long shim_do_sched_setattr(pid_t pid, uptr uattr, unsigned int flags);
+long shim_do_sched_getattr(pid_t pid, uptr uattr, unsigned int usize, unsigned int flags);
+long shim_do_sched_yield(void);
+long shim_do_sched_getparam(pid_t pid, uptr param);
+long shim_do_sched_setparam(pid_t pid, uptr param);
+long shim_do_sched_getscheduler(pid_t pid);
+long shim_do_sched_setscheduler(pid_t pid, int policy, uptr param);
+long shim_do_sched_get_priority_max(int policy);
+long shim_do_sched_get_priority_min(int policy);
+long shim_do_sched_rr_get_interval(pid_t pid, uptr interval);
+long shim_do_getcpu(uptr cpup, uptr nodep, uptr unused);
 
 /* sys/shim_open.c */
 long shim_do_open(uptr filename, int flags, mode_t mode);

@@ -49,7 +49,7 @@ DEFINE_SHIM_SYSCALL(writev, 3, shim_do_writev, long, unsigned long, fd, uptr, ve
 DEFINE_SHIM_SYSCALL(access, 2, shim_do_access, long, uptr, filename, unsigned int, mode) /* sys/shim_access.c */
 DEFINE_SHIM_SYSCALL(pipe, 1, shim_do_pipe, long, uptr, fildes) /* sys/shim_pipe.c */
 DEFINE_SHIM_SYSCALL(select, 5, shim_do_select, long, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tvp) /* sys/shim_poll.c */
-SHIM_SYSCALL_PASSTHROUGH(sched_yield, 0, int)
+DEFINE_SHIM_SYSCALL(sched_yield, 0, shim_do_sched_yield, long) /* sys/shim_sched.c */
 DEFINE_SHIM_SYSCALL(mremap, 5, shim_do_mremap, long, uptr, addr, size_t, old_len, size_t, new_len, unsigned long, flags, uptr, new_addr) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(msync, 3, shim_do_msync, long, uptr, start, size_t, len, unsigned int, flags) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(mincore, 3, shim_do_mincore, long, uptr, start, size_t, len, uptr, vec) /* sys/shim_mem.c */
@@ -167,13 +167,13 @@ DEFINE_SHIM_SYSCALL(fstatfs, 2, shim_do_fstatfs, long, int, fd, uptr, buf) /* sy
 SHIM_SYSCALL_PASSTHROUGH(sysfs, 3, int, int, option, unsigned long, arg1, unsigned long, arg2)
 SHIM_SYSCALL_PASSTHROUGH(getpriority, 2, int, int, which, int, who)
 SHIM_SYSCALL_PASSTHROUGH(setpriority, 3, int, int, which, int, who, int, niceval)
-SHIM_SYSCALL_PASSTHROUGH(sched_setparam, 2, int, pid_t, pid, uptr, param)
-SHIM_SYSCALL_PASSTHROUGH(sched_getparam, 2, int, pid_t, pid, uptr, param)
-SHIM_SYSCALL_PASSTHROUGH(sched_setscheduler, 3, int, pid_t, pid, int, policy, uptr, param)
-SHIM_SYSCALL_PASSTHROUGH(sched_getscheduler, 1, int, pid_t, pid)
-SHIM_SYSCALL_PASSTHROUGH(sched_get_priority_max, 1, int, int, policy)
-SHIM_SYSCALL_PASSTHROUGH(sched_get_priority_min, 1, int, int, policy)
-SHIM_SYSCALL_PASSTHROUGH(sched_rr_get_interval, 2, int, pid_t, pid, uptr, interval)
+DEFINE_SHIM_SYSCALL(sched_setparam, 2, shim_do_sched_setparam, long, pid_t, pid, uptr, param) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(sched_getparam, 2, shim_do_sched_getparam, long, pid_t, pid, uptr, param) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(sched_setscheduler, 3, shim_do_sched_setscheduler, long, pid_t, pid, int, policy, uptr, param) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(sched_getscheduler, 1, shim_do_sched_getscheduler, long, pid_t, pid) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(sched_get_priority_max, 1, shim_do_sched_get_priority_max, long, int, policy) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(sched_get_priority_min, 1, shim_do_sched_get_priority_min, long, int, policy) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(sched_rr_get_interval, 2, shim_do_sched_rr_get_interval, long, pid_t, pid, uptr, interval) /* sys/shim_sched.c */
 DEFINE_SHIM_SYSCALL(mlock, 2, shim_do_mlock, long, uptr, start, size_t, len) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(munlock, 2, shim_do_munlock, long, uptr, start, size_t, len) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(mlockall, 1, shim_do_mlockall, long, int, flags) /* sys/shim_mem.c */
@@ -334,13 +334,13 @@ SHIM_SYSCALL_PASSTHROUGH(clock_adjtime, 2, int, int, which_clock, uptr, utx)
 SHIM_SYSCALL_PASSTHROUGH(syncfs, 1, int, int, fd)
 SHIM_SYSCALL_PASSTHROUGH(sendmmsg, 4, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(setns, 2, shim_do_setns, long, int, fd, int, flags) /* sys/shim_unshare.c */
-SHIM_SYSCALL_PASSTHROUGH(getcpu, 3, int, uptr, cpup, uptr, nodep, uptr, unused)
+DEFINE_SHIM_SYSCALL(getcpu, 3, shim_do_getcpu, long, uptr, cpup, uptr, nodep, uptr, unused) /* sys/shim_sched.c */
 SHIM_SYSCALL_PASSTHROUGH(process_vm_readv, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(process_vm_writev, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(kcmp, 5, int, pid_t, pid1, pid_t, pid2, int, type, unsigned long, idx1, unsigned long, idx2)
 SHIM_SYSCALL_PASSTHROUGH(finit_module, 3, int, int, fd, uptr, uargs, unsigned long, flags)
 DEFINE_SHIM_SYSCALL(sched_setattr, 3, shim_do_sched_setattr, long, pid_t, pid, uptr, uattr, unsigned int, flags) /* sys/shim_sched.c */
-SHIM_SYSCALL_PASSTHROUGH(sched_getattr, 4, int, pid_t, pid, uptr, uattr, unsigned int, usize, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(sched_getattr, 4, shim_do_sched_getattr, long, pid_t, pid, uptr, uattr, unsigned int, usize, unsigned int, flags) /* sys/shim_sched.c */
 DEFINE_SHIM_SYSCALL(renameat2, 5, shim_do_renameat2, long, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags) /* sys/shim_namei.c */
 DEFINE_SHIM_SYSCALL(seccomp, 3, shim_do_seccomp, long, unsigned int, op, unsigned int, flags, uptr, uargs) /* sys/shim_seccomp.c */
 DEFINE_SHIM_SYSCALL(getrandom, 3, shim_do_getrandom, long, uptr, ubuf, size_t, len, unsigned int, flags) /* sys/shim_getrandom.c */

@@ -113,6 +113,15 @@ long shim_do_remap_file_pages(uptr start, size_t size, unsigned long prot, unsig
 long shim_do_membarrier(int cmd, unsigned int flags, int cpu_id);
 long shim_do_pkey_alloc(unsigned long flags, unsigned long init_val);
 long shim_do_pkey_free(int pkey);
+long shim_do_process_mrelease(int pidfd, unsigned int flags);
+
+/* sys/shim_numa.c */
+long shim_do_get_mempolicy(uptr policy, uptr nmask, unsigned long maxnode, uptr addr, unsigned long flags);
+long shim_do_set_mempolicy(int mode, uptr nmask, unsigned long maxnode);
+long shim_do_mbind(uptr start, size_t len, int mode, uptr nmask, unsigned long maxnode, unsigned long flags);
+long shim_do_set_mempolicy_home_node(uptr start, size_t len, unsigned long home_node, unsigned long flags);
+long shim_do_migrate_pages(pid_t pid, unsigned long maxnode, uptr old_nodes, uptr new_nodes);
+long shim_do_move_pages(pid_t pid, unsigned long nr_pages, uptr pages, uptr nodes, uptr status, int flags);
 
 /* sys/shim_sched.c */
 long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
@@ -218,6 +227,14 @@ long shim_do_inotify_init(void);
 long shim_do_inotify_init1(int flags);
 long shim_do_inotify_add_watch(int fd, uptr pathname, unsigned int mask);
 long shim_do_inotify_rm_watch(int fd, int wd);
+
+/* sys/shim_aio.c */
+long shim_do_io_setup(unsigned int nr_events, uptr ctxp);
+long shim_do_io_destroy(unsigned long ctx);
+long shim_do_io_submit(unsigned long ctx_id, long nr, uptr iocbpp);
+long shim_do_io_cancel(unsigned long ctx_id, uptr iocb, uptr result);
+long shim_do_io_getevents(unsigned long ctx_id, long min_nr, long nr, uptr events, uptr timeout);
+long shim_do_io_pgetevents(unsigned long ctx_id, long min_nr, long nr, uptr events, uptr timeout, uptr usig);
 
 /* sys/shim_sleep.c */
 long shim_do_nanosleep(uptr rqtp, uptr rmtp);

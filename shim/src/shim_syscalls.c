@@ -231,11 +231,11 @@ DEFINE_SHIM_SYSCALL(futex, 6, shim_do_futex, long, uptr, uaddr, int, op, uint32_
 DEFINE_SHIM_SYSCALL(sched_setaffinity, 3, shim_do_sched_setaffinity, long, pid_t, pid, unsigned int, len, uptr, user_mask_ptr) /* sys/shim_sched.c */
 DEFINE_SHIM_SYSCALL(sched_getaffinity, 3, shim_do_sched_getaffinity, long, pid_t, pid, unsigned int, len, uptr, user_mask_ptr) /* sys/shim_sched.c */
 SHIM_SYSCALL_PASSTHROUGH(set_thread_area, 1, int, uptr, u_info)
-SHIM_SYSCALL_PASSTHROUGH(io_setup, 2, int, unsigned int, nr_events, uptr, ctxp)
-SHIM_SYSCALL_PASSTHROUGH(io_destroy, 1, int, unsigned long, ctx)
-SHIM_SYSCALL_PASSTHROUGH(io_getevents, 5, int, unsigned long, ctx_id, long, min_nr, long, nr, uptr, events, uptr, timeout)
-SHIM_SYSCALL_PASSTHROUGH(io_submit, 3, int, unsigned long, ctx_id, long, nr, uptr, iocbpp)
-SHIM_SYSCALL_PASSTHROUGH(io_cancel, 3, int, unsigned long, ctx_id, uptr, iocb, uptr, result)
+DEFINE_SHIM_SYSCALL(io_setup, 2, shim_do_io_setup, long, unsigned int, nr_events, uptr, ctxp) /* sys/shim_aio.c */
+DEFINE_SHIM_SYSCALL(io_destroy, 1, shim_do_io_destroy, long, unsigned long, ctx) /* sys/shim_aio.c */
+DEFINE_SHIM_SYSCALL(io_getevents, 5, shim_do_io_getevents, long, unsigned long, ctx_id, long, min_nr, long, nr, uptr, events, uptr, timeout) /* sys/shim_aio.c */
+DEFINE_SHIM_SYSCALL(io_submit, 3, shim_do_io_submit, long, unsigned long, ctx_id, long, nr, uptr, iocbpp) /* sys/shim_aio.c */
+DEFINE_SHIM_SYSCALL(io_cancel, 3, shim_do_io_cancel, long, unsigned long, ctx_id, uptr, iocb, uptr, result) /* sys/shim_aio.c */
 SHIM_SYSCALL_PASSTHROUGH(get_thread_area, 1, int, uptr, u_info)
 SHIM_SYSCALL_RETURN_ENOSYS(lookup_dcookie, 3, int, unsigned long, cookie64, uptr, buf, size_t, len)
 DEFINE_SHIM_SYSCALL(epoll_create, 1, shim_do_epoll_create, long, int, size) /* sys/shim_epoll.c */
@@ -262,9 +262,9 @@ DEFINE_SHIM_SYSCALL(epoll_ctl, 4, shim_do_epoll_ctl, long, int, epfd, int, op, i
 DEFINE_SHIM_SYSCALL(tgkill, 3, shim_do_tgkill, long, pid_t, tgid, pid_t, pid, int, sig) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(utimes, 2, int, uptr, filename, uptr, utimes)
 SHIM_SYSCALL_RETURN_ENOSYS(vserver, 0, int)
-SHIM_SYSCALL_PASSTHROUGH(mbind, 6, int, uptr, start, size_t, len, int, mode, uptr, nmask, unsigned long, maxnode, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(set_mempolicy, 3, int, int, mode, uptr, nmask, unsigned long, maxnode)
-SHIM_SYSCALL_PASSTHROUGH(get_mempolicy, 5, int, uptr, policy, uptr, nmask, unsigned long, maxnode, uptr, addr, unsigned long, flags)
+DEFINE_SHIM_SYSCALL(mbind, 6, shim_do_mbind, long, uptr, start, size_t, len, int, mode, uptr, nmask, unsigned long, maxnode, unsigned long, flags) /* sys/shim_numa.c */
+DEFINE_SHIM_SYSCALL(set_mempolicy, 3, shim_do_set_mempolicy, long, int, mode, uptr, nmask, unsigned long, maxnode) /* sys/shim_numa.c */
+DEFINE_SHIM_SYSCALL(get_mempolicy, 5, shim_do_get_mempolicy, long, uptr, policy, uptr, nmask, unsigned long, maxnode, uptr, addr, unsigned long, flags) /* sys/shim_numa.c */
 SHIM_SYSCALL_PASSTHROUGH(mq_open, 4, int, uptr, u_name, unsigned int, oflag, mode_t, mode, uptr, u_attr)
 SHIM_SYSCALL_PASSTHROUGH(mq_unlink, 1, int, uptr, u_name)
 SHIM_SYSCALL_PASSTHROUGH(mq_timedsend, 5, int, int, mqdes, uptr, u_msg_ptr, size_t, msg_len, unsigned int, msg_prio, uptr, u_abs_timeout)
@@ -281,7 +281,7 @@ SHIM_SYSCALL_PASSTHROUGH(ioprio_get, 2, int, int, which, int, who)
 DEFINE_SHIM_SYSCALL(inotify_init, 0, shim_do_inotify_init, long) /* sys/shim_notify.c */
 DEFINE_SHIM_SYSCALL(inotify_add_watch, 3, shim_do_inotify_add_watch, long, int, fd, uptr, pathname, unsigned int, mask) /* sys/shim_notify.c */
 DEFINE_SHIM_SYSCALL(inotify_rm_watch, 2, shim_do_inotify_rm_watch, long, int, fd, int, wd) /* sys/shim_notify.c */
-SHIM_SYSCALL_PASSTHROUGH(migrate_pages, 4, long, pid_t, pid, unsigned long, maxnode, uptr, old_nodes, uptr, new_nodes)
+DEFINE_SHIM_SYSCALL(migrate_pages, 4, shim_do_migrate_pages, long, pid_t, pid, unsigned long, maxnode, uptr, old_nodes, uptr, new_nodes) /* sys/shim_numa.c */
 DEFINE_SHIM_SYSCALL(openat, 4, shim_do_openat, long, int, dfd, uptr, filename, int, flags, mode_t, mode) /* sys/shim_open.c */
 DEFINE_SHIM_SYSCALL(mkdirat, 3, shim_do_mkdirat, long, int, dfd, uptr, pathname, mode_t, mode) /* sys/shim_namei.c */
 SHIM_SYSCALL_PASSTHROUGH(mknodat, 4, int, int, dfd, uptr, filename, mode_t, mode, unsigned long, dev)
@@ -304,7 +304,7 @@ SHIM_SYSCALL_PASSTHROUGH(splice, 6, ssize_t, int, fd_in, uptr, off_in, int, fd_o
 SHIM_SYSCALL_PASSTHROUGH(tee, 4, ssize_t, int, fdin, int, fdout, size_t, len, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(sync_file_range, 4, int, int, fd, off_t, offset, off_t, nbytes, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(vmsplice, 4, ssize_t, int, fd, uptr, uiov, unsigned long, nr_segs, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(move_pages, 6, long, pid_t, pid, unsigned long, nr_pages, uptr, pages, uptr, nodes, uptr, status, unsigned long, flags)
+DEFINE_SHIM_SYSCALL(move_pages, 6, shim_do_move_pages, long, pid_t, pid, unsigned long, nr_pages, uptr, pages, uptr, nodes, uptr, status, int, flags) /* sys/shim_numa.c */
 SHIM_SYSCALL_PASSTHROUGH(utimensat, 4, int, int, dfd, uptr, filename, uptr, utimes, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(epoll_pwait, 6, shim_do_epoll_pwait, long, int, epfd, uptr, events, int, maxevents, int, timeout, uptr, sigmask, size_t, sigsetsize) /* sys/shim_epoll.c */
 SHIM_SYSCALL_PASSTHROUGH(signalfd, 3, int, int, ufd, uptr, user_mask, size_t, sizemask)
@@ -358,7 +358,7 @@ DEFINE_SHIM_SYSCALL(pkey_mprotect, 4, shim_do_pkey_mprotect, long, uptr, start, 
 DEFINE_SHIM_SYSCALL(pkey_alloc, 2, shim_do_pkey_alloc, long, unsigned long, flags, unsigned long, init_val) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(pkey_free, 1, shim_do_pkey_free, long, int, pkey) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(statx, 5, shim_do_statx, long, int, dfd, uptr, filename, unsigned int, flags, unsigned int, mask, uptr, buffer) /* sys/shim_stat.c */
-SHIM_SYSCALL_PASSTHROUGH(io_pgetevents, 6, int, unsigned long, ctx_id, long, min_nr, long, nr, uptr, events, uptr, timeout, uptr, usig)
+DEFINE_SHIM_SYSCALL(io_pgetevents, 6, shim_do_io_pgetevents, long, unsigned long, ctx_id, long, min_nr, long, nr, uptr, events, uptr, timeout, uptr, usig) /* sys/shim_aio.c */
 DEFINE_SHIM_SYSCALL(rseq, 4, shim_do_rseq, long, uptr, rseq, uint32_t, rseq_len, int, flags, uint32_t, sig) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(uretprobe, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(pidfd_send_signal, 4, int, int, pidfd, int, sig, uptr, info, unsigned int, flags)
@@ -385,9 +385,9 @@ SHIM_SYSCALL_PASSTHROUGH(landlock_create_ruleset, 3, int, uptr, attr, size_t, si
 SHIM_SYSCALL_PASSTHROUGH(landlock_add_rule, 4, int, int, ruleset_fd, unsigned int, rule_type, uptr, rule_attr, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(landlock_restrict_self, 2, int, int, ruleset_fd, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(memfd_secret, 1, int, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(process_mrelease, 2, int, int, pidfd, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(process_mrelease, 2, shim_do_process_mrelease, long, int, pidfd, unsigned int, flags) /* sys/shim_mem.c */
 SHIM_SYSCALL_PASSTHROUGH(futex_waitv, 5, int, uptr, waiters, unsigned int, nr_futexes, unsigned int, flags, uptr, timeout, int, clockid)
-SHIM_SYSCALL_PASSTHROUGH(set_mempolicy_home_node, 4, int, uptr, start, size_t, len, unsigned long, home_node, unsigned long, flags)
+DEFINE_SHIM_SYSCALL(set_mempolicy_home_node, 4, shim_do_set_mempolicy_home_node, long, uptr, start, size_t, len, unsigned long, home_node, unsigned long, flags) /* sys/shim_numa.c */
 SHIM_SYSCALL_PASSTHROUGH(cachestat, 4, int, int, fd, uptr, cstat_range, uptr, cstat, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(fchmodat2, 4, shim_do_fchmodat2, long, int, dfd, uptr, filename, mode_t, mode, unsigned int, flags) /* sys/shim_attr.c */
 SHIM_SYSCALL_PASSTHROUGH(map_shadow_stack, 3, long, uptr, addr, size_t, size, unsigned long, flags)

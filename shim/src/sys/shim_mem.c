@@ -3,7 +3,8 @@
  *
  * Implementation of system calls "mremap", "msync", "madvise", "mincore",
  * "mlock", "mlock2", "munlock", "mlockall", "munlockall",
- * "remap_file_pages", "membarrier", "pkey_alloc" and "pkey_free".
+ * "remap_file_pages", "membarrier", "pkey_alloc", "pkey_free" and
+ * "process_mrelease".
  *
  * The host kernel owns the memory: each call runs there, in the calling
  * thread, once its arguments pass the kernel's checks that need nothing
@@ -23,6 +24,7 @@
 #include <stdbool.h>
 #include <sys/mman.h>
 
+#include "shim_handle.h"
 #include "shim_mm.h"
 #include "shim_table.h"
 
@@ -278,4 +280,15 @@ long shim_do_pkey_free(int pkey) {
     if (pkey < 0 || pkey >= PKEY_MAX)
         return -EINVAL;
     return shim_pass_to_host();
+}
+
+/* process_mrelease: the flags, then the descriptor (a closed one is
+ * EBADF; whether it is a pidfd, and its process, are the host's) */
+long shim_do_process_mrelease(int pidfd, unsigned int flags) {
+    int ret;
+
+    if (flags)
+        return -EINVAL;
+    ret = shim_fd_check_fdget(pidfd);
+    return ret < 0 ? ret : shim_pass_to_host();
 }

@@ -81,7 +81,9 @@ int shim_evfd_get(long fd, struct shim_handle** handle, enum shim_evfd_kind* kin
     default:
         break;
     }
-    name = shim_handle_name(h, (int)fd);
+    /* an anonymous inode's name never changes: no need to ask again
+     * after a rename, as for a file's */
+    name = h->kind == SHIM_HANDLE_ANON && h->name ? h->name : shim_handle_name(h, (int)fd);
     if (!name)
         return 1;
     *kind = kind_of_name(name);
@@ -139,8 +141,8 @@ long shim_do_epoll_ctl(int epfd, int op, int fd, uptr event) {
 }
 
 /* do_epoll_wait(): the descriptor (EBADF), then ep_check_params() (the
- * order of Linux 6.13 and later): 0 when they pass, 1 when the host must
- * make them, or a negative errno. */
+ * order of recent kernels, 6.18's): 0 when they pass, 1 when the host
+ * must make them, or a negative errno. */
 static int check_wait(int epfd, uptr events, int maxevents) {
     struct shim_handle* h;
     enum shim_evfd_kind kind;

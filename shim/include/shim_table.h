@@ -114,6 +114,7 @@ long shim_do_membarrier(int cmd, unsigned int flags, int cpu_id);
 long shim_do_pkey_alloc(unsigned long flags, unsigned long init_val);
 long shim_do_pkey_free(int pkey);
 long shim_do_process_mrelease(int pidfd, unsigned int flags);
+long shim_do_process_madvise(int pidfd, uptr vec, size_t vlen, int behavior, unsigned int flags);
 
 /* sys/shim_numa.c */
 long shim_do_get_mempolicy(uptr policy, uptr nmask, unsigned long maxnode, uptr addr, unsigned long flags);
@@ -235,6 +236,12 @@ long shim_do_io_submit(unsigned long ctx_id, long nr, uptr iocbpp);
 long shim_do_io_cancel(unsigned long ctx_id, uptr iocb, uptr result);
 long shim_do_io_getevents(unsigned long ctx_id, long min_nr, long nr, uptr events, uptr timeout);
 long shim_do_io_pgetevents(unsigned long ctx_id, long min_nr, long nr, uptr events, uptr timeout, uptr usig);
+
+/* sys/shim_futex2.c */
+long shim_do_futex_wake(uptr uaddr, unsigned long mask, int nr, unsigned long flags);
+long shim_do_futex_wait(uptr uaddr, unsigned long val, unsigned long mask, unsigned long flags, uptr timeout, int clockid);
+long shim_do_futex_waitv(uptr waiters, unsigned int nr_futexes, unsigned int flags, uptr timeout, int clockid);
+long shim_do_futex_requeue(uptr waiters, unsigned long flags, int nr_wake, int nr_requeue);
 
 /* sys/shim_sleep.c */
 long shim_do_nanosleep(uptr rqtp, uptr rmtp);

@@ -377,7 +377,7 @@ DEFINE_SHIM_SYSCALL(close_range, 3, shim_do_close_range, long, unsigned int, fd,
 SHIM_SYSCALL_PASSTHROUGH(openat2, 4, int, int, dfd, uptr, filename, uptr, how, size_t, usize)
 SHIM_SYSCALL_PASSTHROUGH(pidfd_getfd, 3, int, int, pidfd, int, fd, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(faccessat2, 4, shim_do_faccessat2, long, int, dfd, uptr, filename, unsigned int, mode, unsigned int, flags) /* sys/shim_access.c */
-SHIM_SYSCALL_PASSTHROUGH(process_madvise, 5, ssize_t, int, pidfd, uptr, vec, size_t, vlen, int, behavior, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(process_madvise, 5, shim_do_process_madvise, long, int, pidfd, uptr, vec, size_t, vlen, int, behavior, unsigned int, flags) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(epoll_pwait2, 6, shim_do_epoll_pwait2, long, int, epfd, uptr, events, int, maxevents, uptr, timeout, uptr, sigmask, size_t, sigsetsize) /* sys/shim_epoll.c */
 SHIM_SYSCALL_PASSTHROUGH(mount_setattr, 5, int, int, dfd, uptr, path, unsigned int, flags, uptr, uattr, size_t, usize)
 SHIM_SYSCALL_PASSTHROUGH(quotactl_fd, 4, int, int, fd, unsigned long, cmd, int, id, uptr, addr)
@@ -386,14 +386,14 @@ SHIM_SYSCALL_PASSTHROUGH(landlock_add_rule, 4, int, int, ruleset_fd, unsigned in
 SHIM_SYSCALL_PASSTHROUGH(landlock_restrict_self, 2, int, int, ruleset_fd, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(memfd_secret, 1, int, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(process_mrelease, 2, shim_do_process_mrelease, long, int, pidfd, unsigned int, flags) /* sys/shim_mem.c */
-SHIM_SYSCALL_PASSTHROUGH(futex_waitv, 5, int, uptr, waiters, unsigned int, nr_futexes, unsigned int, flags, uptr, timeout, int, clockid)
+DEFINE_SHIM_SYSCALL(futex_waitv, 5, shim_do_futex_waitv, long, uptr, waiters, unsigned int, nr_futexes, unsigned int, flags, uptr, timeout, int, clockid) /* sys/shim_futex2.c */
 DEFINE_SHIM_SYSCALL(set_mempolicy_home_node, 4, shim_do_set_mempolicy_home_node, long, uptr, start, size_t, len, unsigned long, home_node, unsigned long, flags) /* sys/shim_numa.c */
 SHIM_SYSCALL_PASSTHROUGH(cachestat, 4, int, int, fd, uptr, cstat_range, uptr, cstat, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(fchmodat2, 4, shim_do_fchmodat2, long, int, dfd, uptr, filename, mode_t, mode, unsigned int, flags) /* sys/shim_attr.c */
 SHIM_SYSCALL_PASSTHROUGH(map_shadow_stack, 3, long, uptr, addr, size_t, size, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(futex_wake, 4, long, uptr, uaddr, unsigned long, mask, int, nr, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(futex_wait, 6, long, uptr, uaddr, unsigned long, val, unsigned long, mask, unsigned long, flags, uptr, timeout, int, clockid)
-SHIM_SYSCALL_PASSTHROUGH(futex_requeue, 4, long, uptr, waiters, unsigned long, flags, int, nr_wake, int, nr_requeue)
+DEFINE_SHIM_SYSCALL(futex_wake, 4, shim_do_futex_wake, long, uptr, uaddr, unsigned long, mask, int, nr, unsigned long, flags) /* sys/shim_futex2.c */
+DEFINE_SHIM_SYSCALL(futex_wait, 6, shim_do_futex_wait, long, uptr, uaddr, unsigned long, val, unsigned long, mask, unsigned long, flags, uptr, timeout, int, clockid) /* sys/shim_futex2.c */
+DEFINE_SHIM_SYSCALL(futex_requeue, 4, shim_do_futex_requeue, long, uptr, waiters, unsigned long, flags, int, nr_wake, int, nr_requeue) /* sys/shim_futex2.c */
 SHIM_SYSCALL_PASSTHROUGH(statmount, 4, int, uptr, req, uptr, buf, size_t, bufsize, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(listmount, 4, int, uptr, req, uptr, mnt_ids, size_t, nr_mnt_ids, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(lsm_get_self_attr, 4, int, unsigned int, attr, uptr, ctx, uptr, size, unsigned int, flags)

@@ -1,6 +1,6 @@
 /*
  * shim-mem-numa.c: get_mempolicy, set_mempolicy, mbind,
- * set_mempolicy_home_node, migrate_pages, move_pages and
+ * set_mempolicy_home_node, migrate_pages, move_pages, process_madvise and
  * process_mrelease (shim-memev.h).  Node masks name node 0 only, which
  * every NUMA kernel has.
  */
@@ -140,6 +140,14 @@ static void section_migrate(void) {
     CHECK(pidfd >= 0);
     T("process_mrelease(a live process)", syscall(SYS_process_mrelease, pidfd, 0));
     T("process_madvise(flags 1)", syscall(SYS_process_madvise, pidfd, NULL, 0, 0, 1));
+    T("process_madvise(flags 1, bad fd)", syscall(SYS_process_madvise, 999, NULL, 0, 0, 1));
+    T("process_madvise(1025 vectors)", syscall(SYS_process_madvise, pidfd, BAD, 1025, 0, 0));
+    T("process_madvise(1025 vectors, bad fd)", syscall(SYS_process_madvise, 999, BAD, 1025, 0, 0));
+    T("process_madvise(1 << 32 vectors)", syscall(SYS_process_madvise, pidfd, BAD, 1UL << 32, 0, 0));
+    T("process_madvise(bad vector)", syscall(SYS_process_madvise, pidfd, BAD, 1, 0, 0));
+    T("process_madvise(no vector, bad fd)", syscall(SYS_process_madvise, 999, NULL, 0, 0, 0));
+    T("process_madvise(no vector, MADV_COLD)", syscall(SYS_process_madvise, pidfd, NULL, 0, 20, 0));
+    T("process_madvise(no vector, MADV_DONTNEED)", syscall(SYS_process_madvise, pidfd, NULL, 0, 4, 0));
     CHECK(kill(child, 9) == 0 && waitpid(child, &st, 0) == child);
     T("process_mrelease(a reaped process)", syscall(SYS_process_mrelease, pidfd, 0));
     close(pidfd);

@@ -97,11 +97,47 @@ long shim_do_brk(uptr brk);
 long shim_do_mmap(uptr addr, size_t len, unsigned long prot, unsigned long flags, int fd, unsigned long off);
 long shim_do_mprotect(uptr start, size_t len, unsigned long prot);
 long shim_do_munmap(uptr addr, size_t len);
+long shim_do_pkey_mprotect(uptr start, size_t len, unsigned long prot, int pkey);
+
+/* sys/shim_mem.c */
+long shim_do_mremap(uptr addr, size_t old_len, size_t new_len, unsigned long flags, uptr new_addr);
+long shim_do_msync(uptr start, size_t len, unsigned int flags);
+long shim_do_madvise(uptr start, size_t len_in, int behavior);
+long shim_do_mincore(uptr start, size_t len, uptr vec);
+long shim_do_mlock(uptr start, size_t len);
+long shim_do_mlock2(uptr start, size_t len, unsigned long flags);
+long shim_do_munlock(uptr start, size_t len);
+long shim_do_mlockall(int flags);
+long shim_do_munlockall(void);
+long shim_do_remap_file_pages(uptr start, size_t size, unsigned long prot, unsigned long pgoff, unsigned long flags);
+long shim_do_membarrier(int cmd, unsigned int flags, int cpu_id);
+long shim_do_pkey_alloc(unsigned long flags, unsigned long init_val);
+long shim_do_pkey_free(int pkey);
+long shim_do_process_mrelease(int pidfd, unsigned int flags);
+long shim_do_process_madvise(int pidfd, uptr vec, size_t vlen, int behavior, unsigned int flags);
+
+/* sys/shim_numa.c */
+long shim_do_get_mempolicy(uptr policy, uptr nmask, unsigned long maxnode, uptr addr, unsigned long flags);
+long shim_do_set_mempolicy(int mode, uptr nmask, unsigned long maxnode);
+long shim_do_mbind(uptr start, size_t len, int mode, uptr nmask, unsigned long maxnode, unsigned long flags);
+long shim_do_set_mempolicy_home_node(uptr start, size_t len, unsigned long home_node, unsigned long flags);
+long shim_do_migrate_pages(pid_t pid, unsigned long maxnode, uptr old_nodes, uptr new_nodes);
+long shim_do_move_pages(pid_t pid, unsigned long nr_pages, uptr pages, uptr nodes, uptr status, int flags);
 
 /* sys/shim_sched.c */
 long shim_do_sched_getaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
 long shim_do_sched_setaffinity(pid_t pid, unsigned int len, uptr user_mask_ptr);
 long shim_do_sched_setattr(pid_t pid, uptr uattr, unsigned int flags);
+long shim_do_sched_getattr(pid_t pid, uptr uattr, unsigned int usize, unsigned int flags);
+long shim_do_sched_yield(void);
+long shim_do_sched_getparam(pid_t pid, uptr param);
+long shim_do_sched_setparam(pid_t pid, uptr param);
+long shim_do_sched_getscheduler(pid_t pid);
+long shim_do_sched_setscheduler(pid_t pid, int policy, uptr param);
+long shim_do_sched_get_priority_max(int policy);
+long shim_do_sched_get_priority_min(int policy);
+long shim_do_sched_rr_get_interval(pid_t pid, uptr interval);
+long shim_do_getcpu(uptr cpup, uptr nodep, uptr unused);
 
 /* sys/shim_open.c */
 long shim_do_open(uptr filename, int flags, mode_t mode);
@@ -175,6 +211,37 @@ long shim_do_restart_syscall(void);
 long shim_do_select(int n, uptr inp, uptr outp, uptr exp, uptr tvp);
 long shim_do_pselect6(int n, uptr inp, uptr outp, uptr exp, uptr tsp, uptr sig);
 long shim_do_ppoll(uptr ufds, unsigned int nfds, uptr tsp, uptr sigmask, size_t sigsetsize);
+long shim_do_poll(uptr ufds, unsigned int nfds, int timeout_msecs);
+
+/* sys/shim_epoll.c */
+long shim_do_epoll_create(int size);
+long shim_do_epoll_create1(int flags);
+long shim_do_epoll_ctl(int epfd, int op, int fd, uptr event);
+long shim_do_epoll_wait(int epfd, uptr events, int maxevents, int timeout);
+long shim_do_epoll_pwait(int epfd, uptr events, int maxevents, int timeout, uptr sigmask, size_t sigsetsize);
+long shim_do_epoll_pwait2(int epfd, uptr events, int maxevents, uptr timeout, uptr sigmask, size_t sigsetsize);
+
+/* sys/shim_notify.c */
+long shim_do_eventfd(unsigned int count);
+long shim_do_eventfd2(unsigned int count, int flags);
+long shim_do_inotify_init(void);
+long shim_do_inotify_init1(int flags);
+long shim_do_inotify_add_watch(int fd, uptr pathname, unsigned int mask);
+long shim_do_inotify_rm_watch(int fd, int wd);
+
+/* sys/shim_aio.c */
+long shim_do_io_setup(unsigned int nr_events, uptr ctxp);
+long shim_do_io_destroy(unsigned long ctx);
+long shim_do_io_submit(unsigned long ctx_id, long nr, uptr iocbpp);
+long shim_do_io_cancel(unsigned long ctx_id, uptr iocb, uptr result);
+long shim_do_io_getevents(unsigned long ctx_id, long min_nr, long nr, uptr events, uptr timeout);
+long shim_do_io_pgetevents(unsigned long ctx_id, long min_nr, long nr, uptr events, uptr timeout, uptr usig);
+
+/* sys/shim_futex2.c */
+long shim_do_futex_wake(uptr uaddr, unsigned long mask, int nr, unsigned long flags);
+long shim_do_futex_wait(uptr uaddr, unsigned long val, unsigned long mask, unsigned long flags, uptr timeout, int clockid);
+long shim_do_futex_waitv(uptr waiters, unsigned int nr_futexes, unsigned int flags, uptr timeout, int clockid);
+long shim_do_futex_requeue(uptr waiters, unsigned long flags, int nr_wake, int nr_requeue);
 
 /* sys/shim_sleep.c */
 long shim_do_nanosleep(uptr rqtp, uptr rmtp);

@@ -32,7 +32,7 @@ DEFINE_SHIM_SYSCALL(close, 1, shim_do_close, long, unsigned int, fd) /* sys/shim
 DEFINE_SHIM_SYSCALL(stat, 2, shim_do_stat, long, uptr, filename, uptr, statbuf) /* sys/shim_stat.c */
 DEFINE_SHIM_SYSCALL(fstat, 2, shim_do_fstat, long, unsigned int, fd, uptr, statbuf) /* sys/shim_getdents.c */
 DEFINE_SHIM_SYSCALL(lstat, 2, shim_do_lstat, long, uptr, filename, uptr, statbuf) /* sys/shim_stat.c */
-SHIM_SYSCALL_PASSTHROUGH(poll, 3, int, uptr, ufds, unsigned int, nfds, int, timeout_msecs)
+DEFINE_SHIM_SYSCALL(poll, 3, shim_do_poll, long, uptr, ufds, unsigned int, nfds, int, timeout_msecs) /* sys/shim_poll.c */
 DEFINE_SHIM_SYSCALL(lseek, 3, shim_do_lseek, long, unsigned int, fd, off_t, offset, unsigned int, whence) /* sys/shim_rw.c */
 DEFINE_SHIM_SYSCALL(mmap, 6, shim_do_mmap, long, uptr, addr, size_t, len, unsigned long, prot, unsigned long, flags, int, fd, unsigned long, off) /* sys/shim_mmap.c */
 DEFINE_SHIM_SYSCALL(mprotect, 3, shim_do_mprotect, long, uptr, start, size_t, len, unsigned long, prot) /* sys/shim_mmap.c */
@@ -49,11 +49,11 @@ DEFINE_SHIM_SYSCALL(writev, 3, shim_do_writev, long, unsigned long, fd, uptr, ve
 DEFINE_SHIM_SYSCALL(access, 2, shim_do_access, long, uptr, filename, unsigned int, mode) /* sys/shim_access.c */
 DEFINE_SHIM_SYSCALL(pipe, 1, shim_do_pipe, long, uptr, fildes) /* sys/shim_pipe.c */
 DEFINE_SHIM_SYSCALL(select, 5, shim_do_select, long, int, n, uptr, inp, uptr, outp, uptr, exp, uptr, tvp) /* sys/shim_poll.c */
-SHIM_SYSCALL_PASSTHROUGH(sched_yield, 0, int)
-SHIM_SYSCALL_PASSTHROUGH(mremap, 5, long, uptr, addr, size_t, old_len, size_t, new_len, unsigned int, flags, uptr, new_addr)
-SHIM_SYSCALL_PASSTHROUGH(msync, 3, int, uptr, start, size_t, len, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(mincore, 3, int, uptr, start, size_t, len, uptr, vec)
-SHIM_SYSCALL_PASSTHROUGH(madvise, 3, int, uptr, start, size_t, len_in, int, behavior)
+DEFINE_SHIM_SYSCALL(sched_yield, 0, shim_do_sched_yield, long) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(mremap, 5, shim_do_mremap, long, uptr, addr, size_t, old_len, size_t, new_len, unsigned long, flags, uptr, new_addr) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(msync, 3, shim_do_msync, long, uptr, start, size_t, len, unsigned int, flags) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(mincore, 3, shim_do_mincore, long, uptr, start, size_t, len, uptr, vec) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(madvise, 3, shim_do_madvise, long, uptr, start, size_t, len_in, int, behavior) /* sys/shim_mem.c */
 SHIM_SYSCALL_PASSTHROUGH(shmget, 3, int, unsigned long, key, size_t, size, unsigned int, shmflg)
 SHIM_SYSCALL_PASSTHROUGH(shmat, 3, long, int, shmid, uptr, shmaddr, unsigned int, shmflg)
 SHIM_SYSCALL_PASSTHROUGH(shmctl, 3, int, int, shmid, int, cmd, uptr, buf)
@@ -167,17 +167,17 @@ DEFINE_SHIM_SYSCALL(fstatfs, 2, shim_do_fstatfs, long, int, fd, uptr, buf) /* sy
 SHIM_SYSCALL_PASSTHROUGH(sysfs, 3, int, int, option, unsigned long, arg1, unsigned long, arg2)
 SHIM_SYSCALL_PASSTHROUGH(getpriority, 2, int, int, which, int, who)
 SHIM_SYSCALL_PASSTHROUGH(setpriority, 3, int, int, which, int, who, int, niceval)
-SHIM_SYSCALL_PASSTHROUGH(sched_setparam, 2, int, pid_t, pid, uptr, param)
-SHIM_SYSCALL_PASSTHROUGH(sched_getparam, 2, int, pid_t, pid, uptr, param)
-SHIM_SYSCALL_PASSTHROUGH(sched_setscheduler, 3, int, pid_t, pid, int, policy, uptr, param)
-SHIM_SYSCALL_PASSTHROUGH(sched_getscheduler, 1, int, pid_t, pid)
-SHIM_SYSCALL_PASSTHROUGH(sched_get_priority_max, 1, int, int, policy)
-SHIM_SYSCALL_PASSTHROUGH(sched_get_priority_min, 1, int, int, policy)
-SHIM_SYSCALL_PASSTHROUGH(sched_rr_get_interval, 2, int, pid_t, pid, uptr, interval)
-SHIM_SYSCALL_PASSTHROUGH(mlock, 2, int, uptr, start, size_t, len)
-SHIM_SYSCALL_PASSTHROUGH(munlock, 2, int, uptr, start, size_t, len)
-SHIM_SYSCALL_PASSTHROUGH(mlockall, 1, int, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(munlockall, 0, int)
+DEFINE_SHIM_SYSCALL(sched_setparam, 2, shim_do_sched_setparam, long, pid_t, pid, uptr, param) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(sched_getparam, 2, shim_do_sched_getparam, long, pid_t, pid, uptr, param) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(sched_setscheduler, 3, shim_do_sched_setscheduler, long, pid_t, pid, int, policy, uptr, param) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(sched_getscheduler, 1, shim_do_sched_getscheduler, long, pid_t, pid) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(sched_get_priority_max, 1, shim_do_sched_get_priority_max, long, int, policy) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(sched_get_priority_min, 1, shim_do_sched_get_priority_min, long, int, policy) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(sched_rr_get_interval, 2, shim_do_sched_rr_get_interval, long, pid_t, pid, uptr, interval) /* sys/shim_sched.c */
+DEFINE_SHIM_SYSCALL(mlock, 2, shim_do_mlock, long, uptr, start, size_t, len) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(munlock, 2, shim_do_munlock, long, uptr, start, size_t, len) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(mlockall, 1, shim_do_mlockall, long, int, flags) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(munlockall, 0, shim_do_munlockall, long) /* sys/shim_mem.c */
 SHIM_SYSCALL_PASSTHROUGH(vhangup, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(modify_ldt, 3, int, int, func, uptr, ptr, unsigned long, bytecount)
 SHIM_SYSCALL_PASSTHROUGH(pivot_root, 2, int, uptr, new_root, uptr, put_old)
@@ -231,17 +231,17 @@ DEFINE_SHIM_SYSCALL(futex, 6, shim_do_futex, long, uptr, uaddr, int, op, uint32_
 DEFINE_SHIM_SYSCALL(sched_setaffinity, 3, shim_do_sched_setaffinity, long, pid_t, pid, unsigned int, len, uptr, user_mask_ptr) /* sys/shim_sched.c */
 DEFINE_SHIM_SYSCALL(sched_getaffinity, 3, shim_do_sched_getaffinity, long, pid_t, pid, unsigned int, len, uptr, user_mask_ptr) /* sys/shim_sched.c */
 SHIM_SYSCALL_PASSTHROUGH(set_thread_area, 1, int, uptr, u_info)
-SHIM_SYSCALL_PASSTHROUGH(io_setup, 2, int, unsigned int, nr_events, uptr, ctxp)
-SHIM_SYSCALL_PASSTHROUGH(io_destroy, 1, int, unsigned long, ctx)
-SHIM_SYSCALL_PASSTHROUGH(io_getevents, 5, int, unsigned long, ctx_id, long, min_nr, long, nr, uptr, events, uptr, timeout)
-SHIM_SYSCALL_PASSTHROUGH(io_submit, 3, int, unsigned long, ctx_id, long, nr, uptr, iocbpp)
-SHIM_SYSCALL_PASSTHROUGH(io_cancel, 3, int, unsigned long, ctx_id, uptr, iocb, uptr, result)
+DEFINE_SHIM_SYSCALL(io_setup, 2, shim_do_io_setup, long, unsigned int, nr_events, uptr, ctxp) /* sys/shim_aio.c */
+DEFINE_SHIM_SYSCALL(io_destroy, 1, shim_do_io_destroy, long, unsigned long, ctx) /* sys/shim_aio.c */
+DEFINE_SHIM_SYSCALL(io_getevents, 5, shim_do_io_getevents, long, unsigned long, ctx_id, long, min_nr, long, nr, uptr, events, uptr, timeout) /* sys/shim_aio.c */
+DEFINE_SHIM_SYSCALL(io_submit, 3, shim_do_io_submit, long, unsigned long, ctx_id, long, nr, uptr, iocbpp) /* sys/shim_aio.c */
+DEFINE_SHIM_SYSCALL(io_cancel, 3, shim_do_io_cancel, long, unsigned long, ctx_id, uptr, iocb, uptr, result) /* sys/shim_aio.c */
 SHIM_SYSCALL_PASSTHROUGH(get_thread_area, 1, int, uptr, u_info)
 SHIM_SYSCALL_RETURN_ENOSYS(lookup_dcookie, 3, int, unsigned long, cookie64, uptr, buf, size_t, len)
-SHIM_SYSCALL_PASSTHROUGH(epoll_create, 1, int, int, size)
+DEFINE_SHIM_SYSCALL(epoll_create, 1, shim_do_epoll_create, long, int, size) /* sys/shim_epoll.c */
 SHIM_SYSCALL_RETURN_ENOSYS(epoll_ctl_old, 0, int)
 SHIM_SYSCALL_RETURN_ENOSYS(epoll_wait_old, 0, int)
-SHIM_SYSCALL_PASSTHROUGH(remap_file_pages, 5, int, uptr, start, size_t, size, unsigned int, prot, unsigned long, pgoff, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(remap_file_pages, 5, shim_do_remap_file_pages, long, uptr, start, size_t, size, unsigned long, prot, unsigned long, pgoff, unsigned long, flags) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(getdents64, 3, shim_do_getdents64, long, unsigned int, fd, uptr, dirent, unsigned int, count) /* sys/shim_getdents.c */
 DEFINE_SHIM_SYSCALL(set_tid_address, 1, shim_do_set_tid_address, long, uptr, tidptr) /* sys/shim_tls.c */
 DEFINE_SHIM_SYSCALL(restart_syscall, 0, shim_do_restart_syscall, long) /* sys/shim_signal.c */
@@ -257,14 +257,14 @@ SHIM_SYSCALL_PASSTHROUGH(clock_gettime, 2, int, int, which_clock, uptr, tp)
 SHIM_SYSCALL_PASSTHROUGH(clock_getres, 2, int, int, which_clock, uptr, tp)
 DEFINE_SHIM_SYSCALL(clock_nanosleep, 4, shim_do_clock_nanosleep, long, clockid_t, which_clock, int, flags, uptr, rqtp, uptr, rmtp) /* sys/shim_sleep.c */
 DEFINE_SHIM_SYSCALL(exit_group, 1, shim_do_exit_group, long, int, error_code) /* sys/shim_exit.c */
-SHIM_SYSCALL_PASSTHROUGH(epoll_wait, 4, int, int, epfd, uptr, events, int, maxevents, int, timeout)
-SHIM_SYSCALL_PASSTHROUGH(epoll_ctl, 4, int, int, epfd, int, op, int, fd, uptr, event)
+DEFINE_SHIM_SYSCALL(epoll_wait, 4, shim_do_epoll_wait, long, int, epfd, uptr, events, int, maxevents, int, timeout) /* sys/shim_epoll.c */
+DEFINE_SHIM_SYSCALL(epoll_ctl, 4, shim_do_epoll_ctl, long, int, epfd, int, op, int, fd, uptr, event) /* sys/shim_epoll.c */
 DEFINE_SHIM_SYSCALL(tgkill, 3, shim_do_tgkill, long, pid_t, tgid, pid_t, pid, int, sig) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(utimes, 2, int, uptr, filename, uptr, utimes)
 SHIM_SYSCALL_RETURN_ENOSYS(vserver, 0, int)
-SHIM_SYSCALL_PASSTHROUGH(mbind, 6, int, uptr, start, size_t, len, int, mode, uptr, nmask, unsigned long, maxnode, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(set_mempolicy, 3, int, int, mode, uptr, nmask, unsigned long, maxnode)
-SHIM_SYSCALL_PASSTHROUGH(get_mempolicy, 5, int, uptr, policy, uptr, nmask, unsigned long, maxnode, uptr, addr, unsigned long, flags)
+DEFINE_SHIM_SYSCALL(mbind, 6, shim_do_mbind, long, uptr, start, size_t, len, int, mode, uptr, nmask, unsigned long, maxnode, unsigned long, flags) /* sys/shim_numa.c */
+DEFINE_SHIM_SYSCALL(set_mempolicy, 3, shim_do_set_mempolicy, long, int, mode, uptr, nmask, unsigned long, maxnode) /* sys/shim_numa.c */
+DEFINE_SHIM_SYSCALL(get_mempolicy, 5, shim_do_get_mempolicy, long, uptr, policy, uptr, nmask, unsigned long, maxnode, uptr, addr, unsigned long, flags) /* sys/shim_numa.c */
 SHIM_SYSCALL_PASSTHROUGH(mq_open, 4, int, uptr, u_name, unsigned int, oflag, mode_t, mode, uptr, u_attr)
 SHIM_SYSCALL_PASSTHROUGH(mq_unlink, 1, int, uptr, u_name)
 SHIM_SYSCALL_PASSTHROUGH(mq_timedsend, 5, int, int, mqdes, uptr, u_msg_ptr, size_t, msg_len, unsigned int, msg_prio, uptr, u_abs_timeout)
@@ -278,10 +278,10 @@ SHIM_SYSCALL_PASSTHROUGH(request_key, 4, int, uptr, _type, uptr, _description, u
 SHIM_SYSCALL_PASSTHROUGH(keyctl, 5, long, int, option, unsigned long, arg2, unsigned long, arg3, unsigned long, arg4, unsigned long, arg5)
 SHIM_SYSCALL_PASSTHROUGH(ioprio_set, 3, int, int, which, int, who, int, ioprio)
 SHIM_SYSCALL_PASSTHROUGH(ioprio_get, 2, int, int, which, int, who)
-SHIM_SYSCALL_PASSTHROUGH(inotify_init, 0, int)
-SHIM_SYSCALL_PASSTHROUGH(inotify_add_watch, 3, int, int, fd, uptr, pathname, unsigned int, mask)
-SHIM_SYSCALL_PASSTHROUGH(inotify_rm_watch, 2, int, int, fd, int, wd)
-SHIM_SYSCALL_PASSTHROUGH(migrate_pages, 4, long, pid_t, pid, unsigned long, maxnode, uptr, old_nodes, uptr, new_nodes)
+DEFINE_SHIM_SYSCALL(inotify_init, 0, shim_do_inotify_init, long) /* sys/shim_notify.c */
+DEFINE_SHIM_SYSCALL(inotify_add_watch, 3, shim_do_inotify_add_watch, long, int, fd, uptr, pathname, unsigned int, mask) /* sys/shim_notify.c */
+DEFINE_SHIM_SYSCALL(inotify_rm_watch, 2, shim_do_inotify_rm_watch, long, int, fd, int, wd) /* sys/shim_notify.c */
+DEFINE_SHIM_SYSCALL(migrate_pages, 4, shim_do_migrate_pages, long, pid_t, pid, unsigned long, maxnode, uptr, old_nodes, uptr, new_nodes) /* sys/shim_numa.c */
 DEFINE_SHIM_SYSCALL(openat, 4, shim_do_openat, long, int, dfd, uptr, filename, int, flags, mode_t, mode) /* sys/shim_open.c */
 DEFINE_SHIM_SYSCALL(mkdirat, 3, shim_do_mkdirat, long, int, dfd, uptr, pathname, mode_t, mode) /* sys/shim_namei.c */
 SHIM_SYSCALL_PASSTHROUGH(mknodat, 4, int, int, dfd, uptr, filename, mode_t, mode, unsigned long, dev)
@@ -304,22 +304,22 @@ SHIM_SYSCALL_PASSTHROUGH(splice, 6, ssize_t, int, fd_in, uptr, off_in, int, fd_o
 SHIM_SYSCALL_PASSTHROUGH(tee, 4, ssize_t, int, fdin, int, fdout, size_t, len, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(sync_file_range, 4, int, int, fd, off_t, offset, off_t, nbytes, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(vmsplice, 4, ssize_t, int, fd, uptr, uiov, unsigned long, nr_segs, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(move_pages, 6, long, pid_t, pid, unsigned long, nr_pages, uptr, pages, uptr, nodes, uptr, status, unsigned long, flags)
+DEFINE_SHIM_SYSCALL(move_pages, 6, shim_do_move_pages, long, pid_t, pid, unsigned long, nr_pages, uptr, pages, uptr, nodes, uptr, status, int, flags) /* sys/shim_numa.c */
 SHIM_SYSCALL_PASSTHROUGH(utimensat, 4, int, int, dfd, uptr, filename, uptr, utimes, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(epoll_pwait, 6, int, int, epfd, uptr, events, int, maxevents, int, timeout, uptr, sigmask, size_t, sigsetsize)
+DEFINE_SHIM_SYSCALL(epoll_pwait, 6, shim_do_epoll_pwait, long, int, epfd, uptr, events, int, maxevents, int, timeout, uptr, sigmask, size_t, sigsetsize) /* sys/shim_epoll.c */
 SHIM_SYSCALL_PASSTHROUGH(signalfd, 3, int, int, ufd, uptr, user_mask, size_t, sizemask)
 SHIM_SYSCALL_PASSTHROUGH(timerfd_create, 2, int, int, clockid, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(eventfd, 1, int, unsigned int, count)
+DEFINE_SHIM_SYSCALL(eventfd, 1, shim_do_eventfd, long, unsigned int, count) /* sys/shim_notify.c */
 SHIM_SYSCALL_PASSTHROUGH(fallocate, 4, int, int, fd, unsigned int, mode, off_t, offset, off_t, len)
 SHIM_SYSCALL_PASSTHROUGH(timerfd_settime, 4, int, int, ufd, unsigned int, flags, uptr, utmr, uptr, otmr)
 SHIM_SYSCALL_PASSTHROUGH(timerfd_gettime, 2, int, int, ufd, uptr, otmr)
 SHIM_SYSCALL_PASSTHROUGH(accept4, 4, int, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(signalfd4, 4, int, int, ufd, uptr, user_mask, size_t, sizemask, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(eventfd2, 2, int, unsigned int, count, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(epoll_create1, 1, int, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(eventfd2, 2, shim_do_eventfd2, long, unsigned int, count, int, flags) /* sys/shim_notify.c */
+DEFINE_SHIM_SYSCALL(epoll_create1, 1, shim_do_epoll_create1, long, int, flags) /* sys/shim_epoll.c */
 DEFINE_SHIM_SYSCALL(dup3, 3, shim_do_dup3, long, unsigned int, oldfd, unsigned int, newfd, int, flags) /* sys/shim_dup.c */
 DEFINE_SHIM_SYSCALL(pipe2, 2, shim_do_pipe2, long, uptr, fildes, int, flags) /* sys/shim_pipe.c */
-SHIM_SYSCALL_PASSTHROUGH(inotify_init1, 1, int, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(inotify_init1, 1, shim_do_inotify_init1, long, int, flags) /* sys/shim_notify.c */
 SHIM_SYSCALL_PASSTHROUGH(preadv, 5, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h)
 SHIM_SYSCALL_PASSTHROUGH(pwritev, 5, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h)
 DEFINE_SHIM_SYSCALL(rt_tgsigqueueinfo, 4, shim_do_rt_tgsigqueueinfo, long, pid_t, tgid, pid_t, pid, int, sig, uptr, uinfo) /* sys/shim_signal.c */
@@ -334,13 +334,13 @@ SHIM_SYSCALL_PASSTHROUGH(clock_adjtime, 2, int, int, which_clock, uptr, utx)
 SHIM_SYSCALL_PASSTHROUGH(syncfs, 1, int, int, fd)
 SHIM_SYSCALL_PASSTHROUGH(sendmmsg, 4, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(setns, 2, shim_do_setns, long, int, fd, int, flags) /* sys/shim_unshare.c */
-SHIM_SYSCALL_PASSTHROUGH(getcpu, 3, int, uptr, cpup, uptr, nodep, uptr, unused)
+DEFINE_SHIM_SYSCALL(getcpu, 3, shim_do_getcpu, long, uptr, cpup, uptr, nodep, uptr, unused) /* sys/shim_sched.c */
 SHIM_SYSCALL_PASSTHROUGH(process_vm_readv, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(process_vm_writev, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(kcmp, 5, int, pid_t, pid1, pid_t, pid2, int, type, unsigned long, idx1, unsigned long, idx2)
 SHIM_SYSCALL_PASSTHROUGH(finit_module, 3, int, int, fd, uptr, uargs, unsigned long, flags)
 DEFINE_SHIM_SYSCALL(sched_setattr, 3, shim_do_sched_setattr, long, pid_t, pid, uptr, uattr, unsigned int, flags) /* sys/shim_sched.c */
-SHIM_SYSCALL_PASSTHROUGH(sched_getattr, 4, int, pid_t, pid, uptr, uattr, unsigned int, usize, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(sched_getattr, 4, shim_do_sched_getattr, long, pid_t, pid, uptr, uattr, unsigned int, usize, unsigned int, flags) /* sys/shim_sched.c */
 DEFINE_SHIM_SYSCALL(renameat2, 5, shim_do_renameat2, long, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags) /* sys/shim_namei.c */
 DEFINE_SHIM_SYSCALL(seccomp, 3, shim_do_seccomp, long, unsigned int, op, unsigned int, flags, uptr, uargs) /* sys/shim_seccomp.c */
 DEFINE_SHIM_SYSCALL(getrandom, 3, shim_do_getrandom, long, uptr, ubuf, size_t, len, unsigned int, flags) /* sys/shim_getrandom.c */
@@ -349,16 +349,16 @@ SHIM_SYSCALL_PASSTHROUGH(kexec_file_load, 5, long, int, kernel_fd, int, initrd_f
 SHIM_SYSCALL_PASSTHROUGH(bpf, 3, int, int, cmd, uptr, uattr, unsigned int, size)
 DEFINE_SHIM_SYSCALL(execveat, 5, shim_do_execveat, long, int, fd, uptr, filename, uptr, argv, uptr, envp, int, flags) /* sys/shim_exec.c */
 SHIM_SYSCALL_PASSTHROUGH(userfaultfd, 1, int, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(membarrier, 3, int, int, cmd, unsigned int, flags, int, cpu_id)
-SHIM_SYSCALL_PASSTHROUGH(mlock2, 3, int, uptr, start, size_t, len, unsigned long, flags)
+DEFINE_SHIM_SYSCALL(membarrier, 3, shim_do_membarrier, long, int, cmd, unsigned int, flags, int, cpu_id) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(mlock2, 3, shim_do_mlock2, long, uptr, start, size_t, len, unsigned long, flags) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(copy_file_range, 6, shim_do_copy_file_range, long, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags) /* sys/shim_statfs.c */
 SHIM_SYSCALL_PASSTHROUGH(preadv2, 6, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(pwritev2, 6, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(pkey_mprotect, 4, int, uptr, start, size_t, len, unsigned int, prot, int, pkey)
-SHIM_SYSCALL_PASSTHROUGH(pkey_alloc, 2, int, unsigned long, flags, unsigned long, init_val)
-SHIM_SYSCALL_PASSTHROUGH(pkey_free, 1, int, int, pkey)
+DEFINE_SHIM_SYSCALL(pkey_mprotect, 4, shim_do_pkey_mprotect, long, uptr, start, size_t, len, unsigned long, prot, int, pkey) /* sys/shim_mmap.c */
+DEFINE_SHIM_SYSCALL(pkey_alloc, 2, shim_do_pkey_alloc, long, unsigned long, flags, unsigned long, init_val) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(pkey_free, 1, shim_do_pkey_free, long, int, pkey) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(statx, 5, shim_do_statx, long, int, dfd, uptr, filename, unsigned int, flags, unsigned int, mask, uptr, buffer) /* sys/shim_stat.c */
-SHIM_SYSCALL_PASSTHROUGH(io_pgetevents, 6, int, unsigned long, ctx_id, long, min_nr, long, nr, uptr, events, uptr, timeout, uptr, usig)
+DEFINE_SHIM_SYSCALL(io_pgetevents, 6, shim_do_io_pgetevents, long, unsigned long, ctx_id, long, min_nr, long, nr, uptr, events, uptr, timeout, uptr, usig) /* sys/shim_aio.c */
 DEFINE_SHIM_SYSCALL(rseq, 4, shim_do_rseq, long, uptr, rseq, uint32_t, rseq_len, int, flags, uint32_t, sig) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(uretprobe, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(pidfd_send_signal, 4, int, int, pidfd, int, sig, uptr, info, unsigned int, flags)
@@ -377,23 +377,23 @@ DEFINE_SHIM_SYSCALL(close_range, 3, shim_do_close_range, long, unsigned int, fd,
 SHIM_SYSCALL_PASSTHROUGH(openat2, 4, int, int, dfd, uptr, filename, uptr, how, size_t, usize)
 SHIM_SYSCALL_PASSTHROUGH(pidfd_getfd, 3, int, int, pidfd, int, fd, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(faccessat2, 4, shim_do_faccessat2, long, int, dfd, uptr, filename, unsigned int, mode, unsigned int, flags) /* sys/shim_access.c */
-SHIM_SYSCALL_PASSTHROUGH(process_madvise, 5, ssize_t, int, pidfd, uptr, vec, size_t, vlen, int, behavior, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(epoll_pwait2, 6, int, int, epfd, uptr, events, int, maxevents, uptr, timeout, uptr, sigmask, size_t, sigsetsize)
+DEFINE_SHIM_SYSCALL(process_madvise, 5, shim_do_process_madvise, long, int, pidfd, uptr, vec, size_t, vlen, int, behavior, unsigned int, flags) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(epoll_pwait2, 6, shim_do_epoll_pwait2, long, int, epfd, uptr, events, int, maxevents, uptr, timeout, uptr, sigmask, size_t, sigsetsize) /* sys/shim_epoll.c */
 SHIM_SYSCALL_PASSTHROUGH(mount_setattr, 5, int, int, dfd, uptr, path, unsigned int, flags, uptr, uattr, size_t, usize)
 SHIM_SYSCALL_PASSTHROUGH(quotactl_fd, 4, int, int, fd, unsigned long, cmd, int, id, uptr, addr)
 SHIM_SYSCALL_PASSTHROUGH(landlock_create_ruleset, 3, int, uptr, attr, size_t, size, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(landlock_add_rule, 4, int, int, ruleset_fd, unsigned int, rule_type, uptr, rule_attr, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(landlock_restrict_self, 2, int, int, ruleset_fd, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(memfd_secret, 1, int, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(process_mrelease, 2, int, int, pidfd, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(futex_waitv, 5, int, uptr, waiters, unsigned int, nr_futexes, unsigned int, flags, uptr, timeout, int, clockid)
-SHIM_SYSCALL_PASSTHROUGH(set_mempolicy_home_node, 4, int, uptr, start, size_t, len, unsigned long, home_node, unsigned long, flags)
+DEFINE_SHIM_SYSCALL(process_mrelease, 2, shim_do_process_mrelease, long, int, pidfd, unsigned int, flags) /* sys/shim_mem.c */
+DEFINE_SHIM_SYSCALL(futex_waitv, 5, shim_do_futex_waitv, long, uptr, waiters, unsigned int, nr_futexes, unsigned int, flags, uptr, timeout, int, clockid) /* sys/shim_futex2.c */
+DEFINE_SHIM_SYSCALL(set_mempolicy_home_node, 4, shim_do_set_mempolicy_home_node, long, uptr, start, size_t, len, unsigned long, home_node, unsigned long, flags) /* sys/shim_numa.c */
 SHIM_SYSCALL_PASSTHROUGH(cachestat, 4, int, int, fd, uptr, cstat_range, uptr, cstat, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(fchmodat2, 4, shim_do_fchmodat2, long, int, dfd, uptr, filename, mode_t, mode, unsigned int, flags) /* sys/shim_attr.c */
 SHIM_SYSCALL_PASSTHROUGH(map_shadow_stack, 3, long, uptr, addr, size_t, size, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(futex_wake, 4, long, uptr, uaddr, unsigned long, mask, int, nr, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(futex_wait, 6, long, uptr, uaddr, unsigned long, val, unsigned long, mask, unsigned long, flags, uptr, timeout, int, clockid)
-SHIM_SYSCALL_PASSTHROUGH(futex_requeue, 4, long, uptr, waiters, unsigned long, flags, int, nr_wake, int, nr_requeue)
+DEFINE_SHIM_SYSCALL(futex_wake, 4, shim_do_futex_wake, long, uptr, uaddr, unsigned long, mask, int, nr, unsigned long, flags) /* sys/shim_futex2.c */
+DEFINE_SHIM_SYSCALL(futex_wait, 6, shim_do_futex_wait, long, uptr, uaddr, unsigned long, val, unsigned long, mask, unsigned long, flags, uptr, timeout, int, clockid) /* sys/shim_futex2.c */
+DEFINE_SHIM_SYSCALL(futex_requeue, 4, shim_do_futex_requeue, long, uptr, waiters, unsigned long, flags, int, nr_wake, int, nr_requeue) /* sys/shim_futex2.c */
 SHIM_SYSCALL_PASSTHROUGH(statmount, 4, int, uptr, req, uptr, buf, size_t, bufsize, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(listmount, 4, int, uptr, req, uptr, mnt_ids, size_t, nr_mnt_ids, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(lsm_get_self_attr, 4, int, unsigned int, attr, uptr, ctx, uptr, size, unsigned int, flags)

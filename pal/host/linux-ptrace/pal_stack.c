@@ -34,8 +34,10 @@ void _DkStackMapsChanged(void) {
 }
 
 /* The calls that change a process's mappings, seen at their entry: the
- * next stack trace comes after them.  (A call through the 32-bit gate
- * has other numbers; only x86-64's are watched.) */
+ * next stack trace comes after them.  mprotect and pkey_mprotect may make
+ * a file mapping executable; remap_file_pages maps its pages anew.  (A
+ * call through the 32-bit gate has other numbers; only x86-64's are
+ * watched.) */
 void _DkStackSyscallEntry(const struct pal_event* ev) {
     if (ev->compat)
         return;
@@ -43,6 +45,9 @@ void _DkStackSyscallEntry(const struct pal_event* ev) {
     case SYS_mmap:
     case SYS_munmap:
     case SYS_mremap:
+    case SYS_mprotect:
+    case SYS_pkey_mprotect:
+    case SYS_remap_file_pages:
     case SYS_shmat:
     case SYS_shmdt:
         _DkStackMapsChanged();

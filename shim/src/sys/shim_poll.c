@@ -1,7 +1,7 @@
 /*
  * shim_poll.c
  *
- * Implementation of system calls "select", "pselect6" and "ppoll".
+ * Implementation of system calls "select", "pselect6", "ppoll" and "poll".
  *
  * The shim checks the time-out, the signal mask and the number of
  * descriptors in the kernel's order (fs/select.c); the wait itself runs on
@@ -13,8 +13,9 @@
  * restarts (-ERESTARTNOHAND) included, and the time left that it writes
  * back go to the program unchanged.
  *
- * poll stays a passthrough: it has nothing to check before the host's own
- * checks (its time-out is any int).
+ * poll has less to check: its time-out is any int, and its first check,
+ * the count against RLIMIT_NOFILE, is the host's, but for a count beyond
+ * any limit the kernel allows.
  */
 #include "config.h"
 
@@ -100,5 +101,18 @@ long shim_do_ppoll(uptr ufds, unsigned int nfds, uptr tsp, uptr sigmask, size_t 
     ret = shim_check_sigmask(sigmask, sigsetsize);
     if (ret < 0)
         return ret;
+    return shim_pass_to_host();
+}
+
+/* the highest RLIMIT_NOFILE can be: fs.nr_open's own ceiling
+ * (sysctl_nr_open_max, INT_MAX rounded down to longs' bits) */
+#define NR_OPEN_MAX_ (0x7fffffff & ~63U)
+
+long shim_do_poll(uptr ufds, unsigned int nfds, int timeout_msecs) {
+    (void)ufds;
+    (void)timeout_msecs;
+    /* do_sys_poll() */
+    if (nfds > NR_OPEN_MAX_)
+        return -EINVAL;
     return shim_pass_to_host();
 }

@@ -2,7 +2,10 @@
  * shim_sched.c
  *
  * Implementation of system calls "sched_getaffinity",
- * "sched_setaffinity" (the seed's worked example) and "sched_setattr".
+ * "sched_setaffinity" (the seed's worked example), "sched_setattr",
+ * "sched_getattr", "sched_yield", "sched_getparam", "sched_setparam",
+ * "sched_getscheduler", "sched_setscheduler", "sched_get_priority_min",
+ * "sched_get_priority_max", "sched_rr_get_interval" and "getcpu".
  *
  * The program's world is the CPUs of --cpus, or the host's CPUs the
  * program may run on when it starts.  Each thread's set is kept by the
@@ -16,9 +19,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <string.h>
 
 #include "pal_log.h"
+#include "shim_identity.h"
 #include "shim_sched.h"
 #include "shim_table.h"
 #include "shim_thread.h"
@@ -189,5 +194,180 @@ long shim_do_sched_setattr(pid_t pid, uptr uattr, unsigned int flags) {
             log_warning("thread %d: cannot unpin it for SCHED_DEADLINE: %s", (int)pid,
                         strerror(-ret));
     }
+    return shim_pass_to_host();
+}
+
+/*
+ * The policies and priorities are the host's: it applies them, and the
+ * kernel's permission checks (CAP_SYS_NICE, RLIMIT_RTPRIO, the owner of
+ * the target) need the caller's credentials.  The shim checks what the
+ * kernel checks first (kernel/sched/syscalls.c): the arguments, the
+ * target (the tracer is no thread of the program: ESRCH, as natively,
+ * where it does not exist) and, for a target that exists, the policy and
+ * priority.  A thread outside the program, or a PID namespace other than
+ * ptshim's (where IDs have other names), is the host's to find.
+ */
+
+#ifndef SCHED_RESET_ON_FORK
+#define SCHED_RESET_ON_FORK 0x40000000
+#endif
+#define SCHED_EXT_ 7 /* since Linux 6.12, with CONFIG_SCHED_CLASS_EXT */
+#define MAX_RT_PRIO 100
+#define SCHED_ATTR_SIZE_VER0 48
+#define PAGE_SIZE_ 4096
+
+/* The target of a call on PID (>= 0): 1 when it is a thread of the
+ * program (it exists), 0 when the host must find it, -ESRCH for the
+ * tracer. */
+static int sched_target(pid_t pid) {
+    struct shim_thread* self = shim_cur_thread();
+
+    if (pid == 0)
+        return 1;
+    if (shim_is_tracer(pid))
+        return -ESRCH;
+    if (shim_thread_ns_foreign(self, PAL_NS_PID))
+        return 0;
+    return shim_thread_lookup(pid) ? 1 : 0;
+}
+
+/* sched_get_priority_max/min: the range of POLICY's priorities, or -1
+ * when the host's kernel decides (SCHED_EXT), -2 for no policy. */
+static int prio_range(int policy, bool max) {
+    switch (policy) {
+    case SCHED_FIFO:
+    case SCHED_RR:
+        return max ? MAX_RT_PRIO - 1 : 1;
+    case SCHED_OTHER:
+    case SCHED_BATCH:
+    case SCHED_IDLE:
+    case SCHED_DEADLINE:
+        return 0;
+    case SCHED_EXT_:
+        return -1;
+    default:
+        return -2;
+    }
+}
+
+long shim_do_sched_get_priority_max(int policy) {
+    int r = prio_range(policy, true);
+
+    return r == -1 ? shim_pass_to_host() : r == -2 ? -EINVAL : r;
+}
+
+long shim_do_sched_get_priority_min(int policy) {
+    int r = prio_range(policy, false);
+
+    return r == -1 ? shim_pass_to_host() : r == -2 ? -EINVAL : r;
+}
+
+/* The yield is the stop itself: the thread left its CPU for the tracer,
+ * and others ran meanwhile; the kernel's answer is always 0. */
+long shim_do_sched_yield(void) {
+    return 0;
+}
+
+long shim_do_sched_getscheduler(pid_t pid) {
+    int ret;
+
+    if (pid < 0)
+        return -EINVAL;
+    ret = sched_target(pid);
+    return ret < 0 ? ret : shim_pass_to_host();
+}
+
+long shim_do_sched_getparam(pid_t pid, uptr param) {
+    int ret;
+
+    if (!param || pid < 0)
+        return -EINVAL;
+    ret = sched_target(pid);
+    return ret < 0 ? ret : shim_pass_to_host();
+}
+
+long shim_do_sched_rr_get_interval(pid_t pid, uptr interval) {
+    int ret;
+
+    (void)interval;
+    if (pid < 0)
+        return -EINVAL;
+    ret = sched_target(pid);
+    return ret < 0 ? ret : shim_pass_to_host();
+}
+
+long shim_do_sched_getattr(pid_t pid, uptr uattr, unsigned int usize, unsigned int flags) {
+    int ret;
+
+    if (!uattr || pid < 0 || usize > PAGE_SIZE_ || usize < SCHED_ATTR_SIZE_VER0 || flags)
+        return -EINVAL;
+    ret = sched_target(pid);
+    return ret < 0 ? ret : shim_pass_to_host();
+}
+
+/* do_sched_setscheduler(), then __sched_setscheduler()'s checks of the
+ * policy and priority; POLICY -1 (sched_setparam) keeps the target's,
+ * which the host knows. */
+static long set_scheduler(pid_t pid, int policy, uptr param) {
+    int32_t prio;
+    int ret;
+
+    if (!param || pid < 0)
+        return -EINVAL;
+    if (copy_from_user(&prio, param, sizeof(prio)) < 0)
+        return -EFAULT;
+    ret = sched_target(pid);
+    if (ret <= 0)
+        return ret < 0 ? ret : shim_pass_to_host();
+    if (policy >= 0) {
+        /* the legacy flag in the policy */
+        policy &= ~SCHED_RESET_ON_FORK;
+        switch (policy) {
+        case SCHED_OTHER:
+        case SCHED_BATCH:
+        case SCHED_IDLE:
+        case SCHED_FIFO:
+        case SCHED_RR:
+        case SCHED_DEADLINE:
+            break;
+        case SCHED_EXT_:
+            return shim_pass_to_host();
+        default:
+            return -EINVAL;
+        }
+    }
+    /* the kernel's priority is unsigned */
+    if ((uint32_t)prio > MAX_RT_PRIO - 1)
+        return -EINVAL;
+    if (policy >= 0) {
+        bool rt = policy == SCHED_FIFO || policy == SCHED_RR;
+
+        /* a deadline task needs a deadline, which sched_param has not */
+        if (policy == SCHED_DEADLINE || rt != (prio != 0))
+            return -EINVAL;
+    }
+    /* the permission, then the change: the host's */
+    return shim_pass_to_host();
+}
+
+long shim_do_sched_setscheduler(pid_t pid, int policy, uptr param) {
+    if (policy < 0)
+        return -EINVAL;
+    return set_scheduler(pid, policy, param);
+}
+
+long shim_do_sched_setparam(pid_t pid, uptr param) {
+    return set_scheduler(pid, -1, param);
+}
+
+/* The CPU a thread runs on is the host's fact, and the PAL keeps it
+ * within the thread's set as the shim keeps it: a thread it pins beside
+ * the tracer is pinned only while the tracer's CPU is one of the thread's
+ * own, and a set without it unpins the thread (pal_placement.c); --cpus
+ * applies the world to the first thread.  So the host's answer is the
+ * view's, which tests/integration/shim-sched-policy.test compares with a
+ * taskset(1) run.  Nothing is checked before: the kernel writes each
+ * pointer it is given, and fails with EFAULT after trying both. */
+long shim_do_getcpu(uptr cpup, uptr nodep, uptr unused) {
     return shim_pass_to_host();
 }

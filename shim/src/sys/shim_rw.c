@@ -23,25 +23,13 @@
 #define SHIM_UIO_MAXIOV 1024
 
 /* The descriptor of a transfer: -EBADF unless it is open, not O_PATH,
- * and open for the direction.  The kernel's f_mode follows the access
- * mode as OPEN_FMODE does: (mode + 1) & 3, FMODE_READ 1 and FMODE_WRITE 2,
- * so that O_RDONLY reads, O_WRONLY writes, O_RDWR both and the access mode
- * 3 (O_ACCMODE, for ioctls only) neither. */
+ * and open for the direction (or unknown: the host decides). */
 static int check_rw_fd(unsigned int fd, bool reading) {
-    struct shim_handle* h;
-    int flags, fmode, ret = shim_fd_get(fd, &h);
+    int fmode = shim_fd_fmode(fd, NULL);
 
-    if (ret < 0)
-        return ret;
-    if (!h)
-        return 0; /* unknown: the host decides */
-    flags = shim_handle_flags(h, (int)fd);
-    if (flags < 0)
-        return flags == -EBADF ? -EBADF : 0; /* unknown: the host decides */
-    if (flags & O_PATH)
-        return -EBADF;
-    fmode = ((flags & O_ACCMODE) + 1) & O_ACCMODE;
-    if (!(fmode & (reading ? 1 : 2)))
+    if (fmode < 0 || fmode == SHIM_FMODE_UNKNOWN)
+        return fmode < 0 ? fmode : 0;
+    if (!(fmode & (reading ? SHIM_FMODE_READ : SHIM_FMODE_WRITE)))
         return -EBADF;
     return 0;
 }

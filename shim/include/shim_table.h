@@ -199,6 +199,22 @@ long shim_do_fstatfs(int fd, uptr buf);
 long shim_do_fadvise64(int fd, off_t offset, size_t len, int advice);
 long shim_do_copy_file_range(int fd_in, uptr off_in, int fd_out, uptr off_out, size_t len, unsigned int flags);
 
+/* sys/shim_truncate.c */
+long shim_do_ftruncate(int fd, size_t length);
+long shim_do_truncate(uptr path, size_t length);
+long shim_do_fallocate(int fd, unsigned int mode, off_t offset, off_t len);
+
+/* sys/shim_fsync.c */
+long shim_do_sync(void);
+long shim_do_syncfs(int fd);
+long shim_do_fsync(int fd);
+long shim_do_fdatasync(int fd);
+long shim_do_sync_file_range(int fd, off_t offset, off_t nbytes, unsigned int flags);
+long shim_do_readahead(int fd, off_t offset, size_t count);
+
+/* sys/shim_flock.c */
+long shim_do_flock(int fd, unsigned int cmd);
+
 /* sys/shim_seccomp.c */
 long shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
                    unsigned long arg5);

@@ -98,11 +98,11 @@ SHIM_SYSCALL_PASSTHROUGH(msgsnd, 4, int, int, msqid, uptr, msgp, size_t, msgsz, 
 SHIM_SYSCALL_PASSTHROUGH(msgrcv, 5, ssize_t, int, msqid, uptr, msgp, size_t, msgsz, long, msgtyp, unsigned int, msgflg)
 SHIM_SYSCALL_PASSTHROUGH(msgctl, 3, int, int, msqid, int, cmd, uptr, buf)
 DEFINE_SHIM_SYSCALL(fcntl, 3, shim_do_fcntl, long, unsigned int, fd, unsigned int, cmd, unsigned long, arg) /* sys/shim_dup.c */
-SHIM_SYSCALL_PASSTHROUGH(flock, 2, int, int, fd, unsigned int, cmd)
-SHIM_SYSCALL_PASSTHROUGH(fsync, 1, int, int, fd)
-SHIM_SYSCALL_PASSTHROUGH(fdatasync, 1, int, int, fd)
-SHIM_SYSCALL_PASSTHROUGH(truncate, 2, int, uptr, path, size_t, length)
-SHIM_SYSCALL_PASSTHROUGH(ftruncate, 2, int, int, fd, size_t, length)
+DEFINE_SHIM_SYSCALL(flock, 2, shim_do_flock, long, int, fd, unsigned int, cmd) /* sys/shim_flock.c */
+DEFINE_SHIM_SYSCALL(fsync, 1, shim_do_fsync, long, int, fd) /* sys/shim_fsync.c */
+DEFINE_SHIM_SYSCALL(fdatasync, 1, shim_do_fdatasync, long, int, fd) /* sys/shim_fsync.c */
+DEFINE_SHIM_SYSCALL(truncate, 2, shim_do_truncate, long, uptr, path, size_t, length) /* sys/shim_truncate.c */
+DEFINE_SHIM_SYSCALL(ftruncate, 2, shim_do_ftruncate, long, int, fd, size_t, length) /* sys/shim_truncate.c */
 SHIM_SYSCALL_PASSTHROUGH(getdents, 3, ssize_t, int, fd, uptr, dirent, unsigned int, count)
 DEFINE_SHIM_SYSCALL(getcwd, 2, shim_do_getcwd, long, uptr, buf, unsigned long, size) /* sys/shim_getcwd.c */
 DEFINE_SHIM_SYSCALL(chdir, 1, shim_do_chdir, long, uptr, filename) /* sys/shim_getcwd.c */
@@ -187,7 +187,7 @@ DEFINE_SHIM_SYSCALL(arch_prctl, 2, shim_do_arch_prctl, long, int, option, unsign
 SHIM_SYSCALL_PASSTHROUGH(adjtimex, 1, int, uptr, txc_p)
 SHIM_SYSCALL_PASSTHROUGH(setrlimit, 2, int, int, resource, uptr, rlim)
 SHIM_SYSCALL_PASSTHROUGH(chroot, 1, int, uptr, filename)
-SHIM_SYSCALL_PASSTHROUGH(sync, 0, int)
+DEFINE_SHIM_SYSCALL(sync, 0, shim_do_sync, long) /* sys/shim_fsync.c */
 SHIM_SYSCALL_PASSTHROUGH(acct, 1, int, uptr, name)
 SHIM_SYSCALL_PASSTHROUGH(settimeofday, 2, int, uptr, tv, uptr, tz)
 SHIM_SYSCALL_PASSTHROUGH(mount, 5, int, uptr, dev_name, uptr, dir_name, uptr, type, unsigned int, flags, uptr, data)
@@ -212,7 +212,7 @@ SHIM_SYSCALL_RETURN_ENOSYS(afs_syscall, 0, int)
 SHIM_SYSCALL_RETURN_ENOSYS(tuxcall, 0, int)
 SHIM_SYSCALL_RETURN_ENOSYS(security, 0, int)
 DEFINE_SHIM_SYSCALL(gettid, 0, shim_do_gettid, long) /* sys/shim_getpid.c */
-SHIM_SYSCALL_PASSTHROUGH(readahead, 3, ssize_t, int, fd, off_t, offset, size_t, count)
+DEFINE_SHIM_SYSCALL(readahead, 3, shim_do_readahead, long, int, fd, off_t, offset, size_t, count) /* sys/shim_fsync.c */
 SHIM_SYSCALL_PASSTHROUGH(setxattr, 5, int, uptr, pathname, uptr, name, uptr, value, size_t, size, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(lsetxattr, 5, int, uptr, pathname, uptr, name, uptr, value, size_t, size, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(fsetxattr, 5, int, int, fd, uptr, name, uptr, value, size_t, size, unsigned int, flags)
@@ -302,7 +302,7 @@ DEFINE_SHIM_SYSCALL(set_robust_list, 2, shim_do_set_robust_list, long, uptr, hea
 SHIM_SYSCALL_PASSTHROUGH(get_robust_list, 3, int, pid_t, pid, uptr, head_ptr, uptr, len_ptr)
 SHIM_SYSCALL_PASSTHROUGH(splice, 6, ssize_t, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(tee, 4, ssize_t, int, fdin, int, fdout, size_t, len, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(sync_file_range, 4, int, int, fd, off_t, offset, off_t, nbytes, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(sync_file_range, 4, shim_do_sync_file_range, long, int, fd, off_t, offset, off_t, nbytes, unsigned int, flags) /* sys/shim_fsync.c */
 SHIM_SYSCALL_PASSTHROUGH(vmsplice, 4, ssize_t, int, fd, uptr, uiov, unsigned long, nr_segs, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(move_pages, 6, long, pid_t, pid, unsigned long, nr_pages, uptr, pages, uptr, nodes, uptr, status, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(utimensat, 4, int, int, dfd, uptr, filename, uptr, utimes, unsigned int, flags)
@@ -310,7 +310,7 @@ SHIM_SYSCALL_PASSTHROUGH(epoll_pwait, 6, int, int, epfd, uptr, events, int, maxe
 SHIM_SYSCALL_PASSTHROUGH(signalfd, 3, int, int, ufd, uptr, user_mask, size_t, sizemask)
 SHIM_SYSCALL_PASSTHROUGH(timerfd_create, 2, int, int, clockid, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(eventfd, 1, int, unsigned int, count)
-SHIM_SYSCALL_PASSTHROUGH(fallocate, 4, int, int, fd, unsigned int, mode, off_t, offset, off_t, len)
+DEFINE_SHIM_SYSCALL(fallocate, 4, shim_do_fallocate, long, int, fd, unsigned int, mode, off_t, offset, off_t, len) /* sys/shim_truncate.c */
 SHIM_SYSCALL_PASSTHROUGH(timerfd_settime, 4, int, int, ufd, unsigned int, flags, uptr, utmr, uptr, otmr)
 SHIM_SYSCALL_PASSTHROUGH(timerfd_gettime, 2, int, int, ufd, uptr, otmr)
 SHIM_SYSCALL_PASSTHROUGH(accept4, 4, int, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen, unsigned int, flags)
@@ -331,7 +331,7 @@ DEFINE_SHIM_SYSCALL(prlimit64, 4, shim_do_prlimit64, long, pid_t, pid, unsigned 
 SHIM_SYSCALL_PASSTHROUGH(name_to_handle_at, 5, int, int, dfd, uptr, name, uptr, handle, uptr, mnt_id, unsigned int, flag)
 SHIM_SYSCALL_PASSTHROUGH(open_by_handle_at, 3, int, int, mountdirfd, uptr, handle, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(clock_adjtime, 2, int, int, which_clock, uptr, utx)
-SHIM_SYSCALL_PASSTHROUGH(syncfs, 1, int, int, fd)
+DEFINE_SHIM_SYSCALL(syncfs, 1, shim_do_syncfs, long, int, fd) /* sys/shim_fsync.c */
 SHIM_SYSCALL_PASSTHROUGH(sendmmsg, 4, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(setns, 2, shim_do_setns, long, int, fd, int, flags) /* sys/shim_unshare.c */
 SHIM_SYSCALL_PASSTHROUGH(getcpu, 3, int, uptr, cpup, uptr, nodep, uptr, unused)

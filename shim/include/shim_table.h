@@ -132,6 +132,7 @@ long shim_do_writev(unsigned long fd, uptr vec, unsigned long vlen);
 /* sys/shim_getdents.c */
 long shim_do_fstat(unsigned int fd, uptr statbuf);
 long shim_do_getdents64(unsigned int fd, uptr dirent, unsigned int count);
+long shim_do_getdents(int fd, uptr dirent, unsigned int count);
 
 /* sys/shim_ioctl.c */
 long shim_do_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
@@ -140,6 +141,7 @@ long shim_do_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long shim_do_getcwd(uptr buf, unsigned long size);
 long shim_do_chdir(uptr filename);
 long shim_do_fchdir(unsigned int fd);
+long shim_do_chroot(uptr filename);
 
 /* sys/shim_stat.c */
 long shim_do_lstat(uptr filename, uptr statbuf);
@@ -212,8 +214,22 @@ long shim_do_fdatasync(int fd);
 long shim_do_sync_file_range(int fd, off_t offset, off_t nbytes, unsigned int flags);
 long shim_do_readahead(int fd, off_t offset, size_t count);
 
+/* sys/shim_utimes.c */
+long shim_do_utimensat(int dfd, uptr filename, uptr utimes, unsigned int flags);
+long shim_do_futimesat(int dfd, uptr filename, uptr utimes);
+long shim_do_utimes(uptr filename, uptr utimes);
+long shim_do_utime(uptr filename, uptr times);
+
+/* sys/shim_mknod.c */
+long shim_do_mknod(uptr filename, mode_t mode, unsigned long dev);
+long shim_do_mknodat(int dfd, uptr filename, mode_t mode, unsigned long dev);
+
 /* sys/shim_flock.c */
 long shim_do_flock(int fd, unsigned int cmd);
+
+/* sys/shim_fhandle.c */
+long shim_do_name_to_handle_at(int dfd, uptr name, uptr handle, uptr mnt_id, unsigned int flag);
+long shim_do_open_by_handle_at(int mountdirfd, uptr handle, unsigned int flags);
 
 /* sys/shim_seccomp.c */
 long shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,

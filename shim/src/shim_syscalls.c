@@ -103,7 +103,7 @@ DEFINE_SHIM_SYSCALL(fsync, 1, shim_do_fsync, long, int, fd) /* sys/shim_fsync.c 
 DEFINE_SHIM_SYSCALL(fdatasync, 1, shim_do_fdatasync, long, int, fd) /* sys/shim_fsync.c */
 DEFINE_SHIM_SYSCALL(truncate, 2, shim_do_truncate, long, uptr, path, size_t, length) /* sys/shim_truncate.c */
 DEFINE_SHIM_SYSCALL(ftruncate, 2, shim_do_ftruncate, long, int, fd, size_t, length) /* sys/shim_truncate.c */
-SHIM_SYSCALL_PASSTHROUGH(getdents, 3, ssize_t, int, fd, uptr, dirent, unsigned int, count)
+DEFINE_SHIM_SYSCALL(getdents, 3, shim_do_getdents, long, int, fd, uptr, dirent, unsigned int, count) /* sys/shim_getdents.c */
 DEFINE_SHIM_SYSCALL(getcwd, 2, shim_do_getcwd, long, uptr, buf, unsigned long, size) /* sys/shim_getcwd.c */
 DEFINE_SHIM_SYSCALL(chdir, 1, shim_do_chdir, long, uptr, filename) /* sys/shim_getcwd.c */
 DEFINE_SHIM_SYSCALL(fchdir, 1, shim_do_fchdir, long, unsigned int, fd) /* sys/shim_getcwd.c */
@@ -157,8 +157,8 @@ SHIM_SYSCALL_PASSTHROUGH(rt_sigtimedwait, 4, int, uptr, uthese, uptr, uinfo, upt
 DEFINE_SHIM_SYSCALL(rt_sigqueueinfo, 3, shim_do_rt_sigqueueinfo, long, pid_t, pid, int, sig, uptr, uinfo) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(rt_sigsuspend, 2, int, uptr, unewset, size_t, sigsetsize)
 SHIM_SYSCALL_PASSTHROUGH(sigaltstack, 2, int, uptr, uss, uptr, uoss)
-SHIM_SYSCALL_PASSTHROUGH(utime, 2, int, uptr, filename, uptr, times)
-SHIM_SYSCALL_PASSTHROUGH(mknod, 3, int, uptr, filename, mode_t, mode, unsigned long, dev)
+DEFINE_SHIM_SYSCALL(utime, 2, shim_do_utime, long, uptr, filename, uptr, times) /* sys/shim_utimes.c */
+DEFINE_SHIM_SYSCALL(mknod, 3, shim_do_mknod, long, uptr, filename, mode_t, mode, unsigned long, dev) /* sys/shim_mknod.c */
 SHIM_SYSCALL_RETURN_ENOSYS(uselib, 1, int, uptr, library)
 DEFINE_SHIM_SYSCALL(personality, 1, shim_do_personality, long, unsigned int, personality) /* sys/shim_uname.c */
 SHIM_SYSCALL_PASSTHROUGH(ustat, 2, int, unsigned long, dev, uptr, ubuf)
@@ -186,7 +186,7 @@ DEFINE_SHIM_SYSCALL(prctl, 5, shim_do_prctl, long, int, option, unsigned long, a
 DEFINE_SHIM_SYSCALL(arch_prctl, 2, shim_do_arch_prctl, long, int, option, unsigned long, arg2) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(adjtimex, 1, int, uptr, txc_p)
 SHIM_SYSCALL_PASSTHROUGH(setrlimit, 2, int, int, resource, uptr, rlim)
-SHIM_SYSCALL_PASSTHROUGH(chroot, 1, int, uptr, filename)
+DEFINE_SHIM_SYSCALL(chroot, 1, shim_do_chroot, long, uptr, filename) /* sys/shim_getcwd.c */
 DEFINE_SHIM_SYSCALL(sync, 0, shim_do_sync, long) /* sys/shim_fsync.c */
 SHIM_SYSCALL_PASSTHROUGH(acct, 1, int, uptr, name)
 SHIM_SYSCALL_PASSTHROUGH(settimeofday, 2, int, uptr, tv, uptr, tz)
@@ -260,7 +260,7 @@ DEFINE_SHIM_SYSCALL(exit_group, 1, shim_do_exit_group, long, int, error_code) /*
 SHIM_SYSCALL_PASSTHROUGH(epoll_wait, 4, int, int, epfd, uptr, events, int, maxevents, int, timeout)
 SHIM_SYSCALL_PASSTHROUGH(epoll_ctl, 4, int, int, epfd, int, op, int, fd, uptr, event)
 DEFINE_SHIM_SYSCALL(tgkill, 3, shim_do_tgkill, long, pid_t, tgid, pid_t, pid, int, sig) /* sys/shim_signal.c */
-SHIM_SYSCALL_PASSTHROUGH(utimes, 2, int, uptr, filename, uptr, utimes)
+DEFINE_SHIM_SYSCALL(utimes, 2, shim_do_utimes, long, uptr, filename, uptr, utimes) /* sys/shim_utimes.c */
 SHIM_SYSCALL_RETURN_ENOSYS(vserver, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(mbind, 6, int, uptr, start, size_t, len, int, mode, uptr, nmask, unsigned long, maxnode, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(set_mempolicy, 3, int, int, mode, uptr, nmask, unsigned long, maxnode)
@@ -284,9 +284,9 @@ SHIM_SYSCALL_PASSTHROUGH(inotify_rm_watch, 2, int, int, fd, int, wd)
 SHIM_SYSCALL_PASSTHROUGH(migrate_pages, 4, long, pid_t, pid, unsigned long, maxnode, uptr, old_nodes, uptr, new_nodes)
 DEFINE_SHIM_SYSCALL(openat, 4, shim_do_openat, long, int, dfd, uptr, filename, int, flags, mode_t, mode) /* sys/shim_open.c */
 DEFINE_SHIM_SYSCALL(mkdirat, 3, shim_do_mkdirat, long, int, dfd, uptr, pathname, mode_t, mode) /* sys/shim_namei.c */
-SHIM_SYSCALL_PASSTHROUGH(mknodat, 4, int, int, dfd, uptr, filename, mode_t, mode, unsigned long, dev)
+DEFINE_SHIM_SYSCALL(mknodat, 4, shim_do_mknodat, long, int, dfd, uptr, filename, mode_t, mode, unsigned long, dev) /* sys/shim_mknod.c */
 DEFINE_SHIM_SYSCALL(fchownat, 5, shim_do_fchownat, long, int, dfd, uptr, filename, uid_t, user, gid_t, group, unsigned int, flag) /* sys/shim_attr.c */
-SHIM_SYSCALL_PASSTHROUGH(futimesat, 3, int, int, dfd, uptr, filename, uptr, utimes)
+DEFINE_SHIM_SYSCALL(futimesat, 3, shim_do_futimesat, long, int, dfd, uptr, filename, uptr, utimes) /* sys/shim_utimes.c */
 DEFINE_SHIM_SYSCALL(newfstatat, 4, shim_do_newfstatat, long, int, dfd, uptr, filename, uptr, statbuf, unsigned int, flag) /* sys/shim_stat.c */
 DEFINE_SHIM_SYSCALL(unlinkat, 3, shim_do_unlinkat, long, int, dfd, uptr, pathname, unsigned int, flag) /* sys/shim_namei.c */
 DEFINE_SHIM_SYSCALL(renameat, 4, shim_do_renameat, long, int, olddfd, uptr, oldname, int, newdfd, uptr, newname) /* sys/shim_namei.c */
@@ -305,7 +305,7 @@ SHIM_SYSCALL_PASSTHROUGH(tee, 4, ssize_t, int, fdin, int, fdout, size_t, len, un
 DEFINE_SHIM_SYSCALL(sync_file_range, 4, shim_do_sync_file_range, long, int, fd, off_t, offset, off_t, nbytes, unsigned int, flags) /* sys/shim_fsync.c */
 SHIM_SYSCALL_PASSTHROUGH(vmsplice, 4, ssize_t, int, fd, uptr, uiov, unsigned long, nr_segs, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(move_pages, 6, long, pid_t, pid, unsigned long, nr_pages, uptr, pages, uptr, nodes, uptr, status, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(utimensat, 4, int, int, dfd, uptr, filename, uptr, utimes, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(utimensat, 4, shim_do_utimensat, long, int, dfd, uptr, filename, uptr, utimes, unsigned int, flags) /* sys/shim_utimes.c */
 SHIM_SYSCALL_PASSTHROUGH(epoll_pwait, 6, int, int, epfd, uptr, events, int, maxevents, int, timeout, uptr, sigmask, size_t, sigsetsize)
 SHIM_SYSCALL_PASSTHROUGH(signalfd, 3, int, int, ufd, uptr, user_mask, size_t, sizemask)
 SHIM_SYSCALL_PASSTHROUGH(timerfd_create, 2, int, int, clockid, unsigned int, flags)
@@ -328,8 +328,8 @@ SHIM_SYSCALL_PASSTHROUGH(recvmmsg, 5, int, int, fd, uptr, mmsg, unsigned int, vl
 SHIM_SYSCALL_PASSTHROUGH(fanotify_init, 2, int, unsigned long, flags, unsigned int, event_f_flags)
 SHIM_SYSCALL_PASSTHROUGH(fanotify_mark, 5, int, int, fanotify_fd, unsigned long, flags, unsigned long, mask, int, dfd, uptr, pathname)
 DEFINE_SHIM_SYSCALL(prlimit64, 4, shim_do_prlimit64, long, pid_t, pid, unsigned int, resource, uptr, new_rlim, uptr, old_rlim) /* sys/shim_rlimit.c */
-SHIM_SYSCALL_PASSTHROUGH(name_to_handle_at, 5, int, int, dfd, uptr, name, uptr, handle, uptr, mnt_id, unsigned int, flag)
-SHIM_SYSCALL_PASSTHROUGH(open_by_handle_at, 3, int, int, mountdirfd, uptr, handle, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(name_to_handle_at, 5, shim_do_name_to_handle_at, long, int, dfd, uptr, name, uptr, handle, uptr, mnt_id, unsigned int, flag) /* sys/shim_fhandle.c */
+DEFINE_SHIM_SYSCALL(open_by_handle_at, 3, shim_do_open_by_handle_at, long, int, mountdirfd, uptr, handle, unsigned int, flags) /* sys/shim_fhandle.c */
 SHIM_SYSCALL_PASSTHROUGH(clock_adjtime, 2, int, int, which_clock, uptr, utx)
 DEFINE_SHIM_SYSCALL(syncfs, 1, shim_do_syncfs, long, int, fd) /* sys/shim_fsync.c */
 SHIM_SYSCALL_PASSTHROUGH(sendmmsg, 4, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags)

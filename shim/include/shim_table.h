@@ -227,6 +227,13 @@ long shim_do_mknodat(int dfd, uptr filename, mode_t mode, unsigned long dev);
 /* sys/shim_flock.c */
 long shim_do_flock(int fd, unsigned int cmd);
 
+/* sys/shim_splice.c */
+long shim_do_sendfile(int out_fd, int in_fd, uptr offset, size_t count);
+long shim_do_splice(int fd_in, uptr off_in, int fd_out, uptr off_out, size_t len,
+                    unsigned int flags);
+long shim_do_tee(int fdin, int fdout, size_t len, unsigned int flags);
+long shim_do_vmsplice(int fd, uptr uiov, unsigned long nr_segs, unsigned int flags);
+
 /* sys/shim_fhandle.c */
 long shim_do_name_to_handle_at(int dfd, uptr name, uptr handle, uptr mnt_id, unsigned int flag);
 long shim_do_open_by_handle_at(int mountdirfd, uptr handle, unsigned int flags);

@@ -65,7 +65,7 @@ SHIM_SYSCALL_PASSTHROUGH(getitimer, 2, int, int, which, uptr, value)
 SHIM_SYSCALL_PASSTHROUGH(alarm, 1, int, unsigned int, seconds)
 SHIM_SYSCALL_PASSTHROUGH(setitimer, 3, int, int, which, uptr, value, uptr, ovalue)
 DEFINE_SHIM_SYSCALL(getpid, 0, shim_do_getpid, long) /* sys/shim_getpid.c */
-SHIM_SYSCALL_PASSTHROUGH(sendfile, 4, ssize_t, int, out_fd, int, in_fd, uptr, offset, size_t, count)
+DEFINE_SHIM_SYSCALL(sendfile, 4, shim_do_sendfile, long, int, out_fd, int, in_fd, uptr, offset, size_t, count) /* sys/shim_splice.c */
 DEFINE_SHIM_SYSCALL(socket, 3, shim_do_socket, long, int, family, int, type, int, protocol) /* sys/shim_socket.c */
 SHIM_SYSCALL_PASSTHROUGH(connect, 3, int, int, fd, uptr, uservaddr, int, addrlen)
 SHIM_SYSCALL_PASSTHROUGH(accept, 3, int, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen)
@@ -300,10 +300,10 @@ DEFINE_SHIM_SYSCALL(ppoll, 5, shim_do_ppoll, long, uptr, ufds, unsigned int, nfd
 DEFINE_SHIM_SYSCALL(unshare, 1, shim_do_unshare, long, unsigned long, unshare_flags) /* sys/shim_unshare.c */
 DEFINE_SHIM_SYSCALL(set_robust_list, 2, shim_do_set_robust_list, long, uptr, head, size_t, len) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(get_robust_list, 3, int, pid_t, pid, uptr, head_ptr, uptr, len_ptr)
-SHIM_SYSCALL_PASSTHROUGH(splice, 6, ssize_t, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(tee, 4, ssize_t, int, fdin, int, fdout, size_t, len, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(splice, 6, shim_do_splice, long, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags) /* sys/shim_splice.c */
+DEFINE_SHIM_SYSCALL(tee, 4, shim_do_tee, long, int, fdin, int, fdout, size_t, len, unsigned int, flags) /* sys/shim_splice.c */
 DEFINE_SHIM_SYSCALL(sync_file_range, 4, shim_do_sync_file_range, long, int, fd, off_t, offset, off_t, nbytes, unsigned int, flags) /* sys/shim_fsync.c */
-SHIM_SYSCALL_PASSTHROUGH(vmsplice, 4, ssize_t, int, fd, uptr, uiov, unsigned long, nr_segs, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(vmsplice, 4, shim_do_vmsplice, long, int, fd, uptr, uiov, unsigned long, nr_segs, unsigned int, flags) /* sys/shim_splice.c */
 SHIM_SYSCALL_PASSTHROUGH(move_pages, 6, long, pid_t, pid, unsigned long, nr_pages, uptr, pages, uptr, nodes, uptr, status, unsigned long, flags)
 DEFINE_SHIM_SYSCALL(utimensat, 4, shim_do_utimensat, long, int, dfd, uptr, filename, uptr, utimes, unsigned int, flags) /* sys/shim_utimes.c */
 SHIM_SYSCALL_PASSTHROUGH(epoll_pwait, 6, int, int, epfd, uptr, events, int, maxevents, int, timeout, uptr, sigmask, size_t, sigsetsize)

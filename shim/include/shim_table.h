@@ -109,6 +109,7 @@ long shim_do_close(unsigned int fd);
 long shim_do_creat(uptr pathname, mode_t mode);
 long shim_do_openat(int dfd, uptr filename, int flags, mode_t mode);
 long shim_do_close_range(unsigned int fd, unsigned int max_fd, unsigned int flags);
+long shim_do_openat2(int dfd, uptr filename, uptr how, size_t usize);
 
 /* sys/shim_dup.c */
 long shim_do_dup(unsigned int fildes);
@@ -128,6 +129,12 @@ long shim_do_pread64(unsigned int fd, uptr buf, size_t count, loff_t pos);
 long shim_do_pwrite64(unsigned int fd, uptr buf, size_t count, loff_t pos);
 long shim_do_readv(unsigned long fd, uptr vec, unsigned long vlen);
 long shim_do_writev(unsigned long fd, uptr vec, unsigned long vlen);
+long shim_do_preadv(int fd, uptr vec, unsigned long vlen, off_t pos_l, unsigned long pos_h);
+long shim_do_pwritev(int fd, uptr vec, unsigned long vlen, off_t pos_l, unsigned long pos_h);
+long shim_do_preadv2(int fd, uptr vec, unsigned long vlen, off_t pos_l, unsigned long pos_h,
+                     unsigned int flags);
+long shim_do_pwritev2(int fd, uptr vec, unsigned long vlen, off_t pos_l, unsigned long pos_h,
+                      unsigned int flags);
 
 /* sys/shim_getdents.c */
 long shim_do_fstat(unsigned int fd, uptr statbuf);
@@ -233,6 +240,9 @@ long shim_do_splice(int fd_in, uptr off_in, int fd_out, uptr off_out, size_t len
                     unsigned int flags);
 long shim_do_tee(int fdin, int fdout, size_t len, unsigned int flags);
 long shim_do_vmsplice(int fd, uptr uiov, unsigned long nr_segs, unsigned int flags);
+
+/* sys/shim_memfd.c */
+long shim_do_memfd_create(uptr uname, unsigned int flags);
 
 /* sys/shim_fhandle.c */
 long shim_do_name_to_handle_at(int dfd, uptr name, uptr handle, uptr mnt_id, unsigned int flag);

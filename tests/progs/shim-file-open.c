@@ -143,6 +143,17 @@ static void sec_openat2(void) {
                 24L));
     CALL("openat2(\"f\", how at the end of a page, 32)", SYS_openat2, AT_FDCWD, "f", edge, 32L);
     CALL("openat2(\"f\", how across a page, 24)", SYS_openat2, AT_FDCWD, "f", g_edge - 8, 24L);
+    /* the bytes past the struct are read in order: a byte that is not
+     * zero before the unmapped page, or the page first */
+    edge = (struct open_how*)(g_edge - 64);
+    memset(edge, 0, 64);
+    *edge = how;
+    CALL("openat2(\"f\", how 64 bytes before an unmapped page, 4096)", SYS_openat2, AT_FDCWD,
+         "f", edge, 4096L);
+    g_edge[-1] = 1;
+    CALL("openat2(\"f\", ..., a byte not zero before the page, 4096)", SYS_openat2, AT_FDCWD,
+         "f", edge, 4096L);
+    g_edge[-1] = 0;
     CALL("openat2(\"f\", how in kernel space, 24)", SYS_openat2, AT_FDCWD, "f", KADDR, 24L);
     CHECK(S(SYS_close, dir) == 0);
 }

@@ -220,6 +220,7 @@ long shim_do_fsync(int fd);
 long shim_do_fdatasync(int fd);
 long shim_do_sync_file_range(int fd, off_t offset, off_t nbytes, unsigned int flags);
 long shim_do_readahead(int fd, off_t offset, size_t count);
+long shim_do_cachestat(unsigned int fd, uptr cstat_range, uptr cstat, unsigned int flags);
 
 /* sys/shim_utimes.c */
 long shim_do_utimensat(int dfd, uptr filename, uptr utimes, unsigned int flags);
@@ -260,5 +261,11 @@ long shim_do_fgetxattr(int fd, uptr name, uptr value, size_t size);
 long shim_do_listxattr(uptr pathname, uptr list, size_t size);
 long shim_do_llistxattr(uptr pathname, uptr list, size_t size);
 long shim_do_flistxattr(int fd, uptr list, size_t size);
+long shim_do_setxattr(uptr pathname, uptr name, uptr value, size_t size, unsigned int flags);
+long shim_do_lsetxattr(uptr pathname, uptr name, uptr value, size_t size, unsigned int flags);
+long shim_do_fsetxattr(int fd, uptr name, uptr value, size_t size, unsigned int flags);
+long shim_do_removexattr(uptr pathname, uptr name);
+long shim_do_lremovexattr(uptr pathname, uptr name);
+long shim_do_fremovexattr(int fd, uptr name);
 
 #endif /* SHIM_TABLE_H */

@@ -213,18 +213,18 @@ SHIM_SYSCALL_RETURN_ENOSYS(tuxcall, 0, int)
 SHIM_SYSCALL_RETURN_ENOSYS(security, 0, int)
 DEFINE_SHIM_SYSCALL(gettid, 0, shim_do_gettid, long) /* sys/shim_getpid.c */
 DEFINE_SHIM_SYSCALL(readahead, 3, shim_do_readahead, long, int, fd, off_t, offset, size_t, count) /* sys/shim_fsync.c */
-SHIM_SYSCALL_PASSTHROUGH(setxattr, 5, int, uptr, pathname, uptr, name, uptr, value, size_t, size, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(lsetxattr, 5, int, uptr, pathname, uptr, name, uptr, value, size_t, size, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(fsetxattr, 5, int, int, fd, uptr, name, uptr, value, size_t, size, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(setxattr, 5, shim_do_setxattr, long, uptr, pathname, uptr, name, uptr, value, size_t, size, unsigned int, flags) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(lsetxattr, 5, shim_do_lsetxattr, long, uptr, pathname, uptr, name, uptr, value, size_t, size, unsigned int, flags) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(fsetxattr, 5, shim_do_fsetxattr, long, int, fd, uptr, name, uptr, value, size_t, size, unsigned int, flags) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(getxattr, 4, shim_do_getxattr, long, uptr, pathname, uptr, name, uptr, value, size_t, size) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(lgetxattr, 4, shim_do_lgetxattr, long, uptr, pathname, uptr, name, uptr, value, size_t, size) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(fgetxattr, 4, shim_do_fgetxattr, long, int, fd, uptr, name, uptr, value, size_t, size) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(listxattr, 3, shim_do_listxattr, long, uptr, pathname, uptr, list, size_t, size) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(llistxattr, 3, shim_do_llistxattr, long, uptr, pathname, uptr, list, size_t, size) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(flistxattr, 3, shim_do_flistxattr, long, int, fd, uptr, list, size_t, size) /* sys/shim_xattr.c */
-SHIM_SYSCALL_PASSTHROUGH(removexattr, 2, int, uptr, pathname, uptr, name)
-SHIM_SYSCALL_PASSTHROUGH(lremovexattr, 2, int, uptr, pathname, uptr, name)
-SHIM_SYSCALL_PASSTHROUGH(fremovexattr, 2, int, int, fd, uptr, name)
+DEFINE_SHIM_SYSCALL(removexattr, 2, shim_do_removexattr, long, uptr, pathname, uptr, name) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(lremovexattr, 2, shim_do_lremovexattr, long, uptr, pathname, uptr, name) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(fremovexattr, 2, shim_do_fremovexattr, long, int, fd, uptr, name) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(tkill, 2, shim_do_tkill, long, pid_t, pid, int, sig) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(time, 1, long, uptr, tloc)
 DEFINE_SHIM_SYSCALL(futex, 6, shim_do_futex, long, uptr, uaddr, int, op, uint32_t, val, uptr, utime, uptr, uaddr2, uint32_t, val3) /* sys/shim_futex.c */
@@ -388,7 +388,7 @@ SHIM_SYSCALL_PASSTHROUGH(memfd_secret, 1, int, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(process_mrelease, 2, int, int, pidfd, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(futex_waitv, 5, int, uptr, waiters, unsigned int, nr_futexes, unsigned int, flags, uptr, timeout, int, clockid)
 SHIM_SYSCALL_PASSTHROUGH(set_mempolicy_home_node, 4, int, uptr, start, size_t, len, unsigned long, home_node, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(cachestat, 4, int, int, fd, uptr, cstat_range, uptr, cstat, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(cachestat, 4, shim_do_cachestat, long, unsigned int, fd, uptr, cstat_range, uptr, cstat, unsigned int, flags) /* sys/shim_fsync.c */
 DEFINE_SHIM_SYSCALL(fchmodat2, 4, shim_do_fchmodat2, long, int, dfd, uptr, filename, mode_t, mode, unsigned int, flags) /* sys/shim_attr.c */
 SHIM_SYSCALL_PASSTHROUGH(map_shadow_stack, 3, long, uptr, addr, size_t, size, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(futex_wake, 4, long, uptr, uaddr, unsigned long, mask, int, nr, unsigned long, flags)

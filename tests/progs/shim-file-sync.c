@@ -1,10 +1,15 @@
 /*
  * shim-file-sync.c: fsync, fdatasync, sync, syncfs, sync_file_range,
- * readahead and flock (one of the shim-file programs: shim-file.h).
+ * readahead, cachestat and flock (one of the shim-file programs:
+ * shim-file.h).
  */
 #include "shim-file.h"
 
 #include <sys/file.h>
+
+#ifndef SYS_cachestat
+#define SYS_cachestat 451
+#endif
 
 #ifndef SYNC_FILE_RANGE_WAIT_BEFORE
 #define SYNC_FILE_RANGE_WAIT_BEFORE 1
@@ -78,6 +83,43 @@ static void sec_sync(void) {
         CALL("readahead(fifo, 0, 1)", SYS_readahead, f, 0L, 1L);
         CHECK(S(SYS_close, f) == 0);
     }
+    close_kinds(&k);
+}
+
+static void sec_cachestat(void) {
+    struct {
+        uint64_t off, len;
+    } range = {0, 0};
+    struct {
+        uint64_t cache, dirty, writeback, evicted, recently_evicted;
+    } cs;
+    struct kinds k;
+    long r;
+
+    section("cachestat");
+    open_kinds(&k, "cached", "some data in the cache");
+    memset(&cs, 0, sizeof(cs));
+    r = CALL("cachestat(rw, {0, 0}, &cs, 0)", SYS_cachestat, k.rw, &range, &cs, 0);
+    if (r == 0)
+        printf("  cache>0 %d\n", cs.cache > 0);
+    CALL("cachestat(ro, {0, 0}, &cs, 0)", SYS_cachestat, k.ro, &range, &cs, 0);
+    CALL("cachestat(wo, {0, 0}, &cs, 0)", SYS_cachestat, k.wo, &range, &cs, 0);
+    CALL("cachestat(acc3, {0, 0}, &cs, 0)", SYS_cachestat, k.acc3, &range, &cs, 0);
+    CALL("cachestat(rw, {0, 0}, &cs, 1)", SYS_cachestat, k.rw, &range, &cs, 1);
+    CALL("cachestat(rw, (void*)1, &cs, 1)", SYS_cachestat, k.rw, BAD, &cs, 1);
+    CALL("cachestat(rw, {0, 0}, (void*)1, 0)", SYS_cachestat, k.rw, &range, BAD, 0);
+    CALL("cachestat(rw, {0, 0}, read-only page, 0)", SYS_cachestat, k.rw, &range, g_ro, 0);
+    CALL("cachestat(rw, range across an unmapped page, &cs, 0)", SYS_cachestat, k.rw, g_edge - 8,
+         &cs, 0);
+    CALL("cachestat(opath, (void*)1, &cs, 1)", SYS_cachestat, k.opath, BAD, &cs, 1);
+    CALL("cachestat(closed, (void*)1, &cs, 1)", SYS_cachestat, CLOSED_FD, BAD, &cs, 1);
+    CALL("cachestat(-1, {0, 0}, &cs, 0)", SYS_cachestat, -1, &range, &cs, 0);
+    CALL("cachestat(dir, {0, 0}, &cs, 0)", SYS_cachestat, k.dir, &range, &cs, 0);
+    CALL("cachestat(pipe, {0, 0}, &cs, 0)", SYS_cachestat, k.pw, &range, &cs, 0);
+    CALL("cachestat(socket, {0, 0}, &cs, 0)", SYS_cachestat, k.sock, &range, &cs, 0);
+    CALL("cachestat(epoll, {0, 0}, &cs, 0)", SYS_cachestat, k.ep, &range, &cs, 0);
+    range.off = (uint64_t)-4096, range.len = 8192;
+    CALL("cachestat(rw, {-4096, 8192}, &cs, 0)", SYS_cachestat, k.rw, &range, &cs, 0);
     close_kinds(&k);
 }
 
@@ -163,6 +205,7 @@ int main(int argc, char** argv) {
     (void)argc;
     shim_fd_setup(argv[0]);
     sec_sync();
+    sec_cachestat();
     sec_flock();
     return 0;
 }

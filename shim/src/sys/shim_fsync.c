@@ -2,8 +2,8 @@
  * shim_fsync.c
  *
  * Implementation of system calls "sync", "syncfs", "fsync", "fdatasync",
- * "sync_file_range" and "readahead": the calls that move a file's data
- * between memory and its storage.
+ * "sync_file_range", "readahead" and "cachestat": the calls that move a
+ * file's data between memory and its storage, or say where it is.
  *
  * The shim checks the descriptor (fdget: open and not O_PATH) and what
  * the kernel checks before it looks at the file (fs/sync.c,
@@ -95,5 +95,22 @@ long shim_do_readahead(int fd, off_t offset, size_t count) {
         return -EBADF;
     if (shim_handle_is_stream(h))
         return -EINVAL;
+    return shim_pass_to_host();
+}
+
+/* The descriptor, then the range is read (EFAULT); whether the caller
+ * may see the file's cache (a hugetlbfs file, write access or the
+ * permission to write: EOPNOTSUPP, EPERM) comes before the flags: the
+ * host's */
+long shim_do_cachestat(unsigned int fd, uptr cstat_range, uptr cstat, unsigned int flags) {
+    uint64_t range[2];
+    int fmode = shim_fd_fmode(fd, NULL);
+
+    (void)cstat;
+    (void)flags;
+    if (fmode < 0)
+        return fmode;
+    if (copy_from_user(range, cstat_range, sizeof(range)) < 0)
+        return -EFAULT;
     return shim_pass_to_host();
 }

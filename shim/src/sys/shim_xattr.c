@@ -2,12 +2,14 @@
  * shim_xattr.c
  *
  * Implementation of system calls "getxattr", "lgetxattr", "fgetxattr",
- * "listxattr", "llistxattr" and "flistxattr".
+ * "listxattr", "llistxattr", "flistxattr", "setxattr", "lsetxattr",
+ * "fsetxattr", "removexattr", "lremovexattr" and "fremovexattr".
  *
  * The attribute's name is read before the file is looked at (the kernel's
  * import_xattr_name: EFAULT, and ERANGE for an empty name or one without
- * a NUL in XATTR_NAME_MAX + 1 bytes), then the path or the descriptor;
- * the file system answers on the host.
+ * a NUL in XATTR_NAME_MAX + 1 bytes), after setxattr's flags and before
+ * its value (E2BIG past XATTR_SIZE_MAX, EFAULT), then the path or the
+ * descriptor; the file system answers on the host.
  */
 #include "config.h"
 
@@ -20,6 +22,9 @@
 #include "shim_table.h"
 
 #define SHIM_XATTR_NAME_MAX 255
+#define SHIM_XATTR_SIZE_MAX 65536
+#define SHIM_XATTR_CREATE 0x1
+#define SHIM_XATTR_REPLACE 0x2
 
 static long import_name(uptr name) {
     char buf[SHIM_XATTR_NAME_MAX + 1];
@@ -83,4 +88,73 @@ long shim_do_flistxattr(int fd, uptr list, size_t size) {
     (void)list;
     (void)size;
     return fd_then_host(fd);
+}
+
+/* setxattr_copy(): the flags, the name, the size, then the value, read
+ * whole (EFAULT if a byte of it cannot be) */
+static long setxattr_copy(uptr name, uptr value, size_t size, unsigned int flags) {
+    /* one copy of the value at a time: the tracer serves one call at once */
+    static char kvalue[SHIM_XATTR_SIZE_MAX];
+    long ret;
+
+    if (flags & ~(unsigned int)(SHIM_XATTR_CREATE | SHIM_XATTR_REPLACE))
+        return -EINVAL;
+    ret = import_name(name);
+    if (ret < 0)
+        return ret;
+    if (size) {
+        if (size > SHIM_XATTR_SIZE_MAX)
+            return -E2BIG;
+        if (copy_from_user(kvalue, value, size) < 0)
+            return -EFAULT;
+    }
+    return 0;
+}
+
+/* fsetxattr and fremovexattr are path_*xattrat(fd, NULL, AT_EMPTY_PATH)
+ * since Linux 6.13: a descriptor (fdget: open, not O_PATH) when it is
+ * not negative, else a directory to look the empty name up in, which is
+ * EBADF but for AT_FDCWD, the thread's cwd there and EBADF before: the
+ * host's. */
+static long by_fd(int fd) {
+    long ret;
+
+    if (fd == AT_FDCWD)
+        return shim_pass_to_host();
+    if (fd < 0)
+        return -EBADF;
+    ret = shim_fd_check_fdget(fd);
+    return ret < 0 ? ret : shim_pass_to_host();
+}
+
+long shim_do_setxattr(uptr pathname, uptr name, uptr value, size_t size, unsigned int flags) {
+    long ret = setxattr_copy(name, value, size, flags);
+
+    return ret < 0 ? ret : path_then_host(pathname);
+}
+
+long shim_do_lsetxattr(uptr pathname, uptr name, uptr value, size_t size, unsigned int flags) {
+    return shim_do_setxattr(pathname, name, value, size, flags);
+}
+
+long shim_do_fsetxattr(int fd, uptr name, uptr value, size_t size, unsigned int flags) {
+    long ret = setxattr_copy(name, value, size, flags);
+
+    return ret < 0 ? ret : by_fd(fd);
+}
+
+long shim_do_removexattr(uptr pathname, uptr name) {
+    long ret = import_name(name);
+
+    return ret < 0 ? ret : path_then_host(pathname);
+}
+
+long shim_do_lremovexattr(uptr pathname, uptr name) {
+    return shim_do_removexattr(pathname, name);
+}
+
+long shim_do_fremovexattr(int fd, uptr name) {
+    long ret = import_name(name);
+
+    return ret < 0 ? ret : by_fd(fd);
 }

@@ -14,7 +14,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "shim_handle.h"
@@ -97,52 +96,6 @@ struct shim_open_how {
 #define SHIM_RESOLVE_CACHED 0x20
 #define SHIM_VALID_RESOLVE_FLAGS 0x3fULL
 
-/* Below this every x86-64 kernel's access_ok() takes a range (4-level
- * paging's TASK_SIZE, less a page); beyond, the host's to say. */
-#define SHIM_USER_LIMIT_MIN ((1UL << 47) - 2 * SHIM_PAGE_SIZE)
-
-/* check_zeroed_user(): the bytes are read in order, and the first that is
- * not zero (E2BIG) or cannot be read (EFAULT) decides; a fault is a
- * page's, so a page at a time finds the same one. */
-static int check_zeroed_user(uptr from, size_t n) {
-    unsigned char buf[SHIM_PAGE_SIZE];
-    size_t done = 0;
-
-    while (done < n) {
-        size_t chunk = SHIM_PAGE_SIZE - ((from + done) & (SHIM_PAGE_SIZE - 1));
-
-        if (chunk > n - done)
-            chunk = n - done;
-        if (copy_from_user(buf, from + done, chunk) < 0)
-            return -EFAULT;
-        for (size_t i = 0; i < chunk; i++)
-            if (buf[i])
-                return -E2BIG;
-        done += chunk;
-    }
-    return 0;
-}
-
-/* copy_struct_from_user(): the bytes past the struct the kernel knows
- * must be zero, then the struct is read (EFAULT).  0, a negative errno,
- * or 1 when the range may not be user memory at all (access_ok, the
- * host's to say). */
-static int copy_open_how(struct shim_open_how* how, uptr uhow, size_t usize) {
-    int ret;
-
-    if (uhow > SHIM_USER_LIMIT_MIN || usize > SHIM_USER_LIMIT_MIN - uhow)
-        return 1;
-    if (usize > sizeof(*how)) {
-        ret = check_zeroed_user(uhow + sizeof(*how), usize - sizeof(*how));
-        if (ret < 0)
-            return ret;
-    }
-    memset(how, 0, sizeof(*how));
-    if (copy_from_user(how, uhow, usize < sizeof(*how) ? usize : sizeof(*how)) < 0)
-        return -EFAULT;
-    return 0;
-}
-
 /* build_open_flags() for openat2, which refuses what open and openat
  * ignore: 0, a negative errno, or 1 where the host answers (O_CREAT with
  * O_DIRECTORY, as for openat) */
@@ -189,10 +142,12 @@ long shim_do_openat2(int dfd, uptr filename, uptr how, size_t usize) {
         return -EINVAL;
     if (usize > SHIM_PAGE_SIZE)
         return -E2BIG;
-    ret = copy_open_how(&h, how, usize);
-    if (ret != 0)
+    if (shim_user_range_uncertain(how, usize))
         /* the host's, and its descriptor is adopted on first use */
-        return ret < 0 ? ret : shim_pass_to_host();
+        return shim_pass_to_host();
+    ret = copy_struct_from_user(&h, sizeof(h), how, usize);
+    if (ret < 0)
+        return ret;
     ret = check_open_how(&h);
     if (ret < 0)
         return ret;

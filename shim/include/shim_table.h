@@ -267,5 +267,11 @@ long shim_do_fsetxattr(int fd, uptr name, uptr value, size_t size, unsigned int 
 long shim_do_removexattr(uptr pathname, uptr name);
 long shim_do_lremovexattr(uptr pathname, uptr name);
 long shim_do_fremovexattr(int fd, uptr name);
+long shim_do_setxattrat(int dfd, uptr pathname, unsigned int at_flags, uptr name, uptr uargs,
+                        size_t usize);
+long shim_do_getxattrat(int dfd, uptr pathname, unsigned int at_flags, uptr name, uptr uargs,
+                        size_t usize);
+long shim_do_listxattrat(int dfd, uptr pathname, unsigned int at_flags, uptr list, size_t size);
+long shim_do_removexattrat(int dfd, uptr pathname, unsigned int at_flags, uptr name);
 
 #endif /* SHIM_TABLE_H */

@@ -400,10 +400,10 @@ SHIM_SYSCALL_PASSTHROUGH(lsm_get_self_attr, 4, int, unsigned int, attr, uptr, ct
 SHIM_SYSCALL_PASSTHROUGH(lsm_set_self_attr, 4, int, unsigned int, attr, uptr, ctx, unsigned int, size, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(lsm_list_modules, 3, int, uptr, ids, uptr, size, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(mseal, 3, int, uptr, start, size_t, len, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(setxattrat, 6, int, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, name, uptr, uargs, size_t, usize)
-SHIM_SYSCALL_PASSTHROUGH(getxattrat, 6, ssize_t, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, name, uptr, uargs, size_t, usize)
-SHIM_SYSCALL_PASSTHROUGH(listxattrat, 5, ssize_t, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, list, size_t, size)
-SHIM_SYSCALL_PASSTHROUGH(removexattrat, 4, int, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, name)
+DEFINE_SHIM_SYSCALL(setxattrat, 6, shim_do_setxattrat, long, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, name, uptr, uargs, size_t, usize) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(getxattrat, 6, shim_do_getxattrat, long, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, name, uptr, uargs, size_t, usize) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(listxattrat, 5, shim_do_listxattrat, long, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, list, size_t, size) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(removexattrat, 4, shim_do_removexattrat, long, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, name) /* sys/shim_xattr.c */
 SHIM_SYSCALL_PASSTHROUGH(open_tree_attr, 5, int, int, dfd, uptr, filename, unsigned long, flags, uptr, uattr, size_t, usize)
 SHIM_SYSCALL_PASSTHROUGH(file_getattr, 5, int, int, dfd, uptr, filename, uptr, ufattr, size_t, usize, unsigned int, at_flags)
 SHIM_SYSCALL_PASSTHROUGH(file_setattr, 5, int, int, dfd, uptr, filename, uptr, ufattr, size_t, usize, unsigned int, at_flags)

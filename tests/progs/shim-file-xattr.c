@@ -1,13 +1,27 @@
 /*
  * shim-file-xattr.c: setxattr, lsetxattr, fsetxattr, removexattr,
- * lremovexattr and fremovexattr (one of the shim-file programs:
- * shim-file.h), with getxattr to see what they did.
+ * lremovexattr, fremovexattr, and setxattrat, getxattrat, listxattrat and
+ * removexattrat (one of the shim-file programs: shim-file.h), with
+ * getxattr to see what they did.
  */
 #include "shim-file.h"
 
 #include <sys/xattr.h>
 
 #define XATTR_SIZE_MAX_ 65536
+#ifndef SYS_setxattrat
+#define SYS_setxattrat 463
+#define SYS_getxattrat 464
+#define SYS_listxattrat 465
+#define SYS_removexattrat 466
+#endif
+
+/* struct xattr_args (Linux 6.13) */
+struct xargs {
+    uint64_t value;
+    uint32_t size;
+    uint32_t flags;
+};
 
 static void show_attr(const char* file, const char* name) {
     char buf[64];
@@ -141,6 +155,155 @@ static void sec_remove(void) {
     close_kinds(&k);
 }
 
+static void sec_at(void) {
+    char buf[256], *page;
+    struct xargs a = {(uint64_t)(uintptr_t) "at", 2, 0}, *edge;
+    struct kinds k;
+    long n;
+
+    section("setxattrat, getxattrat, listxattrat, removexattrat");
+    open_kinds(&k, "g", "y");
+    CHECK(S(SYS_symlink, "g", "glink") == 0);
+    CALL("setxattrat(AT_FDCWD, g, 0, user.at, {\"at\", 2, 0}, 16)", SYS_setxattrat, AT_FDCWD, "g",
+         0, "user.at", &a, 16L);
+    show_attr("g", "user.at");
+    CALL("setxattrat(dir, g, 0, user.d, ..., 16)", SYS_setxattrat, k.dir, "g", 0, "user.d", &a,
+         16L);
+    CALL("setxattrat(rw, NULL, AT_EMPTY_PATH, user.fd, ..., 16)", SYS_setxattrat, k.rw, NULL,
+         AT_EMPTY_PATH, "user.fd", &a, 16L);
+    CALL("setxattrat(rw, \"\", AT_EMPTY_PATH, user.fd2, ..., 16)", SYS_setxattrat, k.rw, "",
+         AT_EMPTY_PATH, "user.fd2", &a, 16L);
+    CALL("setxattrat(opath, NULL, AT_EMPTY_PATH, ...)", SYS_setxattrat, k.opath, NULL,
+         AT_EMPTY_PATH, "user.p", &a, 16L);
+    CALL("setxattrat(opath, \"\", AT_EMPTY_PATH, ...)", SYS_setxattrat, k.opath, "",
+         AT_EMPTY_PATH, "user.p", &a, 16L);
+    CALL("setxattrat(closed, NULL, AT_EMPTY_PATH, ...)", SYS_setxattrat, CLOSED_FD, NULL,
+         AT_EMPTY_PATH, "user.c", &a, 16L);
+    CALL("setxattrat(-1, NULL, AT_EMPTY_PATH, ...)", SYS_setxattrat, -1, NULL, AT_EMPTY_PATH,
+         "user.c", &a, 16L);
+    CALL("setxattrat(AT_FDCWD, NULL, AT_EMPTY_PATH, user.cwd, ...)", SYS_setxattrat, AT_FDCWD,
+         NULL, AT_EMPTY_PATH, "user.cwd", &a, 16L);
+    CALL("setxattrat(rw, NULL, 0, ...)", SYS_setxattrat, k.rw, NULL, 0, "user.c", &a, 16L);
+    CALL("setxattrat(rw, \"\", 0, ...)", SYS_setxattrat, k.rw, "", 0, "user.c", &a, 16L);
+    CALL("setxattrat(closed, g, 0, ...)", SYS_setxattrat, CLOSED_FD, "g", 0, "user.c", &a, 16L);
+    CALL("setxattrat(AT_FDCWD, glink, AT_SYMLINK_NOFOLLOW, user.l, ...)", SYS_setxattrat,
+         AT_FDCWD, "glink", AT_SYMLINK_NOFOLLOW, "user.l", &a, 16L);
+    /* the size and the struct, then the AT_ flags, then the struct's */
+    CALL("setxattrat(g, args, 15)", SYS_setxattrat, AT_FDCWD, "g", 0, "user.a", &a, 15L);
+    CALL("setxattrat(g, args, 4097)", SYS_setxattrat, AT_FDCWD, "g", 0, "user.a", &a, 4097L);
+    CALL("setxattrat(g, (void*)1, 15)", SYS_setxattrat, AT_FDCWD, "g", 0, "user.a", BAD, 15L);
+    CALL("setxattrat(g, (void*)1, 16)", SYS_setxattrat, AT_FDCWD, "g", 0, "user.a", BAD, 16L);
+    CALL("setxattrat(g, (void*)1, 16, at_flags 0x8000)", SYS_setxattrat, AT_FDCWD, "g", 0x8000,
+         "user.a", BAD, 16L);
+    CALL("setxattrat(g, at_flags 0x8000)", SYS_setxattrat, AT_FDCWD, "g", 0x8000, "user.a", &a,
+         16L);
+    CALL("setxattrat(g, AT_SYMLINK_FOLLOW)", SYS_setxattrat, AT_FDCWD, "g", AT_SYMLINK_FOLLOW,
+         "user.a", &a, 16L);
+    a.flags = 4;
+    CALL("setxattrat(g, {.flags 4}, at_flags 0x8000)", SYS_setxattrat, AT_FDCWD, "g", 0x8000,
+         "user.a", &a, 16L);
+    CALL("setxattrat(g, {.flags 4}, (char*)1)", SYS_setxattrat, AT_FDCWD, "g", 0, BAD, &a, 16L);
+    a.flags = XATTR_CREATE;
+    CALL("setxattrat(g, user.at, {.flags XATTR_CREATE})", SYS_setxattrat, AT_FDCWD, "g", 0,
+         "user.at", &a, 16L);
+    a.flags = 0;
+    a.size = 70000;
+    CALL("setxattrat(g, {.size 70000}, (char*)1 path)", SYS_setxattrat, AT_FDCWD, BAD, 0,
+         "user.a", &a, 16L);
+    a.size = 2, a.value = 1;
+    CALL("setxattrat(g, {.value (void*)1})", SYS_setxattrat, AT_FDCWD, "g", 0, "user.a", &a, 16L);
+    a.value = (uint64_t)(uintptr_t) "at";
+    CALL("setxattrat((char*)1, ...)", SYS_setxattrat, AT_FDCWD, BAD, 0, "user.a", &a, 16L);
+    CALL("setxattrat((char*)1, AT_EMPTY_PATH, ...)", SYS_setxattrat, AT_FDCWD, BAD, AT_EMPTY_PATH,
+         "user.a", &a, 16L);
+    memset(buf, 0, sizeof(buf));
+    memcpy(buf, &a, sizeof(a));
+    CALL("setxattrat(g, args, 32, zeros past it)", SYS_setxattrat, AT_FDCWD, "g", 0, "user.z",
+         buf, 32L);
+    buf[20] = 1;
+    CALL("setxattrat(g, args, 32, a byte past it)", SYS_setxattrat, AT_FDCWD, "g", 0, "user.z",
+         buf, 32L);
+    page = g_edge - 32;
+    memset(page, 0, 32);
+    memcpy(page, &a, sizeof(a));
+    CALL("setxattrat(g, args 32 bytes before an unmapped page, 4096)", SYS_setxattrat, AT_FDCWD,
+         "g", 0, "user.z", page, 4096L);
+    page[31] = 1;
+    CALL("setxattrat(g, ..., a byte not zero before the page, 4096)", SYS_setxattrat, AT_FDCWD,
+         "g", 0, "user.z", page, 4096L);
+    edge = (struct xargs*)(g_edge - 8);
+    CALL("setxattrat(g, args across a page, 16)", SYS_setxattrat, AT_FDCWD, "g", 0, "user.z", edge,
+         16L);
+
+    /* getxattrat: the struct's flags must be 0 */
+    a.value = (uint64_t)(uintptr_t)buf, a.size = sizeof(buf), a.flags = 0;
+    n = CALL("getxattrat(AT_FDCWD, g, 0, user.at, {buf, 256, 0}, 16)", SYS_getxattrat, AT_FDCWD,
+             "g", 0, "user.at", &a, 16L);
+    show_bytes("  value", buf, n < 0 ? 0 : n);
+    CALL("getxattrat(rw, NULL, AT_EMPTY_PATH, user.fd)", SYS_getxattrat, k.rw, NULL, AT_EMPTY_PATH,
+         "user.fd", &a, 16L);
+    CALL("getxattrat(opath, NULL, AT_EMPTY_PATH, user.fd)", SYS_getxattrat, k.opath, NULL,
+         AT_EMPTY_PATH, "user.fd", &a, 16L);
+    CALL("getxattrat(dir, g, 0, user.d)", SYS_getxattrat, k.dir, "g", 0, "user.d", &a, 16L);
+    CALL("getxattrat(g, user.none)", SYS_getxattrat, AT_FDCWD, "g", 0, "user.none", &a, 16L);
+    a.flags = 1;
+    CALL("getxattrat(g, {.flags 1}, at_flags 0x8000)", SYS_getxattrat, AT_FDCWD, "g", 0x8000,
+         "user.at", &a, 16L);
+    a.flags = 0;
+    CALL("getxattrat(g, at_flags 0x8000, (char*)1)", SYS_getxattrat, AT_FDCWD, "g", 0x8000, BAD,
+         &a, 16L);
+    CALL("getxattrat(g, \"\" name)", SYS_getxattrat, AT_FDCWD, "g", 0, "", &a, 16L);
+    CALL("getxattrat(closed, NULL, AT_EMPTY_PATH, (char*)1)", SYS_getxattrat, CLOSED_FD, NULL,
+         AT_EMPTY_PATH, BAD, &a, 16L);
+    CALL("getxattrat(closed, NULL, AT_EMPTY_PATH, user.a)", SYS_getxattrat, CLOSED_FD, NULL,
+         AT_EMPTY_PATH, "user.a", &a, 16L);
+    a.size = 1;
+    CALL("getxattrat(g, user.at, {buf, 1})", SYS_getxattrat, AT_FDCWD, "g", 0, "user.at", &a, 16L);
+    a.value = 1, a.size = 8;
+    CALL("getxattrat(g, user.at, {(void*)1, 8})", SYS_getxattrat, AT_FDCWD, "g", 0, "user.at", &a,
+         16L);
+    CALL("getxattrat(g, (void*)1, 16)", SYS_getxattrat, AT_FDCWD, "g", 0, "user.at", BAD, 16L);
+    CALL("getxattrat(g, args, 8)", SYS_getxattrat, AT_FDCWD, "g", 0, "user.at", &a, 8L);
+
+    /* listxattrat: a NULL name is the descriptor, whatever it is */
+    n = CALL("listxattrat(AT_FDCWD, g, 0, NULL, 0)", SYS_listxattrat, AT_FDCWD, "g", 0, NULL, 0L);
+    CALL("listxattrat(rw, NULL, AT_EMPTY_PATH, NULL, 0)", SYS_listxattrat, k.rw, NULL,
+         AT_EMPTY_PATH, NULL, 0L);
+    CALL("listxattrat(opath, NULL, AT_EMPTY_PATH, NULL, 0)", SYS_listxattrat, k.opath, NULL,
+         AT_EMPTY_PATH, NULL, 0L);
+    CALL("listxattrat(AT_FDCWD, NULL, AT_EMPTY_PATH, NULL, 0)", SYS_listxattrat, AT_FDCWD, NULL,
+         AT_EMPTY_PATH, NULL, 0L);
+    CALL("listxattrat(-1, \"\", AT_EMPTY_PATH, NULL, 0)", SYS_listxattrat, -1, "", AT_EMPTY_PATH,
+         NULL, 0L);
+    CALL("listxattrat(closed, g, 0, NULL, 0)", SYS_listxattrat, CLOSED_FD, "g", 0, NULL, 0L);
+    CALL("listxattrat(g, at_flags 0x8000, (char*)1 path)", SYS_listxattrat, AT_FDCWD, BAD, 0x8000,
+         NULL, 0L);
+    CALL("listxattrat((char*)1, 0)", SYS_listxattrat, AT_FDCWD, BAD, 0, NULL, 0L);
+    CALL("listxattrat(g, 0, (void*)1, 100)", SYS_listxattrat, AT_FDCWD, "g", 0, BAD, 100L);
+    CALL("listxattrat(g, 0, buf, 1)", SYS_listxattrat, AT_FDCWD, "g", 0, buf, 1L);
+    (void)n;
+
+    /* removexattrat */
+    CALL("removexattrat(AT_FDCWD, g, 0, user.at)", SYS_removexattrat, AT_FDCWD, "g", 0, "user.at");
+    CALL("removexattrat(AT_FDCWD, g, 0, user.at) again", SYS_removexattrat, AT_FDCWD, "g", 0,
+         "user.at");
+    CALL("removexattrat(rw, NULL, AT_EMPTY_PATH, user.fd)", SYS_removexattrat, k.rw, NULL,
+         AT_EMPTY_PATH, "user.fd");
+    CALL("removexattrat(opath, NULL, AT_EMPTY_PATH, user.fd2)", SYS_removexattrat, k.opath, NULL,
+         AT_EMPTY_PATH, "user.fd2");
+    CALL("removexattrat(AT_FDCWD, NULL, AT_EMPTY_PATH, user.cwd)", SYS_removexattrat, AT_FDCWD,
+         NULL, AT_EMPTY_PATH, "user.cwd");
+    CALL("removexattrat(-1, NULL, AT_EMPTY_PATH, user.cwd)", SYS_removexattrat, -1, NULL,
+         AT_EMPTY_PATH, "user.cwd");
+    CALL("removexattrat(g, at_flags 0x8000, (char*)1)", SYS_removexattrat, AT_FDCWD, "g", 0x8000,
+         BAD);
+    CALL("removexattrat((char*)1, 0, (char*)1)", SYS_removexattrat, AT_FDCWD, BAD, 0, BAD);
+    CALL("removexattrat((char*)1, 0, user.d)", SYS_removexattrat, AT_FDCWD, BAD, 0, "user.d");
+    CALL("removexattrat(glink, AT_SYMLINK_NOFOLLOW, user.l)", SYS_removexattrat, AT_FDCWD, "glink",
+         AT_SYMLINK_NOFOLLOW, "user.l");
+    close_kinds(&k);
+}
+
 /* as a user without privileges */
 static void sec_user(void) {
     section("user");
@@ -170,5 +333,6 @@ int main(int argc, char** argv) {
     }
     sec_set();
     sec_remove();
+    sec_at();
     return 0;
 }

@@ -3,7 +3,9 @@
  *
  * Implementation of system calls "getxattr", "lgetxattr", "fgetxattr",
  * "listxattr", "llistxattr", "flistxattr", "setxattr", "lsetxattr",
- * "fsetxattr", "removexattr", "lremovexattr" and "fremovexattr".
+ * "fsetxattr", "removexattr", "lremovexattr", "fremovexattr", and the
+ * calls of Linux 6.13 that take a directory descriptor and AT_ flags,
+ * "setxattrat", "getxattrat", "listxattrat" and "removexattrat".
  *
  * The attribute's name is read before the file is looked at (the kernel's
  * import_xattr_name: EFAULT, and ERANGE for an empty name or one without
@@ -16,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 
 #include "shim_handle.h"
 #include "shim_path.h"
@@ -25,6 +28,15 @@
 #define SHIM_XATTR_SIZE_MAX 65536
 #define SHIM_XATTR_CREATE 0x1
 #define SHIM_XATTR_REPLACE 0x2
+#define SHIM_PAGE_SIZE 4096
+
+/* struct xattr_args (linux/xattr.h) */
+struct shim_xattr_args {
+    uint64_t value;
+    uint32_t size;
+    uint32_t flags;
+};
+#define SHIM_XATTR_ARGS_SIZE_VER0 16
 
 static long import_name(uptr name) {
     char buf[SHIM_XATTR_NAME_MAX + 1];
@@ -157,4 +169,84 @@ long shim_do_fremovexattr(int fd, uptr name) {
     long ret = import_name(name);
 
     return ret < 0 ? ret : by_fd(fd);
+}
+
+/* The struct xattr_args of setxattrat and getxattrat: its size (EINVAL
+ * below the first version, E2BIG above a page), then
+ * copy_struct_from_user(); 1 when the range is the host's to judge */
+static long copy_xattr_args(struct shim_xattr_args* args, uptr uargs, size_t usize) {
+    if (usize < SHIM_XATTR_ARGS_SIZE_VER0)
+        return -EINVAL;
+    if (usize > SHIM_PAGE_SIZE)
+        return -E2BIG;
+    if (shim_user_range_uncertain(uargs, usize))
+        return 1;
+    return copy_struct_from_user(args, sizeof(*args), uargs, usize);
+}
+
+static bool bad_at_flags(unsigned int at_flags) {
+    return at_flags & ~(unsigned int)(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH);
+}
+
+/* getname_maybe_null(): with AT_EMPTY_PATH, a NULL or empty name is DFD
+ * itself, a descriptor (fdget) when it is not negative (or whatever it
+ * is, for listxattrat: ANY_FD); a name, or a negative DFD, is looked up
+ * by the host */
+static long at_path(int dfd, uptr pathname, unsigned int at_flags, bool any_fd) {
+    char path[PATH_MAX];
+    long n = shim_getname_maybe_null(pathname, path, at_flags);
+
+    if (n < 0)
+        return n;
+    if (n == 0 && (any_fd || dfd >= 0)) {
+        n = shim_fd_check_fdget(dfd);
+        if (n < 0)
+            return n;
+    }
+    return shim_pass_to_host();
+}
+
+long shim_do_setxattrat(int dfd, uptr pathname, unsigned int at_flags, uptr name, uptr uargs,
+                        size_t usize) {
+    struct shim_xattr_args args;
+    long ret = copy_xattr_args(&args, uargs, usize);
+
+    if (ret != 0)
+        return ret < 0 ? ret : shim_pass_to_host();
+    if (bad_at_flags(at_flags))
+        return -EINVAL;
+    ret = setxattr_copy(name, args.value, args.size, args.flags);
+    return ret < 0 ? ret : at_path(dfd, pathname, at_flags, false);
+}
+
+long shim_do_getxattrat(int dfd, uptr pathname, unsigned int at_flags, uptr name, uptr uargs,
+                        size_t usize) {
+    struct shim_xattr_args args;
+    long ret = copy_xattr_args(&args, uargs, usize);
+
+    if (ret != 0)
+        return ret < 0 ? ret : shim_pass_to_host();
+    if (args.flags != 0)
+        return -EINVAL;
+    if (bad_at_flags(at_flags))
+        return -EINVAL;
+    ret = import_name(name);
+    return ret < 0 ? ret : at_path(dfd, pathname, at_flags, false);
+}
+
+long shim_do_listxattrat(int dfd, uptr pathname, unsigned int at_flags, uptr list, size_t size) {
+    (void)list;
+    (void)size;
+    if (bad_at_flags(at_flags))
+        return -EINVAL;
+    return at_path(dfd, pathname, at_flags, true);
+}
+
+long shim_do_removexattrat(int dfd, uptr pathname, unsigned int at_flags, uptr name) {
+    long ret;
+
+    if (bad_at_flags(at_flags))
+        return -EINVAL;
+    ret = import_name(name);
+    return ret < 0 ? ret : at_path(dfd, pathname, at_flags, false);
 }

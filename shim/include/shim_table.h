@@ -245,6 +245,12 @@ long shim_do_vmsplice(int fd, uptr uiov, unsigned long nr_segs, unsigned int fla
 /* sys/shim_memfd.c */
 long shim_do_memfd_create(uptr uname, unsigned int flags);
 
+/* sys/shim_fileattr.c */
+long shim_do_file_getattr(int dfd, uptr filename, uptr ufattr, size_t usize,
+                          unsigned int at_flags);
+long shim_do_file_setattr(int dfd, uptr filename, uptr ufattr, size_t usize,
+                          unsigned int at_flags);
+
 /* sys/shim_fhandle.c */
 long shim_do_name_to_handle_at(int dfd, uptr name, uptr handle, uptr mnt_id, unsigned int flag);
 long shim_do_open_by_handle_at(int mountdirfd, uptr handle, unsigned int flags);

@@ -405,6 +405,6 @@ DEFINE_SHIM_SYSCALL(getxattrat, 6, shim_do_getxattrat, long, int, dfd, uptr, pat
 DEFINE_SHIM_SYSCALL(listxattrat, 5, shim_do_listxattrat, long, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, list, size_t, size) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(removexattrat, 4, shim_do_removexattrat, long, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, name) /* sys/shim_xattr.c */
 SHIM_SYSCALL_PASSTHROUGH(open_tree_attr, 5, int, int, dfd, uptr, filename, unsigned long, flags, uptr, uattr, size_t, usize)
-SHIM_SYSCALL_PASSTHROUGH(file_getattr, 5, int, int, dfd, uptr, filename, uptr, ufattr, size_t, usize, unsigned int, at_flags)
-SHIM_SYSCALL_PASSTHROUGH(file_setattr, 5, int, int, dfd, uptr, filename, uptr, ufattr, size_t, usize, unsigned int, at_flags)
+DEFINE_SHIM_SYSCALL(file_getattr, 5, shim_do_file_getattr, long, int, dfd, uptr, filename, uptr, ufattr, size_t, usize, unsigned int, at_flags) /* sys/shim_fileattr.c */
+DEFINE_SHIM_SYSCALL(file_setattr, 5, shim_do_file_setattr, long, int, dfd, uptr, filename, uptr, ufattr, size_t, usize, unsigned int, at_flags) /* sys/shim_fileattr.c */
 /* clang-format on */

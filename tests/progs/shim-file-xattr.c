@@ -1,8 +1,9 @@
 /*
  * shim-file-xattr.c: setxattr, lsetxattr, fsetxattr, removexattr,
  * lremovexattr, fremovexattr, and setxattrat, getxattrat, listxattrat and
- * removexattrat (one of the shim-file programs: shim-file.h), with
- * getxattr to see what they did.
+ * removexattrat, with getxattr to see what they did; and file_getattr and
+ * file_setattr, the inode's flags (one of the shim-file programs:
+ * shim-file.h).
  */
 #include "shim-file.h"
 
@@ -15,6 +16,17 @@
 #define SYS_listxattrat 465
 #define SYS_removexattrat 466
 #endif
+
+#ifndef SYS_file_getattr
+#define SYS_file_getattr 468
+#define SYS_file_setattr 469
+#endif
+
+/* struct file_attr (Linux 6.17) */
+struct fattr {
+    uint64_t xflags;
+    uint32_t extsize, nextents, projid, cowextsize;
+};
 
 /* struct xattr_args (Linux 6.13) */
 struct xargs {
@@ -304,6 +316,99 @@ static void sec_at(void) {
     close_kinds(&k);
 }
 
+static void show_fattr(const char* what, long r, const struct fattr* fa) {
+    if (r < 0)
+        return;
+    printf("  %s: xflags %#llx extsize %u nextents %u projid %u cowextsize %u\n", what,
+           (unsigned long long)fa->xflags, fa->extsize, fa->nextents, fa->projid,
+           fa->cowextsize);
+}
+
+static void sec_fileattr(void) {
+    unsigned char big[64];
+    struct fattr fa, *edge;
+    struct kinds k;
+    long r;
+
+    section("file_getattr, file_setattr");
+    open_kinds(&k, "h", "z");
+    CHECK(S(SYS_mkdir, "hd", 0755) == 0);
+    memset(&fa, 0xa5, sizeof(fa));
+    r = CALL("file_getattr(AT_FDCWD, h, 24, 0)", SYS_file_getattr, AT_FDCWD, "h", &fa, 24L, 0);
+    show_fattr("h", r, &fa);
+    r = CALL("file_getattr(AT_FDCWD, hd, 24, 0)", SYS_file_getattr, AT_FDCWD, "hd", &fa, 24L, 0);
+    show_fattr("hd", r, &fa);
+    CALL("file_getattr(dir, h, 24, 0)", SYS_file_getattr, k.dir, "h", &fa, 24L, 0);
+    CALL("file_getattr(rw, NULL, 24, AT_EMPTY_PATH)", SYS_file_getattr, k.rw, NULL, &fa, 24L,
+         AT_EMPTY_PATH);
+    CALL("file_getattr(dir, \"\", 24, AT_EMPTY_PATH)", SYS_file_getattr, k.dir, "", &fa, 24L,
+         AT_EMPTY_PATH);
+    CALL("file_getattr(opath, NULL, 24, AT_EMPTY_PATH)", SYS_file_getattr, k.opath, NULL, &fa,
+         24L, AT_EMPTY_PATH);
+    CALL("file_getattr(closed, NULL, 24, AT_EMPTY_PATH)", SYS_file_getattr, CLOSED_FD, NULL, &fa,
+         24L, AT_EMPTY_PATH);
+    CALL("file_getattr(AT_FDCWD, NULL, 24, AT_EMPTY_PATH)", SYS_file_getattr, AT_FDCWD, NULL, &fa,
+         24L, AT_EMPTY_PATH);
+    CALL("file_getattr(-1, NULL, 24, AT_EMPTY_PATH)", SYS_file_getattr, -1, NULL, &fa, 24L,
+         AT_EMPTY_PATH);
+    CALL("file_getattr(pipe, NULL, 24, AT_EMPTY_PATH)", SYS_file_getattr, k.pr, NULL, &fa, 24L,
+         AT_EMPTY_PATH);
+    CALL("file_getattr(closed, h, 24, 0)", SYS_file_getattr, CLOSED_FD, "h", &fa, 24L, 0);
+    CALL("file_getattr(nowhere, 24, 0)", SYS_file_getattr, AT_FDCWD, "nowhere", &fa, 24L, 0);
+    CALL("file_getattr(\"\", 24, 0)", SYS_file_getattr, AT_FDCWD, "", &fa, 24L, 0);
+    CALL("file_getattr(NULL, 24, 0)", SYS_file_getattr, AT_FDCWD, NULL, &fa, 24L, 0);
+    CALL("file_getattr((char*)1, 24, 0)", SYS_file_getattr, AT_FDCWD, BAD, &fa, 24L, 0);
+    CALL("file_getattr((char*)1, 23, 0)", SYS_file_getattr, AT_FDCWD, BAD, &fa, 23L, 0);
+    CALL("file_getattr((char*)1, 4097, 0)", SYS_file_getattr, AT_FDCWD, BAD, &fa, 4097L, 0);
+    CALL("file_getattr(h, 4097, 0x8000)", SYS_file_getattr, AT_FDCWD, "h", &fa, 4097L, 0x8000);
+    CALL("file_getattr(h, 24, AT_SYMLINK_FOLLOW)", SYS_file_getattr, AT_FDCWD, "h", &fa, 24L,
+         AT_SYMLINK_FOLLOW);
+    CALL("file_getattr(h, (void*)1, 24, 0)", SYS_file_getattr, AT_FDCWD, "hd", BAD, 24L, 0);
+    CALL("file_getattr(hd, read-only page, 24, 0)", SYS_file_getattr, AT_FDCWD, "hd", g_ro, 24L,
+         0);
+    memset(big, 0xa5, sizeof(big));
+    r = CALL("file_getattr(hd, 64 bytes, 0)", SYS_file_getattr, AT_FDCWD, "hd", big, 64L, 0);
+    if (r == 0)
+        show_bytes("  past the struct", (char*)big + 24, 8);
+    CALL("file_getattr(PATH_MAX bytes, 24, 0)", SYS_file_getattr, AT_FDCWD,
+         dots_path(PATH_MAX, "hd"), &fa, 24L, 0);
+
+    memset(&fa, 0, sizeof(fa));
+    CALL("file_setattr(hd, {0}, 24, 0)", SYS_file_setattr, AT_FDCWD, "hd", &fa, 24L, 0);
+    CALL("file_setattr(hd, {0}, 23, 0)", SYS_file_setattr, AT_FDCWD, "hd", &fa, 23L, 0);
+    CALL("file_setattr(hd, {0}, 4097, 0x8000)", SYS_file_setattr, AT_FDCWD, "hd", &fa, 4097L,
+         0x8000);
+    CALL("file_setattr(hd, (void*)1, 24, 0)", SYS_file_setattr, AT_FDCWD, "hd", BAD, 24L, 0);
+    CALL("file_setattr((char*)1, (void*)1, 24, 0)", SYS_file_setattr, AT_FDCWD, BAD, BAD, 24L, 0);
+    CALL("file_setattr((char*)1, {0}, 24, 0)", SYS_file_setattr, AT_FDCWD, BAD, &fa, 24L, 0);
+    CALL("file_setattr(closed, NULL, {0}, 24, AT_EMPTY_PATH)", SYS_file_setattr, CLOSED_FD, NULL,
+         &fa, 24L, AT_EMPTY_PATH);
+    CALL("file_setattr(opath, NULL, {0}, 24, AT_EMPTY_PATH)", SYS_file_setattr, k.opath, NULL, &fa,
+         24L, AT_EMPTY_PATH);
+    CALL("file_setattr(dir, NULL, {0}, 24, AT_EMPTY_PATH)", SYS_file_setattr, k.dir, NULL, &fa,
+         24L, AT_EMPTY_PATH);
+    fa.xflags = ~0ULL;
+    CALL("file_setattr((char*)1, {xflags ~0}, 24, 0)", SYS_file_setattr, AT_FDCWD, BAD, &fa, 24L,
+         0);
+    CALL("file_setattr(nowhere, {xflags ~0}, 24, 0)", SYS_file_setattr, AT_FDCWD, "nowhere", &fa,
+         24L, 0);
+    fa.xflags = 0;
+    memset(big, 0, sizeof(big));
+    CALL("file_setattr(hd, {0}, 64 zeros, 0)", SYS_file_setattr, AT_FDCWD, "hd", big, 64L, 0);
+    big[40] = 1;
+    CALL("file_setattr((char*)1, a byte past the struct, 64, 0)", SYS_file_setattr, AT_FDCWD, BAD,
+         big, 64L, 0);
+    edge = (struct fattr*)(g_edge - 32);
+    memset(edge, 0, 32);
+    CALL("file_setattr(hd, 32 bytes before an unmapped page, 64, 0)", SYS_file_setattr, AT_FDCWD,
+         "hd", edge, 64L, 0);
+    g_edge[-1] = 1;
+    CALL("file_setattr(hd, ..., a byte not zero before the page, 64, 0)", SYS_file_setattr,
+         AT_FDCWD, "hd", edge, 64L, 0);
+    g_edge[-1] = 0;
+    close_kinds(&k);
+}
+
 /* as a user without privileges */
 static void sec_user(void) {
     section("user");
@@ -334,5 +439,6 @@ int main(int argc, char** argv) {
     sec_set();
     sec_remove();
     sec_at();
+    sec_fileattr();
     return 0;
 }

@@ -233,6 +233,38 @@ static void sec_user(void) {
     show_times("w/mine", "w/mine");
 }
 
+/* Memory the thread may read though it is not mapped readable: on x86 a
+ * page mapped write-only or execute-only is readable all the same (where
+ * no protection key guards it); a PROT_NONE page is not. */
+static void sec_prot(void) {
+    static const int prots[] = {PROT_WRITE, PROT_EXEC, PROT_WRITE | PROT_EXEC, PROT_NONE};
+    static const char* const names[] = {"PROT_WRITE", "PROT_EXEC", "PROT_WRITE|PROT_EXEC",
+                                        "PROT_NONE"};
+    char what[128];
+
+    section("times and names in pages without PROT_READ");
+    make_file("p", "p");
+    for (size_t i = 0; i < sizeof(prots) / sizeof(prots[0]); i++) {
+        char* page = mmap(NULL, (size_t)g_page, PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        struct timespec* ts = (struct timespec*)page;
+
+        CHECK(page != MAP_FAILED);
+        ts[0] = (struct timespec){(time_t)(1000 + i), 0};
+        ts[1] = (struct timespec){(time_t)(2000 + i), 0};
+        strcpy(page + 64, "p");
+        CHECK(mprotect(page, (size_t)g_page, prots[i]) == 0);
+        snprintf(what, sizeof(what), "utimensat(\"p\", times in a %s page)", names[i]);
+        CALL(what, SYS_utimensat, AT_FDCWD, "p", ts, 0);
+        show_times("p", "p");
+        snprintf(what, sizeof(what), "utimensat(name in a %s page, NULL)", names[i]);
+        CALL(what, SYS_utimensat, AT_FDCWD, page + 64, NULL, AT_SYMLINK_NOFOLLOW);
+        snprintf(what, sizeof(what), "utime(name in a %s page, times there)", names[i]);
+        CALL(what, SYS_utime, page + 64, page);
+        CHECK(munmap(page, (size_t)g_page) == 0);
+    }
+}
+
 int main(int argc, char** argv) {
     shim_fd_setup(argv[0]);
     g_start = time(NULL) - 1;
@@ -242,5 +274,6 @@ int main(int argc, char** argv) {
     }
     sec_utimensat();
     sec_futimesat();
+    sec_prot();
     return 0;
 }

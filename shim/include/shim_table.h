@@ -207,6 +207,7 @@ long shim_do_statfs(uptr pathname, uptr buf);
 long shim_do_fstatfs(int fd, uptr buf);
 long shim_do_fadvise64(int fd, off_t offset, size_t len, int advice);
 long shim_do_copy_file_range(int fd_in, uptr off_in, int fd_out, uptr off_out, size_t len, unsigned int flags);
+long shim_do_sysfs(int option, unsigned long arg1, unsigned long arg2);
 
 /* sys/shim_truncate.c */
 long shim_do_ftruncate(int fd, size_t length);

@@ -164,7 +164,7 @@ DEFINE_SHIM_SYSCALL(personality, 1, shim_do_personality, long, unsigned int, per
 SHIM_SYSCALL_PASSTHROUGH(ustat, 2, int, unsigned long, dev, uptr, ubuf)
 DEFINE_SHIM_SYSCALL(statfs, 2, shim_do_statfs, long, uptr, pathname, uptr, buf) /* sys/shim_statfs.c */
 DEFINE_SHIM_SYSCALL(fstatfs, 2, shim_do_fstatfs, long, int, fd, uptr, buf) /* sys/shim_statfs.c */
-SHIM_SYSCALL_PASSTHROUGH(sysfs, 3, int, int, option, unsigned long, arg1, unsigned long, arg2)
+DEFINE_SHIM_SYSCALL(sysfs, 3, shim_do_sysfs, long, int, option, unsigned long, arg1, unsigned long, arg2) /* sys/shim_statfs.c */
 SHIM_SYSCALL_PASSTHROUGH(getpriority, 2, int, int, which, int, who)
 SHIM_SYSCALL_PASSTHROUGH(setpriority, 3, int, int, which, int, who, int, niceval)
 SHIM_SYSCALL_PASSTHROUGH(sched_setparam, 2, int, pid_t, pid, uptr, param)

@@ -1,6 +1,7 @@
 /*
- * shim-file-node.c: mknod, mknodat, getdents, chroot, name_to_handle_at
- * and open_by_handle_at (one of the shim-file programs: shim-file.h).
+ * shim-file-node.c: mknod, mknodat, getdents, chroot, name_to_handle_at,
+ * open_by_handle_at and sysfs (one of the shim-file programs:
+ * shim-file.h).
  */
 #include "shim-file.h"
 
@@ -244,6 +245,33 @@ static void sec_handles(void) {
     CHECK(S(SYS_close, dir) == 0);
 }
 
+static void sec_sysfs(void) {
+    char buf[64];
+    long n, i;
+
+    section("sysfs");
+    n = CALL("sysfs(3) (how many types)", SYS_sysfs, 3);
+    i = CALL("sysfs(1, \"proc\")", SYS_sysfs, 1, "proc");
+    memset(buf, 0, sizeof(buf));
+    if (i >= 0 && CALL("sysfs(2, index of proc, buf)", SYS_sysfs, 2, i, buf) == 0)
+        printf("  %s\n", buf);
+    CALL("sysfs(1, \"nosuchfs\")", SYS_sysfs, 1, "nosuchfs");
+    CALL("sysfs(1, \"\")", SYS_sysfs, 1, "");
+    CALL("sysfs(1, (char*)1)", SYS_sysfs, 1, BAD);
+    CALL("sysfs(1, NULL)", SYS_sysfs, 1, NULL);
+    CALL("sysfs(1, PATH_MAX - 1 bytes)", SYS_sysfs, 1, long_name(PATH_MAX - 1));
+    CALL("sysfs(1, PATH_MAX bytes)", SYS_sysfs, 1, long_name(PATH_MAX));
+    memcpy(g_edge - 4, "proc", 4);
+    CALL("sysfs(1, name running into an unmapped page)", SYS_sysfs, 1, g_edge - 4);
+    CALL("sysfs(2, the count, buf)", SYS_sysfs, 2, n, buf);
+    CALL("sysfs(2, -1, buf)", SYS_sysfs, 2, -1L, buf);
+    CALL("sysfs(2, 0, (void*)1)", SYS_sysfs, 2, 0L, BAD);
+    CALL("sysfs(0)", SYS_sysfs, 0);
+    CALL("sysfs(4, (char*)1)", SYS_sysfs, 4, BAD);
+    CALL("sysfs(-1)", SYS_sysfs, -1);
+    CALL("sysfs(1 << 32 | 3)", SYS_sysfs, (1L << 32) | 3);
+}
+
 /* as a user without privileges */
 static void sec_user(void) {
     struct {
@@ -282,5 +310,6 @@ int main(int argc, char** argv) {
     sec_getdents();
     sec_chroot();
     sec_handles();
+    sec_sysfs();
     return 0;
 }

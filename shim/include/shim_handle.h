@@ -100,6 +100,25 @@ int shim_handle_flags(struct shim_handle* h, int fd);
  * when the descriptor or its flags are unknown (the host then answers for
  * the call). */
 PAL_NODISCARD int shim_fd_check_fdget(long fd);
+/* The kernel's f_mode bits of a descriptor, from its access mode as
+ * OPEN_FMODE makes them: (mode + 1) & 3, so that O_RDONLY reads, O_WRONLY
+ * writes, O_RDWR both and the access mode 3 (ioctls only) neither. */
+#define SHIM_FMODE_READ 1
+#define SHIM_FMODE_WRITE 2
+#define SHIM_FMODE_UNKNOWN 4
+/* The descriptor fdget() gives, and what it may do: its SHIM_FMODE_READ
+ * and SHIM_FMODE_WRITE bits; -EBADF when FD is not open or is O_PATH; or
+ * SHIM_FMODE_UNKNOWN when the tracer cannot tell (the host then answers
+ * for the call).  *HANDLE (when HANDLE is not NULL) is FD's handle, or
+ * NULL when it is unknown. */
+PAL_NODISCARD int shim_fd_fmode(long fd, struct shim_handle** handle);
+/* Whether H is a pipe or a socket, which the kernel makes without
+ * FMODE_PREAD and FMODE_PWRITE (ESPIPE), and without fsync or a
+ * regular file's methods.  A FIFO opened by name is a file here: only the
+ * host can tell. */
+static inline bool shim_handle_is_stream(const struct shim_handle* h) {
+    return h && (h->kind == SHIM_HANDLE_PIPE || h->kind == SHIM_HANDLE_SOCKET);
+}
 /* The host's name of HANDLE, FD's (asked once): NULL when unknown. */
 const char* shim_handle_name(struct shim_handle* h, int fd);
 

@@ -6,6 +6,7 @@
 #ifndef SHIM_INTERNAL_H
 #define SHIM_INTERNAL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -131,6 +132,16 @@ int copy_to_user(uptr dst, const void* src, size_t len);
 /* A NUL-terminated string of at most SIZE bytes with its NUL: its length,
  * -EFAULT, or -ENAMETOOLONG. */
 long copy_str_from_user(char* dst, uptr src, size_t size);
+/* The kernel's copy_struct_from_user() of an extensible struct (USIZE
+ * bytes at SRC, the program's; KSIZE at DST, the shim's): the bytes past
+ * KSIZE must be zero, read in order (the first not zero is -E2BIG, the
+ * first that cannot be read -EFAULT), then the struct is read, zeros
+ * past USIZE (-EFAULT).  0 or a negative errno. */
+int copy_struct_from_user(void* dst, size_t ksize, uptr src, size_t usize);
+/* Whether LEN bytes at SRC may lie past the end of user memory, which
+ * the kernel's access_ok() refuses before it reads a byte, with a bound
+ * that is the host's (4- or 5-level paging): the host must answer. */
+bool shim_user_range_uncertain(uptr src, size_t len);
 
 /* shim_inject.c: strace's tampering, for the dispatcher. */
 struct shim_thread;

@@ -145,6 +145,7 @@ long shim_do_close(unsigned int fd);
 long shim_do_creat(uptr pathname, mode_t mode);
 long shim_do_openat(int dfd, uptr filename, int flags, mode_t mode);
 long shim_do_close_range(unsigned int fd, unsigned int max_fd, unsigned int flags);
+long shim_do_openat2(int dfd, uptr filename, uptr how, size_t usize);
 
 /* sys/shim_dup.c */
 long shim_do_dup(unsigned int fildes);
@@ -164,10 +165,17 @@ long shim_do_pread64(unsigned int fd, uptr buf, size_t count, loff_t pos);
 long shim_do_pwrite64(unsigned int fd, uptr buf, size_t count, loff_t pos);
 long shim_do_readv(unsigned long fd, uptr vec, unsigned long vlen);
 long shim_do_writev(unsigned long fd, uptr vec, unsigned long vlen);
+long shim_do_preadv(int fd, uptr vec, unsigned long vlen, off_t pos_l, unsigned long pos_h);
+long shim_do_pwritev(int fd, uptr vec, unsigned long vlen, off_t pos_l, unsigned long pos_h);
+long shim_do_preadv2(int fd, uptr vec, unsigned long vlen, off_t pos_l, unsigned long pos_h,
+                     unsigned int flags);
+long shim_do_pwritev2(int fd, uptr vec, unsigned long vlen, off_t pos_l, unsigned long pos_h,
+                      unsigned int flags);
 
 /* sys/shim_getdents.c */
 long shim_do_fstat(unsigned int fd, uptr statbuf);
 long shim_do_getdents64(unsigned int fd, uptr dirent, unsigned int count);
+long shim_do_getdents(int fd, uptr dirent, unsigned int count);
 
 /* sys/shim_ioctl.c */
 long shim_do_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
@@ -176,6 +184,7 @@ long shim_do_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long shim_do_getcwd(uptr buf, unsigned long size);
 long shim_do_chdir(uptr filename);
 long shim_do_fchdir(unsigned int fd);
+long shim_do_chroot(uptr filename);
 
 /* sys/shim_stat.c */
 long shim_do_lstat(uptr filename, uptr statbuf);
@@ -265,6 +274,54 @@ long shim_do_statfs(uptr pathname, uptr buf);
 long shim_do_fstatfs(int fd, uptr buf);
 long shim_do_fadvise64(int fd, off_t offset, size_t len, int advice);
 long shim_do_copy_file_range(int fd_in, uptr off_in, int fd_out, uptr off_out, size_t len, unsigned int flags);
+long shim_do_sysfs(int option, unsigned long arg1, unsigned long arg2);
+
+/* sys/shim_truncate.c */
+long shim_do_ftruncate(int fd, size_t length);
+long shim_do_truncate(uptr path, size_t length);
+long shim_do_fallocate(int fd, unsigned int mode, off_t offset, off_t len);
+
+/* sys/shim_fsync.c */
+long shim_do_sync(void);
+long shim_do_syncfs(int fd);
+long shim_do_fsync(int fd);
+long shim_do_fdatasync(int fd);
+long shim_do_sync_file_range(int fd, off_t offset, off_t nbytes, unsigned int flags);
+long shim_do_readahead(int fd, off_t offset, size_t count);
+long shim_do_cachestat(unsigned int fd, uptr cstat_range, uptr cstat, unsigned int flags);
+
+/* sys/shim_utimes.c */
+long shim_do_utimensat(int dfd, uptr filename, uptr utimes, unsigned int flags);
+long shim_do_futimesat(int dfd, uptr filename, uptr utimes);
+long shim_do_utimes(uptr filename, uptr utimes);
+long shim_do_utime(uptr filename, uptr times);
+
+/* sys/shim_mknod.c */
+long shim_do_mknod(uptr filename, mode_t mode, unsigned long dev);
+long shim_do_mknodat(int dfd, uptr filename, mode_t mode, unsigned long dev);
+
+/* sys/shim_flock.c */
+long shim_do_flock(int fd, unsigned int cmd);
+
+/* sys/shim_splice.c */
+long shim_do_sendfile(int out_fd, int in_fd, uptr offset, size_t count);
+long shim_do_splice(int fd_in, uptr off_in, int fd_out, uptr off_out, size_t len,
+                    unsigned int flags);
+long shim_do_tee(int fdin, int fdout, size_t len, unsigned int flags);
+long shim_do_vmsplice(int fd, uptr uiov, unsigned long nr_segs, unsigned int flags);
+
+/* sys/shim_memfd.c */
+long shim_do_memfd_create(uptr uname, unsigned int flags);
+
+/* sys/shim_fileattr.c */
+long shim_do_file_getattr(int dfd, uptr filename, uptr ufattr, size_t usize,
+                          unsigned int at_flags);
+long shim_do_file_setattr(int dfd, uptr filename, uptr ufattr, size_t usize,
+                          unsigned int at_flags);
+
+/* sys/shim_fhandle.c */
+long shim_do_name_to_handle_at(int dfd, uptr name, uptr handle, uptr mnt_id, unsigned int flag);
+long shim_do_open_by_handle_at(int mountdirfd, uptr handle, unsigned int flags);
 
 /* sys/shim_seccomp.c */
 long shim_do_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
@@ -278,5 +335,17 @@ long shim_do_fgetxattr(int fd, uptr name, uptr value, size_t size);
 long shim_do_listxattr(uptr pathname, uptr list, size_t size);
 long shim_do_llistxattr(uptr pathname, uptr list, size_t size);
 long shim_do_flistxattr(int fd, uptr list, size_t size);
+long shim_do_setxattr(uptr pathname, uptr name, uptr value, size_t size, unsigned int flags);
+long shim_do_lsetxattr(uptr pathname, uptr name, uptr value, size_t size, unsigned int flags);
+long shim_do_fsetxattr(int fd, uptr name, uptr value, size_t size, unsigned int flags);
+long shim_do_removexattr(uptr pathname, uptr name);
+long shim_do_lremovexattr(uptr pathname, uptr name);
+long shim_do_fremovexattr(int fd, uptr name);
+long shim_do_setxattrat(int dfd, uptr pathname, unsigned int at_flags, uptr name, uptr uargs,
+                        size_t usize);
+long shim_do_getxattrat(int dfd, uptr pathname, unsigned int at_flags, uptr name, uptr uargs,
+                        size_t usize);
+long shim_do_listxattrat(int dfd, uptr pathname, unsigned int at_flags, uptr list, size_t size);
+long shim_do_removexattrat(int dfd, uptr pathname, unsigned int at_flags, uptr name);
 
 #endif /* SHIM_TABLE_H */

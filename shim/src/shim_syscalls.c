@@ -65,7 +65,7 @@ SHIM_SYSCALL_PASSTHROUGH(getitimer, 2, int, int, which, uptr, value)
 SHIM_SYSCALL_PASSTHROUGH(alarm, 1, int, unsigned int, seconds)
 SHIM_SYSCALL_PASSTHROUGH(setitimer, 3, int, int, which, uptr, value, uptr, ovalue)
 DEFINE_SHIM_SYSCALL(getpid, 0, shim_do_getpid, long) /* sys/shim_getpid.c */
-SHIM_SYSCALL_PASSTHROUGH(sendfile, 4, ssize_t, int, out_fd, int, in_fd, uptr, offset, size_t, count)
+DEFINE_SHIM_SYSCALL(sendfile, 4, shim_do_sendfile, long, int, out_fd, int, in_fd, uptr, offset, size_t, count) /* sys/shim_splice.c */
 DEFINE_SHIM_SYSCALL(socket, 3, shim_do_socket, long, int, family, int, type, int, protocol) /* sys/shim_socket.c */
 SHIM_SYSCALL_PASSTHROUGH(connect, 3, int, int, fd, uptr, uservaddr, int, addrlen)
 SHIM_SYSCALL_PASSTHROUGH(accept, 3, int, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen)
@@ -98,12 +98,12 @@ SHIM_SYSCALL_PASSTHROUGH(msgsnd, 4, int, int, msqid, uptr, msgp, size_t, msgsz, 
 SHIM_SYSCALL_PASSTHROUGH(msgrcv, 5, ssize_t, int, msqid, uptr, msgp, size_t, msgsz, long, msgtyp, unsigned int, msgflg)
 SHIM_SYSCALL_PASSTHROUGH(msgctl, 3, int, int, msqid, int, cmd, uptr, buf)
 DEFINE_SHIM_SYSCALL(fcntl, 3, shim_do_fcntl, long, unsigned int, fd, unsigned int, cmd, unsigned long, arg) /* sys/shim_dup.c */
-SHIM_SYSCALL_PASSTHROUGH(flock, 2, int, int, fd, unsigned int, cmd)
-SHIM_SYSCALL_PASSTHROUGH(fsync, 1, int, int, fd)
-SHIM_SYSCALL_PASSTHROUGH(fdatasync, 1, int, int, fd)
-SHIM_SYSCALL_PASSTHROUGH(truncate, 2, int, uptr, path, size_t, length)
-SHIM_SYSCALL_PASSTHROUGH(ftruncate, 2, int, int, fd, size_t, length)
-SHIM_SYSCALL_PASSTHROUGH(getdents, 3, ssize_t, int, fd, uptr, dirent, unsigned int, count)
+DEFINE_SHIM_SYSCALL(flock, 2, shim_do_flock, long, int, fd, unsigned int, cmd) /* sys/shim_flock.c */
+DEFINE_SHIM_SYSCALL(fsync, 1, shim_do_fsync, long, int, fd) /* sys/shim_fsync.c */
+DEFINE_SHIM_SYSCALL(fdatasync, 1, shim_do_fdatasync, long, int, fd) /* sys/shim_fsync.c */
+DEFINE_SHIM_SYSCALL(truncate, 2, shim_do_truncate, long, uptr, path, size_t, length) /* sys/shim_truncate.c */
+DEFINE_SHIM_SYSCALL(ftruncate, 2, shim_do_ftruncate, long, int, fd, size_t, length) /* sys/shim_truncate.c */
+DEFINE_SHIM_SYSCALL(getdents, 3, shim_do_getdents, long, int, fd, uptr, dirent, unsigned int, count) /* sys/shim_getdents.c */
 DEFINE_SHIM_SYSCALL(getcwd, 2, shim_do_getcwd, long, uptr, buf, unsigned long, size) /* sys/shim_getcwd.c */
 DEFINE_SHIM_SYSCALL(chdir, 1, shim_do_chdir, long, uptr, filename) /* sys/shim_getcwd.c */
 DEFINE_SHIM_SYSCALL(fchdir, 1, shim_do_fchdir, long, unsigned int, fd) /* sys/shim_getcwd.c */
@@ -157,14 +157,14 @@ SHIM_SYSCALL_PASSTHROUGH(rt_sigtimedwait, 4, int, uptr, uthese, uptr, uinfo, upt
 DEFINE_SHIM_SYSCALL(rt_sigqueueinfo, 3, shim_do_rt_sigqueueinfo, long, pid_t, pid, int, sig, uptr, uinfo) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(rt_sigsuspend, 2, int, uptr, unewset, size_t, sigsetsize)
 SHIM_SYSCALL_PASSTHROUGH(sigaltstack, 2, int, uptr, uss, uptr, uoss)
-SHIM_SYSCALL_PASSTHROUGH(utime, 2, int, uptr, filename, uptr, times)
-SHIM_SYSCALL_PASSTHROUGH(mknod, 3, int, uptr, filename, mode_t, mode, unsigned long, dev)
+DEFINE_SHIM_SYSCALL(utime, 2, shim_do_utime, long, uptr, filename, uptr, times) /* sys/shim_utimes.c */
+DEFINE_SHIM_SYSCALL(mknod, 3, shim_do_mknod, long, uptr, filename, mode_t, mode, unsigned long, dev) /* sys/shim_mknod.c */
 SHIM_SYSCALL_RETURN_ENOSYS(uselib, 1, int, uptr, library)
 DEFINE_SHIM_SYSCALL(personality, 1, shim_do_personality, long, unsigned int, personality) /* sys/shim_uname.c */
 SHIM_SYSCALL_PASSTHROUGH(ustat, 2, int, unsigned long, dev, uptr, ubuf)
 DEFINE_SHIM_SYSCALL(statfs, 2, shim_do_statfs, long, uptr, pathname, uptr, buf) /* sys/shim_statfs.c */
 DEFINE_SHIM_SYSCALL(fstatfs, 2, shim_do_fstatfs, long, int, fd, uptr, buf) /* sys/shim_statfs.c */
-SHIM_SYSCALL_PASSTHROUGH(sysfs, 3, int, int, option, unsigned long, arg1, unsigned long, arg2)
+DEFINE_SHIM_SYSCALL(sysfs, 3, shim_do_sysfs, long, int, option, unsigned long, arg1, unsigned long, arg2) /* sys/shim_statfs.c */
 SHIM_SYSCALL_PASSTHROUGH(getpriority, 2, int, int, which, int, who)
 SHIM_SYSCALL_PASSTHROUGH(setpriority, 3, int, int, which, int, who, int, niceval)
 DEFINE_SHIM_SYSCALL(sched_setparam, 2, shim_do_sched_setparam, long, pid_t, pid, uptr, param) /* sys/shim_sched.c */
@@ -186,8 +186,8 @@ DEFINE_SHIM_SYSCALL(prctl, 5, shim_do_prctl, long, int, option, unsigned long, a
 DEFINE_SHIM_SYSCALL(arch_prctl, 2, shim_do_arch_prctl, long, int, option, unsigned long, arg2) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(adjtimex, 1, int, uptr, txc_p)
 SHIM_SYSCALL_PASSTHROUGH(setrlimit, 2, int, int, resource, uptr, rlim)
-SHIM_SYSCALL_PASSTHROUGH(chroot, 1, int, uptr, filename)
-SHIM_SYSCALL_PASSTHROUGH(sync, 0, int)
+DEFINE_SHIM_SYSCALL(chroot, 1, shim_do_chroot, long, uptr, filename) /* sys/shim_getcwd.c */
+DEFINE_SHIM_SYSCALL(sync, 0, shim_do_sync, long) /* sys/shim_fsync.c */
 SHIM_SYSCALL_PASSTHROUGH(acct, 1, int, uptr, name)
 SHIM_SYSCALL_PASSTHROUGH(settimeofday, 2, int, uptr, tv, uptr, tz)
 SHIM_SYSCALL_PASSTHROUGH(mount, 5, int, uptr, dev_name, uptr, dir_name, uptr, type, unsigned int, flags, uptr, data)
@@ -212,19 +212,19 @@ SHIM_SYSCALL_RETURN_ENOSYS(afs_syscall, 0, int)
 SHIM_SYSCALL_RETURN_ENOSYS(tuxcall, 0, int)
 SHIM_SYSCALL_RETURN_ENOSYS(security, 0, int)
 DEFINE_SHIM_SYSCALL(gettid, 0, shim_do_gettid, long) /* sys/shim_getpid.c */
-SHIM_SYSCALL_PASSTHROUGH(readahead, 3, ssize_t, int, fd, off_t, offset, size_t, count)
-SHIM_SYSCALL_PASSTHROUGH(setxattr, 5, int, uptr, pathname, uptr, name, uptr, value, size_t, size, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(lsetxattr, 5, int, uptr, pathname, uptr, name, uptr, value, size_t, size, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(fsetxattr, 5, int, int, fd, uptr, name, uptr, value, size_t, size, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(readahead, 3, shim_do_readahead, long, int, fd, off_t, offset, size_t, count) /* sys/shim_fsync.c */
+DEFINE_SHIM_SYSCALL(setxattr, 5, shim_do_setxattr, long, uptr, pathname, uptr, name, uptr, value, size_t, size, unsigned int, flags) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(lsetxattr, 5, shim_do_lsetxattr, long, uptr, pathname, uptr, name, uptr, value, size_t, size, unsigned int, flags) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(fsetxattr, 5, shim_do_fsetxattr, long, int, fd, uptr, name, uptr, value, size_t, size, unsigned int, flags) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(getxattr, 4, shim_do_getxattr, long, uptr, pathname, uptr, name, uptr, value, size_t, size) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(lgetxattr, 4, shim_do_lgetxattr, long, uptr, pathname, uptr, name, uptr, value, size_t, size) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(fgetxattr, 4, shim_do_fgetxattr, long, int, fd, uptr, name, uptr, value, size_t, size) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(listxattr, 3, shim_do_listxattr, long, uptr, pathname, uptr, list, size_t, size) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(llistxattr, 3, shim_do_llistxattr, long, uptr, pathname, uptr, list, size_t, size) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(flistxattr, 3, shim_do_flistxattr, long, int, fd, uptr, list, size_t, size) /* sys/shim_xattr.c */
-SHIM_SYSCALL_PASSTHROUGH(removexattr, 2, int, uptr, pathname, uptr, name)
-SHIM_SYSCALL_PASSTHROUGH(lremovexattr, 2, int, uptr, pathname, uptr, name)
-SHIM_SYSCALL_PASSTHROUGH(fremovexattr, 2, int, int, fd, uptr, name)
+DEFINE_SHIM_SYSCALL(removexattr, 2, shim_do_removexattr, long, uptr, pathname, uptr, name) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(lremovexattr, 2, shim_do_lremovexattr, long, uptr, pathname, uptr, name) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(fremovexattr, 2, shim_do_fremovexattr, long, int, fd, uptr, name) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(tkill, 2, shim_do_tkill, long, pid_t, pid, int, sig) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(time, 1, long, uptr, tloc)
 DEFINE_SHIM_SYSCALL(futex, 6, shim_do_futex, long, uptr, uaddr, int, op, uint32_t, val, uptr, utime, uptr, uaddr2, uint32_t, val3) /* sys/shim_futex.c */
@@ -260,7 +260,7 @@ DEFINE_SHIM_SYSCALL(exit_group, 1, shim_do_exit_group, long, int, error_code) /*
 DEFINE_SHIM_SYSCALL(epoll_wait, 4, shim_do_epoll_wait, long, int, epfd, uptr, events, int, maxevents, int, timeout) /* sys/shim_epoll.c */
 DEFINE_SHIM_SYSCALL(epoll_ctl, 4, shim_do_epoll_ctl, long, int, epfd, int, op, int, fd, uptr, event) /* sys/shim_epoll.c */
 DEFINE_SHIM_SYSCALL(tgkill, 3, shim_do_tgkill, long, pid_t, tgid, pid_t, pid, int, sig) /* sys/shim_signal.c */
-SHIM_SYSCALL_PASSTHROUGH(utimes, 2, int, uptr, filename, uptr, utimes)
+DEFINE_SHIM_SYSCALL(utimes, 2, shim_do_utimes, long, uptr, filename, uptr, utimes) /* sys/shim_utimes.c */
 SHIM_SYSCALL_RETURN_ENOSYS(vserver, 0, int)
 DEFINE_SHIM_SYSCALL(mbind, 6, shim_do_mbind, long, uptr, start, size_t, len, int, mode, uptr, nmask, unsigned long, maxnode, unsigned long, flags) /* sys/shim_numa.c */
 DEFINE_SHIM_SYSCALL(set_mempolicy, 3, shim_do_set_mempolicy, long, int, mode, uptr, nmask, unsigned long, maxnode) /* sys/shim_numa.c */
@@ -284,9 +284,9 @@ DEFINE_SHIM_SYSCALL(inotify_rm_watch, 2, shim_do_inotify_rm_watch, long, int, fd
 DEFINE_SHIM_SYSCALL(migrate_pages, 4, shim_do_migrate_pages, long, pid_t, pid, unsigned long, maxnode, uptr, old_nodes, uptr, new_nodes) /* sys/shim_numa.c */
 DEFINE_SHIM_SYSCALL(openat, 4, shim_do_openat, long, int, dfd, uptr, filename, int, flags, mode_t, mode) /* sys/shim_open.c */
 DEFINE_SHIM_SYSCALL(mkdirat, 3, shim_do_mkdirat, long, int, dfd, uptr, pathname, mode_t, mode) /* sys/shim_namei.c */
-SHIM_SYSCALL_PASSTHROUGH(mknodat, 4, int, int, dfd, uptr, filename, mode_t, mode, unsigned long, dev)
+DEFINE_SHIM_SYSCALL(mknodat, 4, shim_do_mknodat, long, int, dfd, uptr, filename, mode_t, mode, unsigned long, dev) /* sys/shim_mknod.c */
 DEFINE_SHIM_SYSCALL(fchownat, 5, shim_do_fchownat, long, int, dfd, uptr, filename, uid_t, user, gid_t, group, unsigned int, flag) /* sys/shim_attr.c */
-SHIM_SYSCALL_PASSTHROUGH(futimesat, 3, int, int, dfd, uptr, filename, uptr, utimes)
+DEFINE_SHIM_SYSCALL(futimesat, 3, shim_do_futimesat, long, int, dfd, uptr, filename, uptr, utimes) /* sys/shim_utimes.c */
 DEFINE_SHIM_SYSCALL(newfstatat, 4, shim_do_newfstatat, long, int, dfd, uptr, filename, uptr, statbuf, unsigned int, flag) /* sys/shim_stat.c */
 DEFINE_SHIM_SYSCALL(unlinkat, 3, shim_do_unlinkat, long, int, dfd, uptr, pathname, unsigned int, flag) /* sys/shim_namei.c */
 DEFINE_SHIM_SYSCALL(renameat, 4, shim_do_renameat, long, int, olddfd, uptr, oldname, int, newdfd, uptr, newname) /* sys/shim_namei.c */
@@ -300,17 +300,17 @@ DEFINE_SHIM_SYSCALL(ppoll, 5, shim_do_ppoll, long, uptr, ufds, unsigned int, nfd
 DEFINE_SHIM_SYSCALL(unshare, 1, shim_do_unshare, long, unsigned long, unshare_flags) /* sys/shim_unshare.c */
 DEFINE_SHIM_SYSCALL(set_robust_list, 2, shim_do_set_robust_list, long, uptr, head, size_t, len) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(get_robust_list, 3, int, pid_t, pid, uptr, head_ptr, uptr, len_ptr)
-SHIM_SYSCALL_PASSTHROUGH(splice, 6, ssize_t, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(tee, 4, ssize_t, int, fdin, int, fdout, size_t, len, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(sync_file_range, 4, int, int, fd, off_t, offset, off_t, nbytes, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(vmsplice, 4, ssize_t, int, fd, uptr, uiov, unsigned long, nr_segs, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(splice, 6, shim_do_splice, long, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags) /* sys/shim_splice.c */
+DEFINE_SHIM_SYSCALL(tee, 4, shim_do_tee, long, int, fdin, int, fdout, size_t, len, unsigned int, flags) /* sys/shim_splice.c */
+DEFINE_SHIM_SYSCALL(sync_file_range, 4, shim_do_sync_file_range, long, int, fd, off_t, offset, off_t, nbytes, unsigned int, flags) /* sys/shim_fsync.c */
+DEFINE_SHIM_SYSCALL(vmsplice, 4, shim_do_vmsplice, long, int, fd, uptr, uiov, unsigned long, nr_segs, unsigned int, flags) /* sys/shim_splice.c */
 DEFINE_SHIM_SYSCALL(move_pages, 6, shim_do_move_pages, long, pid_t, pid, unsigned long, nr_pages, uptr, pages, uptr, nodes, uptr, status, int, flags) /* sys/shim_numa.c */
-SHIM_SYSCALL_PASSTHROUGH(utimensat, 4, int, int, dfd, uptr, filename, uptr, utimes, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(utimensat, 4, shim_do_utimensat, long, int, dfd, uptr, filename, uptr, utimes, unsigned int, flags) /* sys/shim_utimes.c */
 DEFINE_SHIM_SYSCALL(epoll_pwait, 6, shim_do_epoll_pwait, long, int, epfd, uptr, events, int, maxevents, int, timeout, uptr, sigmask, size_t, sigsetsize) /* sys/shim_epoll.c */
 SHIM_SYSCALL_PASSTHROUGH(signalfd, 3, int, int, ufd, uptr, user_mask, size_t, sizemask)
 SHIM_SYSCALL_PASSTHROUGH(timerfd_create, 2, int, int, clockid, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(eventfd, 1, shim_do_eventfd, long, unsigned int, count) /* sys/shim_notify.c */
-SHIM_SYSCALL_PASSTHROUGH(fallocate, 4, int, int, fd, unsigned int, mode, off_t, offset, off_t, len)
+DEFINE_SHIM_SYSCALL(fallocate, 4, shim_do_fallocate, long, int, fd, unsigned int, mode, off_t, offset, off_t, len) /* sys/shim_truncate.c */
 SHIM_SYSCALL_PASSTHROUGH(timerfd_settime, 4, int, int, ufd, unsigned int, flags, uptr, utmr, uptr, otmr)
 SHIM_SYSCALL_PASSTHROUGH(timerfd_gettime, 2, int, int, ufd, uptr, otmr)
 SHIM_SYSCALL_PASSTHROUGH(accept4, 4, int, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen, unsigned int, flags)
@@ -320,18 +320,18 @@ DEFINE_SHIM_SYSCALL(epoll_create1, 1, shim_do_epoll_create1, long, int, flags) /
 DEFINE_SHIM_SYSCALL(dup3, 3, shim_do_dup3, long, unsigned int, oldfd, unsigned int, newfd, int, flags) /* sys/shim_dup.c */
 DEFINE_SHIM_SYSCALL(pipe2, 2, shim_do_pipe2, long, uptr, fildes, int, flags) /* sys/shim_pipe.c */
 DEFINE_SHIM_SYSCALL(inotify_init1, 1, shim_do_inotify_init1, long, int, flags) /* sys/shim_notify.c */
-SHIM_SYSCALL_PASSTHROUGH(preadv, 5, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h)
-SHIM_SYSCALL_PASSTHROUGH(pwritev, 5, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h)
+DEFINE_SHIM_SYSCALL(preadv, 5, shim_do_preadv, long, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h) /* sys/shim_rw.c */
+DEFINE_SHIM_SYSCALL(pwritev, 5, shim_do_pwritev, long, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h) /* sys/shim_rw.c */
 DEFINE_SHIM_SYSCALL(rt_tgsigqueueinfo, 4, shim_do_rt_tgsigqueueinfo, long, pid_t, tgid, pid_t, pid, int, sig, uptr, uinfo) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(perf_event_open, 5, int, uptr, attr_uptr, pid_t, pid, int, cpu, int, group_fd, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(recvmmsg, 5, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags, uptr, timeout)
 SHIM_SYSCALL_PASSTHROUGH(fanotify_init, 2, int, unsigned long, flags, unsigned int, event_f_flags)
 SHIM_SYSCALL_PASSTHROUGH(fanotify_mark, 5, int, int, fanotify_fd, unsigned long, flags, unsigned long, mask, int, dfd, uptr, pathname)
 DEFINE_SHIM_SYSCALL(prlimit64, 4, shim_do_prlimit64, long, pid_t, pid, unsigned int, resource, uptr, new_rlim, uptr, old_rlim) /* sys/shim_rlimit.c */
-SHIM_SYSCALL_PASSTHROUGH(name_to_handle_at, 5, int, int, dfd, uptr, name, uptr, handle, uptr, mnt_id, unsigned int, flag)
-SHIM_SYSCALL_PASSTHROUGH(open_by_handle_at, 3, int, int, mountdirfd, uptr, handle, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(name_to_handle_at, 5, shim_do_name_to_handle_at, long, int, dfd, uptr, name, uptr, handle, uptr, mnt_id, unsigned int, flag) /* sys/shim_fhandle.c */
+DEFINE_SHIM_SYSCALL(open_by_handle_at, 3, shim_do_open_by_handle_at, long, int, mountdirfd, uptr, handle, unsigned int, flags) /* sys/shim_fhandle.c */
 SHIM_SYSCALL_PASSTHROUGH(clock_adjtime, 2, int, int, which_clock, uptr, utx)
-SHIM_SYSCALL_PASSTHROUGH(syncfs, 1, int, int, fd)
+DEFINE_SHIM_SYSCALL(syncfs, 1, shim_do_syncfs, long, int, fd) /* sys/shim_fsync.c */
 SHIM_SYSCALL_PASSTHROUGH(sendmmsg, 4, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(setns, 2, shim_do_setns, long, int, fd, int, flags) /* sys/shim_unshare.c */
 DEFINE_SHIM_SYSCALL(getcpu, 3, shim_do_getcpu, long, uptr, cpup, uptr, nodep, uptr, unused) /* sys/shim_sched.c */
@@ -344,7 +344,7 @@ DEFINE_SHIM_SYSCALL(sched_getattr, 4, shim_do_sched_getattr, long, pid_t, pid, u
 DEFINE_SHIM_SYSCALL(renameat2, 5, shim_do_renameat2, long, int, olddfd, uptr, oldname, int, newdfd, uptr, newname, unsigned int, flags) /* sys/shim_namei.c */
 DEFINE_SHIM_SYSCALL(seccomp, 3, shim_do_seccomp, long, unsigned int, op, unsigned int, flags, uptr, uargs) /* sys/shim_seccomp.c */
 DEFINE_SHIM_SYSCALL(getrandom, 3, shim_do_getrandom, long, uptr, ubuf, size_t, len, unsigned int, flags) /* sys/shim_getrandom.c */
-SHIM_SYSCALL_PASSTHROUGH(memfd_create, 2, int, uptr, uname, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(memfd_create, 2, shim_do_memfd_create, long, uptr, uname, unsigned int, flags) /* sys/shim_memfd.c */
 SHIM_SYSCALL_PASSTHROUGH(kexec_file_load, 5, long, int, kernel_fd, int, initrd_fd, unsigned long, cmdline_len, uptr, cmdline_ptr, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(bpf, 3, int, int, cmd, uptr, uattr, unsigned int, size)
 DEFINE_SHIM_SYSCALL(execveat, 5, shim_do_execveat, long, int, fd, uptr, filename, uptr, argv, uptr, envp, int, flags) /* sys/shim_exec.c */
@@ -352,8 +352,8 @@ SHIM_SYSCALL_PASSTHROUGH(userfaultfd, 1, int, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(membarrier, 3, shim_do_membarrier, long, int, cmd, unsigned int, flags, int, cpu_id) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(mlock2, 3, shim_do_mlock2, long, uptr, start, size_t, len, unsigned long, flags) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(copy_file_range, 6, shim_do_copy_file_range, long, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags) /* sys/shim_statfs.c */
-SHIM_SYSCALL_PASSTHROUGH(preadv2, 6, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(pwritev2, 6, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(preadv2, 6, shim_do_preadv2, long, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h, unsigned int, flags) /* sys/shim_rw.c */
+DEFINE_SHIM_SYSCALL(pwritev2, 6, shim_do_pwritev2, long, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h, unsigned int, flags) /* sys/shim_rw.c */
 DEFINE_SHIM_SYSCALL(pkey_mprotect, 4, shim_do_pkey_mprotect, long, uptr, start, size_t, len, unsigned long, prot, int, pkey) /* sys/shim_mmap.c */
 DEFINE_SHIM_SYSCALL(pkey_alloc, 2, shim_do_pkey_alloc, long, unsigned long, flags, unsigned long, init_val) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(pkey_free, 1, shim_do_pkey_free, long, int, pkey) /* sys/shim_mem.c */
@@ -374,7 +374,7 @@ SHIM_SYSCALL_PASSTHROUGH(fspick, 3, int, int, dfd, uptr, path, unsigned long, fl
 DEFINE_SHIM_SYSCALL(pidfd_open, 2, shim_do_pidfd_open, long, pid_t, pid, unsigned int, flags) /* sys/shim_signal.c */
 DEFINE_SHIM_SYSCALL(clone3, 2, shim_do_clone3, long, uptr, uargs, size_t, size) /* sys/shim_clone.c */
 DEFINE_SHIM_SYSCALL(close_range, 3, shim_do_close_range, long, unsigned int, fd, unsigned int, max_fd, unsigned int, flags) /* sys/shim_open.c */
-SHIM_SYSCALL_PASSTHROUGH(openat2, 4, int, int, dfd, uptr, filename, uptr, how, size_t, usize)
+DEFINE_SHIM_SYSCALL(openat2, 4, shim_do_openat2, long, int, dfd, uptr, filename, uptr, how, size_t, usize) /* sys/shim_open.c */
 SHIM_SYSCALL_PASSTHROUGH(pidfd_getfd, 3, int, int, pidfd, int, fd, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(faccessat2, 4, shim_do_faccessat2, long, int, dfd, uptr, filename, unsigned int, mode, unsigned int, flags) /* sys/shim_access.c */
 DEFINE_SHIM_SYSCALL(process_madvise, 5, shim_do_process_madvise, long, int, pidfd, uptr, vec, size_t, vlen, int, behavior, unsigned int, flags) /* sys/shim_mem.c */
@@ -388,7 +388,7 @@ SHIM_SYSCALL_PASSTHROUGH(memfd_secret, 1, int, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(process_mrelease, 2, shim_do_process_mrelease, long, int, pidfd, unsigned int, flags) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(futex_waitv, 5, shim_do_futex_waitv, long, uptr, waiters, unsigned int, nr_futexes, unsigned int, flags, uptr, timeout, int, clockid) /* sys/shim_futex2.c */
 DEFINE_SHIM_SYSCALL(set_mempolicy_home_node, 4, shim_do_set_mempolicy_home_node, long, uptr, start, size_t, len, unsigned long, home_node, unsigned long, flags) /* sys/shim_numa.c */
-SHIM_SYSCALL_PASSTHROUGH(cachestat, 4, int, int, fd, uptr, cstat_range, uptr, cstat, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(cachestat, 4, shim_do_cachestat, long, unsigned int, fd, uptr, cstat_range, uptr, cstat, unsigned int, flags) /* sys/shim_fsync.c */
 DEFINE_SHIM_SYSCALL(fchmodat2, 4, shim_do_fchmodat2, long, int, dfd, uptr, filename, mode_t, mode, unsigned int, flags) /* sys/shim_attr.c */
 SHIM_SYSCALL_PASSTHROUGH(map_shadow_stack, 3, long, uptr, addr, size_t, size, unsigned long, flags)
 DEFINE_SHIM_SYSCALL(futex_wake, 4, shim_do_futex_wake, long, uptr, uaddr, unsigned long, mask, int, nr, unsigned long, flags) /* sys/shim_futex2.c */
@@ -400,11 +400,11 @@ SHIM_SYSCALL_PASSTHROUGH(lsm_get_self_attr, 4, int, unsigned int, attr, uptr, ct
 SHIM_SYSCALL_PASSTHROUGH(lsm_set_self_attr, 4, int, unsigned int, attr, uptr, ctx, unsigned int, size, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(lsm_list_modules, 3, int, uptr, ids, uptr, size, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(mseal, 3, int, uptr, start, size_t, len, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(setxattrat, 6, int, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, name, uptr, uargs, size_t, usize)
-SHIM_SYSCALL_PASSTHROUGH(getxattrat, 6, ssize_t, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, name, uptr, uargs, size_t, usize)
-SHIM_SYSCALL_PASSTHROUGH(listxattrat, 5, ssize_t, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, list, size_t, size)
-SHIM_SYSCALL_PASSTHROUGH(removexattrat, 4, int, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, name)
+DEFINE_SHIM_SYSCALL(setxattrat, 6, shim_do_setxattrat, long, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, name, uptr, uargs, size_t, usize) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(getxattrat, 6, shim_do_getxattrat, long, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, name, uptr, uargs, size_t, usize) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(listxattrat, 5, shim_do_listxattrat, long, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, list, size_t, size) /* sys/shim_xattr.c */
+DEFINE_SHIM_SYSCALL(removexattrat, 4, shim_do_removexattrat, long, int, dfd, uptr, pathname, unsigned int, at_flags, uptr, name) /* sys/shim_xattr.c */
 SHIM_SYSCALL_PASSTHROUGH(open_tree_attr, 5, int, int, dfd, uptr, filename, unsigned long, flags, uptr, uattr, size_t, usize)
-SHIM_SYSCALL_PASSTHROUGH(file_getattr, 5, int, int, dfd, uptr, filename, uptr, ufattr, size_t, usize, unsigned int, at_flags)
-SHIM_SYSCALL_PASSTHROUGH(file_setattr, 5, int, int, dfd, uptr, filename, uptr, ufattr, size_t, usize, unsigned int, at_flags)
+DEFINE_SHIM_SYSCALL(file_getattr, 5, shim_do_file_getattr, long, int, dfd, uptr, filename, uptr, ufattr, size_t, usize, unsigned int, at_flags) /* sys/shim_fileattr.c */
+DEFINE_SHIM_SYSCALL(file_setattr, 5, shim_do_file_setattr, long, int, dfd, uptr, filename, uptr, ufattr, size_t, usize, unsigned int, at_flags) /* sys/shim_fileattr.c */
 /* clang-format on */

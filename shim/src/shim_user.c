@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include "shim_internal.h"
 #include "shim_thread.h"
@@ -44,4 +45,48 @@ long copy_str_from_user(char* dst, uptr src, size_t size) {
     if (n == -EFAULT || n == -ESRCH)
         return copy_failed();
     return n;
+}
+
+#define PAGE 4096UL
+/* Below this every x86-64 kernel's access_ok() takes a range (4-level
+ * paging's TASK_SIZE, less a page); beyond, the host's to say. */
+#define USER_LIMIT_MIN ((1UL << 47) - 2 * PAGE)
+
+/* check_zeroed_user(): the bytes are read in order, and the first that is
+ * not zero (E2BIG) or cannot be read (EFAULT) decides; a fault is a
+ * page's, so a page at a time finds the same one. */
+static int check_zeroed_user(uptr from, size_t n) {
+    unsigned char buf[PAGE];
+    size_t done = 0;
+
+    while (done < n) {
+        size_t chunk = PAGE - ((from + done) & (PAGE - 1));
+
+        if (chunk > n - done)
+            chunk = n - done;
+        if (copy_from_user(buf, from + done, chunk) < 0)
+            return -EFAULT;
+        for (size_t i = 0; i < chunk; i++)
+            if (buf[i])
+                return -E2BIG;
+        done += chunk;
+    }
+    return 0;
+}
+
+bool shim_user_range_uncertain(uptr src, size_t len) {
+    return src > USER_LIMIT_MIN || len > USER_LIMIT_MIN - src;
+}
+
+int copy_struct_from_user(void* dst, size_t ksize, uptr src, size_t usize) {
+    if (usize > ksize) {
+        int ret = check_zeroed_user(src + ksize, usize - ksize);
+
+        if (ret < 0)
+            return ret;
+    }
+    memset(dst, 0, ksize);
+    if (copy_from_user(dst, src, usize < ksize ? usize : ksize) < 0)
+        return copy_failed();
+    return 0;
 }

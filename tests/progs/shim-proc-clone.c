@@ -122,6 +122,14 @@ static void section_clone(void) {
         page_end = g_noaccess - 88;
         memcpy(page_end, &ca, 88);
         T("clone3(size 96, tail inaccessible)", clone3_call((struct clone_args*)page_end, 96));
+        /* the tail is read in order: a byte that is not zero before the
+         * inaccessible page decides (E2BIG), not the page */
+        page_end = g_noaccess - 96;
+        memcpy(page_end, &ca, 88);
+        memset(page_end + 88, 0, 8);
+        page_end[90] = 1;
+        T("clone3(size 200, a nonzero byte before an inaccessible tail)",
+          clone3_call((struct clone_args*)page_end, 200));
         big[100] = 0;
         r = syscall(SYS_clone3, big, 128);
         CHECK(r >= 0);

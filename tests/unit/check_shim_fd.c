@@ -1,9 +1,13 @@
 /*
  * check_shim_fd.c: the shim's descriptor table (bookkeep/shim_handle.c)
- * and the calls that keep it (open, openat, close, close_range, dup, dup2,
- * dup3, fcntl, pipe2), over the mock PAL, against the kernel's rules:
- * open(2), close(2), close_range(2), dup(2), fcntl(2), pipe(2), fork(2),
- * clone(2) and execve(2).
+ * and the calls that keep it (open, openat, openat2, memfd_create, close,
+ * close_range, dup, dup2, dup3, fcntl, pipe2) or answer from it (the file
+ * calls that check what a descriptor may do: ftruncate, fallocate, flock,
+ * fsync, preadv, splice, tee, vmsplice), over the mock PAL, against the
+ * kernel's rules: open(2), openat2(2), memfd_create(2), close(2),
+ * close_range(2), dup(2), fcntl(2), pipe(2), fork(2), clone(2), execve(2),
+ * ftruncate(2), fallocate(2), flock(2), fsync(2), preadv(2), splice(2),
+ * tee(2) and vmsplice(2).
  *
  * An open descriptor the table knows is answered from it (F_GETFD, its
  * name) with no host call and no question to the host; one it does not
@@ -221,6 +225,7 @@ START_TEST(test_dup) {
     mock_expect(g_t, PTSHIM_NR_fcntl, 0);
     ck_assert_int_eq(MOCK_SYSCALL(g_t, fcntl, 5, F_SETFD, 0xff), 0);
     ck_assert_int_eq(getfd(g_t, 5), FD_CLOEXEC);
+    ck_assert_int_eq(ASKED(), 0);
     mock_expect(g_t, PTSHIM_NR_fcntl, 0);
     ck_assert_int_eq(MOCK_SYSCALL(g_t, fcntl, 5, F_SETFD, 0), 0);
     ck_assert_int_eq(getfd(g_t, 5), 0);
@@ -394,6 +399,99 @@ START_TEST(test_names_after_rename) {
 }
 END_TEST
 
+/* The descriptors openat2 and memfd_create make are recorded with what
+ * they may do: their first use asks the host nothing. */
+START_TEST(test_openat2_memfd_recorded) {
+    struct {
+        uint64_t flags, mode, resolve;
+    } how = {O_WRONLY | O_CLOEXEC, 0, 0};
+    PAL_NUM uhow = mock_put(g_t, &how, sizeof(how));
+
+    mock_expect(g_t, PTSHIM_NR_openat2, 3);
+    mock_host_fd(g_t, 3, O_WRONLY, true, "/work/f");
+    ck_assert_int_eq(MOCK_SYSCALL(g_t, openat2, AT_FDCWD, mock_str(g_t, "f"), uhow, sizeof(how)),
+                     3);
+    ck_assert_int_eq(g_mock.host_ops, 1);
+    ck_assert_int_eq(getfd(g_t, 3), FD_CLOEXEC);
+    ck_assert_int_eq(ASKED(), 0);
+    /* write-only: ftruncate goes on, read and readahead are refused */
+    ck_assert_int_eq(MOCK_SYSCALL(g_t, read, 3, 0, 1), -EBADF);
+    ck_assert_int_eq(MOCK_SYSCALL(g_t, readahead, 3, 0, 1), -EBADF);
+    ck_assert_int_eq(ASKED(), 0);
+    mock_expect(g_t, PTSHIM_NR_ftruncate, 0);
+    ck_assert_int_eq(MOCK_SYSCALL(g_t, ftruncate, 3, 1), 0);
+    ck_assert(g_mock.on_host);
+    /* O_PATH: nothing but EBADF */
+    how.flags = O_PATH;
+    mock_poke(g_t, uhow, &how, sizeof(how));
+    mock_expect(g_t, PTSHIM_NR_openat2, 4);
+    mock_host_fd(g_t, 4, O_PATH, false, "/work/f");
+    ck_assert_int_eq(MOCK_SYSCALL(g_t, openat2, AT_FDCWD, mock_str(g_t, "f"), uhow, sizeof(how)),
+                     4);
+    ck_assert_int_eq(MOCK_SYSCALL(g_t, fsync, 4), -EBADF);
+    ck_assert_int_eq(ASKED(), 0);
+    ck_assert_int_eq(MOCK_SYSCALL(g_t, flock, 4, 1), -EBADF);
+    ck_assert_int_eq(MOCK_SYSCALL(g_t, fallocate, 4, 0, 0, 1), -EBADF);
+    ck_assert_int_eq(ASKED(), 0);
+    /* refused before the host: nothing recorded */
+    how.flags = 1ULL << 40;
+    mock_poke(g_t, uhow, &how, sizeof(how));
+    ck_assert_int_eq(MOCK_SYSCALL(g_t, openat2, AT_FDCWD, mock_str(g_t, "f"), uhow, sizeof(how)),
+                     -EINVAL);
+    ck_assert_int_eq(g_mock.host_ops, 0);
+    /* memfd_create: read and write, close-on-exec as asked */
+    mock_expect(g_t, PTSHIM_NR_memfd_create, 5);
+    mock_host_fd(g_t, 5, O_RDWR, true, "/memfd:m (deleted)");
+    ck_assert_int_eq(MOCK_SYSCALL(g_t, memfd_create, mock_str(g_t, "m"), 1 /* MFD_CLOEXEC */), 5);
+    ck_assert_int_eq(getfd(g_t, 5), FD_CLOEXEC);
+    ck_assert_int_eq(ASKED(), 0);
+    mock_expect(g_t, PTSHIM_NR_ftruncate, 0);
+    ck_assert_int_eq(MOCK_SYSCALL(g_t, ftruncate, 5, 4096), 0);
+    ck_assert(g_mock.on_host);
+    ck_assert_int_eq(MOCK_SYSCALL(g_t, memfd_create, mock_str(g_t, "m"), 0x18), -EINVAL);
+    ck_assert_int_eq(g_mock.host_ops, 0);
+}
+END_TEST
+
+/* What a descriptor may do, from the table: the answers the kernel gives
+ * before it looks at the file, without a host call or a question. */
+#define ANSWERED(call, result)              \
+    do {                                    \
+        ck_assert_int_eq((call), (result)); \
+        ck_assert_int_eq(ASKED(), 0);       \
+    } while (0)
+
+START_TEST(test_fmode_answers) {
+    static const int fds[2] = {7, 8};
+    PAL_NUM at = mock_alloc(g_t, sizeof(fds));
+
+    ck_assert_int_eq(open_fd(g_t, O_RDONLY, 3), 3);
+    ck_assert_int_eq(open_fd(g_t, O_ACCMODE, 4), 4);
+    mock_expect(g_t, PTSHIM_NR_pipe2, 0);
+    mock_poke(g_t, at, fds, sizeof(fds));
+    mock_host_fd(g_t, 7, O_RDONLY, false, "pipe:[1]");
+    mock_host_fd(g_t, 8, O_WRONLY, false, "pipe:[1]");
+    ck_assert_int_eq(MOCK_SYSCALL(g_t, pipe2, at, 0), 0);
+    ANSWERED(MOCK_SYSCALL(g_t, ftruncate, 3, 1), -EINVAL);
+    ANSWERED(MOCK_SYSCALL(g_t, ftruncate, 8, 1), -EINVAL);
+    ANSWERED(MOCK_SYSCALL(g_t, ftruncate, 4, -1), -EINVAL);
+    ANSWERED(MOCK_SYSCALL(g_t, fallocate, 3, 0, 0, 1), -EBADF);
+    ANSWERED(MOCK_SYSCALL(g_t, flock, 4, 2 /* LOCK_EX */), -EBADF);
+    ANSWERED(MOCK_SYSCALL(g_t, fsync, 7), -EINVAL);
+    ANSWERED(MOCK_SYSCALL(g_t, preadv, 7, 0, 1, 0, 0), -ESPIPE);
+    ANSWERED(MOCK_SYSCALL(g_t, preadv, 9, 0, 1, -1, 0), -EINVAL);
+    ANSWERED(MOCK_SYSCALL(g_t, splice, 7, mock_alloc(g_t, 8), 3, 0, 1, 0), -ESPIPE);
+    ANSWERED(MOCK_SYSCALL(g_t, tee, 7, 3, 1, 0), -EBADF);
+    ANSWERED(MOCK_SYSCALL(g_t, vmsplice, 4, 0, 1, 0), -EBADF);
+    /* a descriptor the host will not describe is the host's to answer */
+    mock_host_fd(g_t, 10, O_RDONLY, false, "/work/g");
+    mock_host_fds_refused(g_t, true);
+    mock_expect(g_t, PTSHIM_NR_ftruncate, -EINVAL);
+    ck_assert_int_eq(MOCK_SYSCALL(g_t, ftruncate, 10, 1), -EINVAL);
+    ck_assert(g_mock.on_host);
+}
+END_TEST
+
 int main(void) {
     Suite* s = suite_create("shim_fd");
     TCase* tc = tcase_create("table");
@@ -411,6 +509,8 @@ int main(void) {
     tcase_add_test(tc, test_close_range);
     tcase_add_test(tc, test_pipe2);
     tcase_add_test(tc, test_names_after_rename);
+    tcase_add_test(tc, test_openat2_memfd_recorded);
+    tcase_add_test(tc, test_fmode_answers);
     suite_add_tcase(s, tc);
     return unit_run(s);
 }

@@ -17,16 +17,26 @@
  * below an anonymous writable one, the tracer peeks there once and, if the
  * stack grew, copies on.  Only on that failure path: the copies themselves
  * stay process_vm_readv/writev, with their EFAULT answers.
+ *
+ * And one refusal is not a fault either: process_vm_readv reads only
+ * mappings with VM_READ, but on x86 a page the thread may write or
+ * execute, it may read (the kernel's own copy_from_user goes by the page
+ * tables, where there is no write-only or execute-only page without
+ * protection keys).  So where a read stops in a mapping that is writable
+ * or executable but not readable, and no protection key guards it, the
+ * tracer reads it through /proc/PID/mem, which may.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <stdint.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/uio.h>
+#include <unistd.h>
 
 #include "pal_host.h"
 #include "pal_log.h"
@@ -100,6 +110,85 @@ static bool grow_stack(struct pal_thread* t, PAL_NUM addr) {
     return err == 0;
 }
 
+/* The protection key of the mapping of TID's process that starts at
+ * START (smaps: "ProtectionKey:", where the CPU has keys), or 0. */
+static int mapping_pkey(pid_t tid, unsigned long start) {
+    /* a line holds a path name at most */
+    char path[64], line[4352];
+    unsigned long s, e;
+    bool in = false;
+    int key = 0;
+    FILE* f;
+
+    snprintf(path, sizeof(path), "/proc/%d/smaps", tid);
+    f = fopen(path, "re");
+    if (!f)
+        return 0;
+    while (fgets(line, sizeof(line), f)) {
+        if (sscanf(line, "%lx-%lx ", &s, &e) == 2) {
+            if (in)
+                break;
+            in = s == start;
+        } else if (in && sscanf(line, "ProtectionKey: %d", &key) == 1) {
+            break;
+        }
+    }
+    fclose(f);
+    return key;
+}
+
+/* Whether ADDR is in a mapping of TID's process that the thread may read
+ * though process_vm_readv may not (writable or executable, not readable,
+ * no protection key): the bytes up to its end in *END. */
+static bool readable_unreadable(pid_t tid, PAL_NUM addr, PAL_NUM* end) {
+    char path[64], perms[8];
+    unsigned long start, stop, offset, inode;
+    unsigned int major, minor;
+    bool found = false;
+    FILE* f;
+    int c;
+
+    snprintf(path, sizeof(path), "/proc/%d/maps", tid);
+    f = fopen(path, "re");
+    if (!f)
+        return false;
+    while (fscanf(f, "%lx-%lx %7s %lx %x:%x %lu", &start, &stop, perms, &offset, &major, &minor,
+                  &inode) == 7) {
+        if (stop > addr) {
+            found = start <= addr && perms[0] == '-' && (perms[1] == 'w' || perms[2] == 'x');
+            break;
+        }
+        while ((c = getc(f)) != EOF && c != '\n')
+            ;
+    }
+    fclose(f);
+    if (!found || mapping_pkey(tid, start) != 0)
+        return false;
+    *end = stop;
+    return true;
+}
+
+/* Read what the thread could at ADDR (see above) into BUF, at most LEN
+ * bytes: how many were read. */
+static size_t read_forced(struct pal_thread* t, PAL_NUM addr, void* buf, size_t len) {
+    char path[64];
+    PAL_NUM end;
+    ssize_t n;
+    int fd;
+
+    if (!readable_unreadable(t->tid, addr, &end))
+        return 0;
+    if (len > end - addr)
+        len = end - addr;
+    snprintf(path, sizeof(path), "/proc/%d/mem", t->tid);
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    n = pread(fd, buf, len, (off_t)addr);
+    close(fd);
+    return n > 0 ? (size_t)n : 0;
+}
+
 /* Copy LEN bytes between BUF and the tracee's ADDR, growing a stack the
  * copy runs into: how many bytes were copied, or -ESRCH. */
 static long copy(struct pal_thread* t, PAL_NUM addr, void* buf, size_t len, bool write) {
@@ -119,7 +208,16 @@ static long copy(struct pal_thread* t, PAL_NUM addr, void* buf, size_t len, bool
             grown = false;
             continue;
         }
-        /* stopped at ADDR + DONE: once there, the stack may grow */
+        /* stopped at ADDR + DONE: a page the thread may read all the
+         * same, or once there, the stack may grow */
+        if (!write) {
+            size_t forced = read_forced(t, addr + done, (char*)buf + done, len - done);
+
+            if (forced > 0) {
+                done += forced;
+                continue;
+            }
+        }
         if (grown || !grow_stack(t, addr + done))
             break;
         grown = true;

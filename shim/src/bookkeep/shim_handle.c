@@ -222,6 +222,24 @@ int shim_fd_check_fdget(long fd) {
     return (flags & O_PATH) ? -EBADF : 0;
 }
 
+int shim_fd_fmode(long fd, struct shim_handle** handle) {
+    struct shim_handle* h;
+    int flags, ret = shim_fd_get(fd, &h);
+
+    if (handle)
+        *handle = h;
+    if (ret < 0)
+        return ret;
+    if (ret > 0)
+        return SHIM_FMODE_UNKNOWN;
+    flags = shim_handle_flags(h, (int)fd);
+    if (flags < 0)
+        return flags == -EBADF ? -EBADF : SHIM_FMODE_UNKNOWN;
+    if (flags & O_PATH)
+        return -EBADF;
+    return ((flags & O_ACCMODE) + 1) & O_ACCMODE;
+}
+
 static const char* handle_name(struct shim_thread* self, struct shim_handle* h, int fd) {
     char buf[4096];
     long n;

@@ -25,7 +25,6 @@
 #include <limits.h>
 #include <linux/sched.h>
 #include <signal.h>
-#include <string.h>
 
 #include "shim_seccomp.h"
 #include "shim_table.h"
@@ -67,6 +66,7 @@ enum {
     CA_CGROUP,
     CA_NWORDS,
 };
+_Static_assert(CA_NWORDS * 8 == CLONE_ARGS_VER2, "clone_args: a word per field");
 
 /* valid_signal(): the kernel's _NSIG */
 #define KERNEL_NSIG 64
@@ -124,27 +124,6 @@ long shim_do_clone(unsigned int clone_flags, uptr newsp, uptr parent_tidptr, upt
     return shim_pass_to_host();
 }
 
-/* copy_struct_from_user() of the kernel's clone_args: the fields the
- * kernel knows, zero when the program's struct is shorter; a longer one
- * must hold only zeros beyond them (E2BIG), read first. */
-static int copy_clone_args(uint64_t* ca, uptr uargs, size_t size) {
-    static const char zeros[256];
-    char tail[256];
-
-    for (size_t off = CLONE_ARGS_VER2; off < size; off += sizeof(tail)) {
-        size_t n = size - off < sizeof(tail) ? size - off : sizeof(tail);
-
-        if (copy_from_user(tail, uargs + off, n) < 0)
-            return -EFAULT;
-        if (memcmp(tail, zeros, n) != 0)
-            return -E2BIG;
-    }
-    memset(ca, 0, CA_NWORDS * sizeof(*ca));
-    if (copy_from_user(ca, uargs, size < CLONE_ARGS_VER2 ? size : CLONE_ARGS_VER2) < 0)
-        return -EFAULT;
-    return 0;
-}
-
 /* Run clone3 without CLONE_UNTRACED: the program's clone_args CA (the
  * first SIZE bytes at UARGS), changed, go in a copy below the red zone of
  * its stack (the 128 bytes under the stack pointer that the ABI leaves to
@@ -180,7 +159,7 @@ long shim_do_clone3(uptr uargs, size_t size) {
         return -E2BIG;
     if (size < CLONE_ARGS_VER0)
         return -EINVAL;
-    ret = copy_clone_args(ca, uargs, size);
+    ret = copy_struct_from_user(ca, CLONE_ARGS_VER2, uargs, size);
     if (ret < 0)
         return ret;
     if (ca[CA_SET_TID_SIZE] > MAX_PID_NS_LEVEL)

@@ -1,9 +1,10 @@
 /*
  * shim_getdents.c
  *
- * Implementation of system calls "getdents64" and "fstat": the calls that
- * describe an open descriptor's file.  The host reads the directory and
- * the inode; the shim answers for descriptors that are not open.
+ * Implementation of system calls "getdents", "getdents64" and "fstat":
+ * the calls that describe an open descriptor's file.  The host reads the
+ * directory and the inode; the shim answers for descriptors that are not
+ * open.
  */
 #include "config.h"
 
@@ -12,6 +13,11 @@
 
 #include "shim_handle.h"
 #include "shim_table.h"
+
+/* The descriptor, then the host (iterate_dir: ENOTDIR, the buffer) */
+long shim_do_getdents(int fd, uptr dirent, unsigned int count) {
+    return shim_do_getdents64((unsigned int)fd, dirent, count);
+}
 
 long shim_do_getdents64(unsigned int fd, uptr dirent, unsigned int count) {
     (void)dirent;

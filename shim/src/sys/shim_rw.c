@@ -2,11 +2,13 @@
  * shim_rw.c
  *
  * Implementation of system calls "read", "write", "pread64", "pwrite64",
- * "readv", "writev" and "lseek".
+ * "readv", "writev", "preadv", "pwritev", "preadv2", "pwritev2" and
+ * "lseek".
  *
  * The checks the kernel makes on the descriptor before any data moves are
- * made in the tracer, in the kernel's order (a bad descriptor, a
- * descriptor not open for the direction, UIO_MAXIOV, the whence of lseek);
+ * made in the tracer, in the kernel's order (a negative offset, a bad
+ * descriptor, a pipe or a socket given an offset, a descriptor not open
+ * for the direction, UIO_MAXIOV, the whence of lseek);
  * the transfer runs on the host, inside the thread, where it blocks only
  * that thread, and the host checks the buffer.
  */
@@ -23,25 +25,13 @@
 #define SHIM_UIO_MAXIOV 1024
 
 /* The descriptor of a transfer: -EBADF unless it is open, not O_PATH,
- * and open for the direction.  The kernel's f_mode follows the access
- * mode as OPEN_FMODE does: (mode + 1) & 3, FMODE_READ 1 and FMODE_WRITE 2,
- * so that O_RDONLY reads, O_WRONLY writes, O_RDWR both and the access mode
- * 3 (O_ACCMODE, for ioctls only) neither. */
+ * and open for the direction (or unknown: the host decides). */
 static int check_rw_fd(unsigned int fd, bool reading) {
-    struct shim_handle* h;
-    int flags, fmode, ret = shim_fd_get(fd, &h);
+    int fmode = shim_fd_fmode(fd, NULL);
 
-    if (ret < 0)
-        return ret;
-    if (!h)
-        return 0; /* unknown: the host decides */
-    flags = shim_handle_flags(h, (int)fd);
-    if (flags < 0)
-        return flags == -EBADF ? -EBADF : 0; /* unknown: the host decides */
-    if (flags & O_PATH)
-        return -EBADF;
-    fmode = ((flags & O_ACCMODE) + 1) & O_ACCMODE;
-    if (!(fmode & (reading ? 1 : 2)))
+    if (fmode < 0 || fmode == SHIM_FMODE_UNKNOWN)
+        return fmode < 0 ? fmode : 0;
+    if (!(fmode & (reading ? SHIM_FMODE_READ : SHIM_FMODE_WRITE)))
         return -EBADF;
     return 0;
 }
@@ -113,6 +103,65 @@ long shim_do_readv(unsigned long fd, uptr vec, unsigned long vlen) {
 long shim_do_writev(unsigned long fd, uptr vec, unsigned long vlen) {
     (void)vec;
     return vectored((unsigned int)fd, vlen, false);
+}
+
+/* do_preadv() and do_pwritev(): the offset, the descriptor, whether it
+ * can be read at an offset (FMODE_PREAD: ESPIPE for a pipe or a socket,
+ * the host's to tell for the rest), then vfs_readv()'s direction and
+ * the vector's length, which the host checks.  The kernel's
+ * pos_from_hilo() shifts pos_h out of a 64-bit offset: pos_l alone is
+ * the offset.  The RWF_ flags are the host's: kiocb_set_rw_flags()
+ * reads them after the vector, and not at all for an empty one. */
+static long vectored_at(unsigned int fd, loff_t pos) {
+    struct shim_handle* h;
+    int fmode;
+
+    if (pos < 0)
+        return -EINVAL;
+    fmode = shim_fd_fmode(fd, &h);
+    if (fmode < 0)
+        return fmode;
+    if (shim_handle_is_stream(h))
+        return -ESPIPE;
+    /* any other may be a FIFO or a tty opened by name: its ESPIPE, before
+     * the direction, is the host's to give */
+    return shim_pass_to_host();
+}
+
+long shim_do_preadv(int fd, uptr vec, unsigned long vlen, off_t pos_l, unsigned long pos_h) {
+    (void)vec;
+    (void)vlen;
+    (void)pos_h;
+    return vectored_at((unsigned int)fd, pos_l);
+}
+
+long shim_do_pwritev(int fd, uptr vec, unsigned long vlen, off_t pos_l, unsigned long pos_h) {
+    (void)vec;
+    (void)vlen;
+    (void)pos_h;
+    return vectored_at((unsigned int)fd, pos_l);
+}
+
+/* preadv2 and pwritev2: an offset of -1 is the file's position
+ * (do_readv(), as readv), any other as preadv's */
+long shim_do_preadv2(int fd, uptr vec, unsigned long vlen, off_t pos_l, unsigned long pos_h,
+                     unsigned int flags) {
+    (void)vec;
+    (void)pos_h;
+    (void)flags;
+    if (pos_l == -1)
+        return vectored((unsigned int)fd, vlen, true);
+    return vectored_at((unsigned int)fd, pos_l);
+}
+
+long shim_do_pwritev2(int fd, uptr vec, unsigned long vlen, off_t pos_l, unsigned long pos_h,
+                      unsigned int flags) {
+    (void)vec;
+    (void)pos_h;
+    (void)flags;
+    if (pos_l == -1)
+        return vectored((unsigned int)fd, vlen, false);
+    return vectored_at((unsigned int)fd, pos_l);
 }
 
 long shim_do_lseek(unsigned int fd, off_t offset, unsigned int whence) {

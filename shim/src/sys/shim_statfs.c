@@ -1,11 +1,11 @@
 /*
  * shim_statfs.c
  *
- * Implementation of system calls "statfs", "fstatfs", "fadvise64" and
- * "copy_file_range": calls about a file's storage, checked in the tracer
- * (the path's name, the descriptors, copy_file_range's flags after its
- * descriptors and offsets, as the kernel orders them) and answered by the
- * host's file system.
+ * Implementation of system calls "statfs", "fstatfs", "fadvise64",
+ * "copy_file_range" and "sysfs": calls about a file's storage, checked in
+ * the tracer (the path's name, the descriptors, copy_file_range's flags
+ * after its descriptors and offsets, as the kernel orders them, sysfs's
+ * option and name) and answered by the host's file system.
  */
 #include "config.h"
 
@@ -65,4 +65,24 @@ long shim_do_copy_file_range(int fd_in, uptr off_in, int fd_out, uptr off_out, s
     if (flags != 0)
         return -EINVAL;
     return shim_pass_to_host();
+}
+
+/* The option, then for option 1 (fs_index) the name, which the running
+ * kernel reads as a path's (EFAULT, ENAMETOOLONG, ENOENT when empty); the
+ * host knows the file system types. */
+long shim_do_sysfs(int option, unsigned long arg1, unsigned long arg2) {
+    char name[PATH_MAX];
+    long n;
+
+    (void)arg2;
+    switch (option) {
+    case 1:
+        n = shim_getname(arg1, name, false);
+        return n < 0 ? n : shim_pass_to_host();
+    case 2:
+    case 3:
+        return shim_pass_to_host();
+    default:
+        return -EINVAL;
+    }
 }

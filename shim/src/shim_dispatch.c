@@ -162,9 +162,14 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
  */
 static int emulate_syscall(PAL_HANDLE thread, const struct pal_event* ev) {
     bool want_result = g_hooks.syscall_entry && g_hooks.syscall_entry(ev);
-    struct answer a = decide(shim_thread_of(thread), ev);
+    struct shim_thread* self = shim_thread_of(thread);
+    struct answer a;
     enum shim_end end = SHIM_END_RESULT;
     int ret;
+
+    if (self)
+        self->result_wanted = want_result;
+    a = decide(self, ev);
 
     if (a.to_host) {
         log_trace("thread %d: system call %lu run on the host", ev->tid,
@@ -231,4 +236,10 @@ long shim_host_call_self(void) {
     self->host_calls++;
     self->ran_as_made = true;
     return DkHostCall(self->pal, self->sysno, self->args);
+}
+
+bool shim_host_result_free(void) {
+    /* under SYSEMU stops the host's run of the call stops at its exit
+     * anyway; under seccomp stops it need not, unless a trace waits */
+    return shim_cur_thread()->result_wanted || DkSyscallStops() == PAL_STOPS_SYSEMU;
 }

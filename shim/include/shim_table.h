@@ -192,6 +192,23 @@ long shim_do_waitid(int which, pid_t upid, uptr infop, int options, uptr ru);
 
 /* sys/shim_socket.c */
 long shim_do_socket(int family, int type, int protocol);
+long shim_do_socketpair(int family, unsigned int type, int protocol, uptr usockvec);
+long shim_do_bind(int fd, uptr umyaddr, int addrlen);
+long shim_do_listen(int fd, int backlog);
+long shim_do_connect(int fd, uptr uservaddr, int addrlen);
+long shim_do_accept(int fd, uptr upeer_sockaddr, uptr upeer_addrlen);
+long shim_do_accept4(int fd, uptr upeer_sockaddr, uptr upeer_addrlen, unsigned int flags);
+long shim_do_sendto(int fd, uptr buff, size_t len, unsigned int flags, uptr addr, int addr_len);
+long shim_do_recvfrom(int fd, uptr ubuf, size_t size, unsigned int flags, uptr addr, uptr addr_len);
+long shim_do_sendmsg(int fd, uptr msg, unsigned int flags);
+long shim_do_recvmsg(int fd, uptr msg, unsigned int flags);
+long shim_do_sendmmsg(int fd, uptr mmsg, unsigned int vlen, unsigned int flags);
+long shim_do_recvmmsg(int fd, uptr mmsg, unsigned int vlen, unsigned int flags, uptr timeout);
+long shim_do_shutdown(int fd, int how);
+long shim_do_getsockname(int fd, uptr usockaddr, uptr usockaddr_len);
+long shim_do_getpeername(int fd, uptr usockaddr, uptr usockaddr_len);
+long shim_do_setsockopt(int fd, int level, int optname, uptr optval, int optlen);
+long shim_do_getsockopt(int fd, int level, int optname, uptr optval, uptr optlen);
 
 /* sys/shim_statfs.c */
 long shim_do_statfs(uptr pathname, uptr buf);

@@ -67,20 +67,20 @@ SHIM_SYSCALL_PASSTHROUGH(setitimer, 3, int, int, which, uptr, value, uptr, ovalu
 DEFINE_SHIM_SYSCALL(getpid, 0, shim_do_getpid, long) /* sys/shim_getpid.c */
 SHIM_SYSCALL_PASSTHROUGH(sendfile, 4, ssize_t, int, out_fd, int, in_fd, uptr, offset, size_t, count)
 DEFINE_SHIM_SYSCALL(socket, 3, shim_do_socket, long, int, family, int, type, int, protocol) /* sys/shim_socket.c */
-SHIM_SYSCALL_PASSTHROUGH(connect, 3, int, int, fd, uptr, uservaddr, int, addrlen)
-SHIM_SYSCALL_PASSTHROUGH(accept, 3, int, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen)
-SHIM_SYSCALL_PASSTHROUGH(sendto, 6, ssize_t, int, fd, uptr, buff, size_t, len, unsigned int, flags, uptr, addr, int, addr_len)
-SHIM_SYSCALL_PASSTHROUGH(recvfrom, 6, ssize_t, int, fd, uptr, ubuf, size_t, size, unsigned int, flags, uptr, addr, uptr, addr_len)
-SHIM_SYSCALL_PASSTHROUGH(sendmsg, 3, ssize_t, int, fd, uptr, msg, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(recvmsg, 3, ssize_t, int, fd, uptr, msg, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(shutdown, 2, int, int, fd, int, how)
-SHIM_SYSCALL_PASSTHROUGH(bind, 3, int, int, fd, uptr, umyaddr, int, addrlen)
-SHIM_SYSCALL_PASSTHROUGH(listen, 2, int, int, fd, int, backlog)
-SHIM_SYSCALL_PASSTHROUGH(getsockname, 3, int, int, fd, uptr, usockaddr, uptr, usockaddr_len)
-SHIM_SYSCALL_PASSTHROUGH(getpeername, 3, int, int, fd, uptr, usockaddr, uptr, usockaddr_len)
-SHIM_SYSCALL_PASSTHROUGH(socketpair, 4, int, int, family, unsigned int, type, int, protocol, uptr, usockvec)
-SHIM_SYSCALL_PASSTHROUGH(setsockopt, 5, int, int, fd, int, level, int, optname, uptr, optval, int, optlen)
-SHIM_SYSCALL_PASSTHROUGH(getsockopt, 5, int, int, fd, int, level, int, optname, uptr, optval, uptr, optlen)
+DEFINE_SHIM_SYSCALL(connect, 3, shim_do_connect, long, int, fd, uptr, uservaddr, int, addrlen) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(accept, 3, shim_do_accept, long, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(sendto, 6, shim_do_sendto, long, int, fd, uptr, buff, size_t, len, unsigned int, flags, uptr, addr, int, addr_len) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(recvfrom, 6, shim_do_recvfrom, long, int, fd, uptr, ubuf, size_t, size, unsigned int, flags, uptr, addr, uptr, addr_len) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(sendmsg, 3, shim_do_sendmsg, long, int, fd, uptr, msg, unsigned int, flags) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(recvmsg, 3, shim_do_recvmsg, long, int, fd, uptr, msg, unsigned int, flags) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(shutdown, 2, shim_do_shutdown, long, int, fd, int, how) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(bind, 3, shim_do_bind, long, int, fd, uptr, umyaddr, int, addrlen) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(listen, 2, shim_do_listen, long, int, fd, int, backlog) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(getsockname, 3, shim_do_getsockname, long, int, fd, uptr, usockaddr, uptr, usockaddr_len) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(getpeername, 3, shim_do_getpeername, long, int, fd, uptr, usockaddr, uptr, usockaddr_len) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(socketpair, 4, shim_do_socketpair, long, int, family, unsigned int, type, int, protocol, uptr, usockvec) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(setsockopt, 5, shim_do_setsockopt, long, int, fd, int, level, int, optname, uptr, optval, int, optlen) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(getsockopt, 5, shim_do_getsockopt, long, int, fd, int, level, int, optname, uptr, optval, uptr, optlen) /* sys/shim_socket.c */
 DEFINE_SHIM_SYSCALL(clone, 5, shim_do_clone, long, unsigned int, clone_flags, uptr, newsp, uptr, parent_tidptr, uptr, child_tidptr, uptr, tls) /* sys/shim_clone.c */
 DEFINE_SHIM_SYSCALL(fork, 0, shim_do_fork, long) /* sys/shim_clone.c */
 DEFINE_SHIM_SYSCALL(vfork, 0, shim_do_vfork, long) /* sys/shim_clone.c */
@@ -313,7 +313,7 @@ SHIM_SYSCALL_PASSTHROUGH(eventfd, 1, int, unsigned int, count)
 SHIM_SYSCALL_PASSTHROUGH(fallocate, 4, int, int, fd, unsigned int, mode, off_t, offset, off_t, len)
 SHIM_SYSCALL_PASSTHROUGH(timerfd_settime, 4, int, int, ufd, unsigned int, flags, uptr, utmr, uptr, otmr)
 SHIM_SYSCALL_PASSTHROUGH(timerfd_gettime, 2, int, int, ufd, uptr, otmr)
-SHIM_SYSCALL_PASSTHROUGH(accept4, 4, int, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(accept4, 4, shim_do_accept4, long, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen, unsigned int, flags) /* sys/shim_socket.c */
 SHIM_SYSCALL_PASSTHROUGH(signalfd4, 4, int, int, ufd, uptr, user_mask, size_t, sizemask, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(eventfd2, 2, int, unsigned int, count, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(epoll_create1, 1, int, unsigned int, flags)
@@ -324,7 +324,7 @@ SHIM_SYSCALL_PASSTHROUGH(preadv, 5, ssize_t, int, fd, uptr, vec, unsigned long, 
 SHIM_SYSCALL_PASSTHROUGH(pwritev, 5, ssize_t, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h)
 DEFINE_SHIM_SYSCALL(rt_tgsigqueueinfo, 4, shim_do_rt_tgsigqueueinfo, long, pid_t, tgid, pid_t, pid, int, sig, uptr, uinfo) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(perf_event_open, 5, int, uptr, attr_uptr, pid_t, pid, int, cpu, int, group_fd, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(recvmmsg, 5, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags, uptr, timeout)
+DEFINE_SHIM_SYSCALL(recvmmsg, 5, shim_do_recvmmsg, long, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags, uptr, timeout) /* sys/shim_socket.c */
 SHIM_SYSCALL_PASSTHROUGH(fanotify_init, 2, int, unsigned long, flags, unsigned int, event_f_flags)
 SHIM_SYSCALL_PASSTHROUGH(fanotify_mark, 5, int, int, fanotify_fd, unsigned long, flags, unsigned long, mask, int, dfd, uptr, pathname)
 DEFINE_SHIM_SYSCALL(prlimit64, 4, shim_do_prlimit64, long, pid_t, pid, unsigned int, resource, uptr, new_rlim, uptr, old_rlim) /* sys/shim_rlimit.c */
@@ -332,7 +332,7 @@ SHIM_SYSCALL_PASSTHROUGH(name_to_handle_at, 5, int, int, dfd, uptr, name, uptr, 
 SHIM_SYSCALL_PASSTHROUGH(open_by_handle_at, 3, int, int, mountdirfd, uptr, handle, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(clock_adjtime, 2, int, int, which_clock, uptr, utx)
 SHIM_SYSCALL_PASSTHROUGH(syncfs, 1, int, int, fd)
-SHIM_SYSCALL_PASSTHROUGH(sendmmsg, 4, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(sendmmsg, 4, shim_do_sendmmsg, long, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags) /* sys/shim_socket.c */
 DEFINE_SHIM_SYSCALL(setns, 2, shim_do_setns, long, int, fd, int, flags) /* sys/shim_unshare.c */
 SHIM_SYSCALL_PASSTHROUGH(getcpu, 3, int, uptr, cpup, uptr, nodep, uptr, unused)
 SHIM_SYSCALL_PASSTHROUGH(process_vm_readv, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)

@@ -210,6 +210,20 @@ long shim_do_getpeername(int fd, uptr usockaddr, uptr usockaddr_len);
 long shim_do_setsockopt(int fd, int level, int optname, uptr optval, int optlen);
 long shim_do_getsockopt(int fd, int level, int optname, uptr optval, uptr optlen);
 
+/* sys/shim_ipc.c */
+long shim_do_shmget(unsigned long key, size_t size, unsigned int shmflg);
+long shim_do_shmat(int shmid, uptr shmaddr, unsigned int shmflg);
+long shim_do_shmdt(uptr shmaddr);
+long shim_do_shmctl(int shmid, int cmd, uptr buf);
+long shim_do_semget(unsigned long key, int nsems, unsigned int semflg);
+long shim_do_semop(int semid, uptr tsops, unsigned int nsops);
+long shim_do_semtimedop(int semid, uptr tsops, unsigned int nsops, uptr timeout);
+long shim_do_semctl(int semid, int semnum, int cmd, unsigned long arg);
+long shim_do_msgget(unsigned long key, unsigned int msgflg);
+long shim_do_msgsnd(int msqid, uptr msgp, size_t msgsz, unsigned int msgflg);
+long shim_do_msgrcv(int msqid, uptr msgp, size_t msgsz, long msgtyp, unsigned int msgflg);
+long shim_do_msgctl(int msqid, int cmd, uptr buf);
+
 /* sys/shim_statfs.c */
 long shim_do_statfs(uptr pathname, uptr buf);
 long shim_do_fstatfs(int fd, uptr buf);

@@ -54,9 +54,9 @@ SHIM_SYSCALL_PASSTHROUGH(mremap, 5, long, uptr, addr, size_t, old_len, size_t, n
 SHIM_SYSCALL_PASSTHROUGH(msync, 3, int, uptr, start, size_t, len, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(mincore, 3, int, uptr, start, size_t, len, uptr, vec)
 SHIM_SYSCALL_PASSTHROUGH(madvise, 3, int, uptr, start, size_t, len_in, int, behavior)
-SHIM_SYSCALL_PASSTHROUGH(shmget, 3, int, unsigned long, key, size_t, size, unsigned int, shmflg)
-SHIM_SYSCALL_PASSTHROUGH(shmat, 3, long, int, shmid, uptr, shmaddr, unsigned int, shmflg)
-SHIM_SYSCALL_PASSTHROUGH(shmctl, 3, int, int, shmid, int, cmd, uptr, buf)
+DEFINE_SHIM_SYSCALL(shmget, 3, shim_do_shmget, long, unsigned long, key, size_t, size, unsigned int, shmflg) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(shmat, 3, shim_do_shmat, long, int, shmid, uptr, shmaddr, unsigned int, shmflg) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(shmctl, 3, shim_do_shmctl, long, int, shmid, int, cmd, uptr, buf) /* sys/shim_ipc.c */
 DEFINE_SHIM_SYSCALL(dup, 1, shim_do_dup, long, unsigned int, fildes) /* sys/shim_dup.c */
 DEFINE_SHIM_SYSCALL(dup2, 2, shim_do_dup2, long, unsigned int, oldfd, unsigned int, newfd) /* sys/shim_dup.c */
 SHIM_SYSCALL_PASSTHROUGH(pause, 0, int)
@@ -89,14 +89,14 @@ DEFINE_SHIM_SYSCALL(exit, 1, shim_do_exit, long, int, error_code) /* sys/shim_ex
 DEFINE_SHIM_SYSCALL(wait4, 4, shim_do_wait4, long, pid_t, upid, uptr, stat_addr, int, options, uptr, ru) /* sys/shim_wait.c */
 DEFINE_SHIM_SYSCALL(kill, 2, shim_do_kill, long, pid_t, pid, int, sig) /* sys/shim_signal.c */
 DEFINE_SHIM_SYSCALL(uname, 1, shim_do_uname, long, uptr, name) /* sys/shim_uname.c */
-SHIM_SYSCALL_PASSTHROUGH(semget, 3, int, unsigned long, key, int, nsems, unsigned int, semflg)
-SHIM_SYSCALL_PASSTHROUGH(semop, 3, int, int, semid, uptr, tsops, unsigned int, nsops)
-SHIM_SYSCALL_PASSTHROUGH(semctl, 4, int, int, semid, int, semnum, int, cmd, unsigned long, arg)
-SHIM_SYSCALL_PASSTHROUGH(shmdt, 1, int, uptr, shmaddr)
-SHIM_SYSCALL_PASSTHROUGH(msgget, 2, int, unsigned long, key, unsigned int, msgflg)
-SHIM_SYSCALL_PASSTHROUGH(msgsnd, 4, int, int, msqid, uptr, msgp, size_t, msgsz, unsigned int, msgflg)
-SHIM_SYSCALL_PASSTHROUGH(msgrcv, 5, ssize_t, int, msqid, uptr, msgp, size_t, msgsz, long, msgtyp, unsigned int, msgflg)
-SHIM_SYSCALL_PASSTHROUGH(msgctl, 3, int, int, msqid, int, cmd, uptr, buf)
+DEFINE_SHIM_SYSCALL(semget, 3, shim_do_semget, long, unsigned long, key, int, nsems, unsigned int, semflg) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(semop, 3, shim_do_semop, long, int, semid, uptr, tsops, unsigned int, nsops) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(semctl, 4, shim_do_semctl, long, int, semid, int, semnum, int, cmd, unsigned long, arg) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(shmdt, 1, shim_do_shmdt, long, uptr, shmaddr) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(msgget, 2, shim_do_msgget, long, unsigned long, key, unsigned int, msgflg) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(msgsnd, 4, shim_do_msgsnd, long, int, msqid, uptr, msgp, size_t, msgsz, unsigned int, msgflg) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(msgrcv, 5, shim_do_msgrcv, long, int, msqid, uptr, msgp, size_t, msgsz, long, msgtyp, unsigned int, msgflg) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(msgctl, 3, shim_do_msgctl, long, int, msqid, int, cmd, uptr, buf) /* sys/shim_ipc.c */
 DEFINE_SHIM_SYSCALL(fcntl, 3, shim_do_fcntl, long, unsigned int, fd, unsigned int, cmd, unsigned long, arg) /* sys/shim_dup.c */
 SHIM_SYSCALL_PASSTHROUGH(flock, 2, int, int, fd, unsigned int, cmd)
 SHIM_SYSCALL_PASSTHROUGH(fsync, 1, int, int, fd)
@@ -245,7 +245,7 @@ SHIM_SYSCALL_PASSTHROUGH(remap_file_pages, 5, int, uptr, start, size_t, size, un
 DEFINE_SHIM_SYSCALL(getdents64, 3, shim_do_getdents64, long, unsigned int, fd, uptr, dirent, unsigned int, count) /* sys/shim_getdents.c */
 DEFINE_SHIM_SYSCALL(set_tid_address, 1, shim_do_set_tid_address, long, uptr, tidptr) /* sys/shim_tls.c */
 DEFINE_SHIM_SYSCALL(restart_syscall, 0, shim_do_restart_syscall, long) /* sys/shim_signal.c */
-SHIM_SYSCALL_PASSTHROUGH(semtimedop, 4, int, int, semid, uptr, tsops, unsigned int, nsops, uptr, timeout)
+DEFINE_SHIM_SYSCALL(semtimedop, 4, shim_do_semtimedop, long, int, semid, uptr, tsops, unsigned int, nsops, uptr, timeout) /* sys/shim_ipc.c */
 DEFINE_SHIM_SYSCALL(fadvise64, 4, shim_do_fadvise64, long, int, fd, off_t, offset, size_t, len, int, advice) /* sys/shim_statfs.c */
 SHIM_SYSCALL_PASSTHROUGH(timer_create, 3, int, int, which_clock, uptr, timer_event_spec, uptr, created_timer_id)
 SHIM_SYSCALL_PASSTHROUGH(timer_settime, 4, int, int, timer_id, unsigned int, flags, uptr, new_setting, uptr, old_setting)

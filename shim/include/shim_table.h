@@ -224,6 +224,14 @@ long shim_do_msgsnd(int msqid, uptr msgp, size_t msgsz, unsigned int msgflg);
 long shim_do_msgrcv(int msqid, uptr msgp, size_t msgsz, long msgtyp, unsigned int msgflg);
 long shim_do_msgctl(int msqid, int cmd, uptr buf);
 
+/* sys/shim_mqueue.c */
+long shim_do_mq_open(uptr u_name, unsigned int oflag, mode_t mode, uptr u_attr);
+long shim_do_mq_unlink(uptr u_name);
+long shim_do_mq_timedsend(int mqdes, uptr u_msg_ptr, size_t msg_len, unsigned int msg_prio, uptr u_abs_timeout);
+long shim_do_mq_timedreceive(int mqdes, uptr u_msg_ptr, size_t msg_len, uptr u_msg_prio, uptr u_abs_timeout);
+long shim_do_mq_notify(int mqdes, uptr u_notification);
+long shim_do_mq_getsetattr(int mqdes, uptr u_mqstat, uptr u_omqstat);
+
 /* sys/shim_statfs.c */
 long shim_do_statfs(uptr pathname, uptr buf);
 long shim_do_fstatfs(int fd, uptr buf);

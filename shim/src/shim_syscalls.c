@@ -265,12 +265,12 @@ SHIM_SYSCALL_RETURN_ENOSYS(vserver, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(mbind, 6, int, uptr, start, size_t, len, int, mode, uptr, nmask, unsigned long, maxnode, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(set_mempolicy, 3, int, int, mode, uptr, nmask, unsigned long, maxnode)
 SHIM_SYSCALL_PASSTHROUGH(get_mempolicy, 5, int, uptr, policy, uptr, nmask, unsigned long, maxnode, uptr, addr, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(mq_open, 4, int, uptr, u_name, unsigned int, oflag, mode_t, mode, uptr, u_attr)
-SHIM_SYSCALL_PASSTHROUGH(mq_unlink, 1, int, uptr, u_name)
-SHIM_SYSCALL_PASSTHROUGH(mq_timedsend, 5, int, int, mqdes, uptr, u_msg_ptr, size_t, msg_len, unsigned int, msg_prio, uptr, u_abs_timeout)
-SHIM_SYSCALL_PASSTHROUGH(mq_timedreceive, 5, ssize_t, int, mqdes, uptr, u_msg_ptr, size_t, msg_len, uptr, u_msg_prio, uptr, u_abs_timeout)
-SHIM_SYSCALL_PASSTHROUGH(mq_notify, 2, int, int, mqdes, uptr, u_notification)
-SHIM_SYSCALL_PASSTHROUGH(mq_getsetattr, 3, int, int, mqdes, uptr, u_mqstat, uptr, u_omqstat)
+DEFINE_SHIM_SYSCALL(mq_open, 4, shim_do_mq_open, long, uptr, u_name, unsigned int, oflag, mode_t, mode, uptr, u_attr) /* sys/shim_mqueue.c */
+DEFINE_SHIM_SYSCALL(mq_unlink, 1, shim_do_mq_unlink, long, uptr, u_name) /* sys/shim_mqueue.c */
+DEFINE_SHIM_SYSCALL(mq_timedsend, 5, shim_do_mq_timedsend, long, int, mqdes, uptr, u_msg_ptr, size_t, msg_len, unsigned int, msg_prio, uptr, u_abs_timeout) /* sys/shim_mqueue.c */
+DEFINE_SHIM_SYSCALL(mq_timedreceive, 5, shim_do_mq_timedreceive, long, int, mqdes, uptr, u_msg_ptr, size_t, msg_len, uptr, u_msg_prio, uptr, u_abs_timeout) /* sys/shim_mqueue.c */
+DEFINE_SHIM_SYSCALL(mq_notify, 2, shim_do_mq_notify, long, int, mqdes, uptr, u_notification) /* sys/shim_mqueue.c */
+DEFINE_SHIM_SYSCALL(mq_getsetattr, 3, shim_do_mq_getsetattr, long, int, mqdes, uptr, u_mqstat, uptr, u_omqstat) /* sys/shim_mqueue.c */
 SHIM_SYSCALL_PASSTHROUGH(kexec_load, 4, long, unsigned long, entry, unsigned long, nr_segments, uptr, segments, unsigned long, flags)
 DEFINE_SHIM_SYSCALL(waitid, 5, shim_do_waitid, long, int, which, pid_t, upid, uptr, infop, int, options, uptr, ru) /* sys/shim_wait.c */
 SHIM_SYSCALL_PASSTHROUGH(add_key, 5, int, uptr, _type, uptr, _description, uptr, _payload, size_t, plen, int, ringid)

@@ -108,6 +108,8 @@ long shim_do_socket(int family, int type, int protocol) {
     (void)protocol;
     if ((type & ~SHIM_SOCK_TYPE_MASK) & ~(SOCK_CLOEXEC | SOCK_NONBLOCK))
         return -EINVAL;
+    if (!shim_host_result_free())
+        return shim_pass_to_host();
     fd = shim_host_call_self();
     if (fd >= 0)
         record_socket(fd, type & SOCK_CLOEXEC);

@@ -153,6 +153,59 @@ static int recv_fd(const char* what, int sock, unsigned int flags) {
     return fd;
 }
 
+/* copy_msghdr_from_user()'s checks, one bad field at a time and two at
+ * once, on the stream pair SV. */
+static void sec_msghdr(const int* sv) {
+    char buf[16], name[256];
+    struct iovec iov = {buf, sizeof(buf)};
+    struct msghdr m = {.msg_iov = &iov, .msg_iovlen = 1};
+    struct sockaddr_un* u = (struct sockaddr_un*)name;
+    struct msghdr* edge = (struct msghdr*)(g_edge - sizeof(m) + 8);
+
+    memset(name, 0, sizeof(name));
+    memset(buf, 'b', sizeof(buf));
+    u->sun_family = AF_UNIX;
+    strcpy(u->sun_path, "nowhere");
+    NOT_SOCKETS("sendmsg(name length -1)", S(SYS_sendmsg, fd_, &(struct msghdr){.msg_name = name, .msg_namelen = -1U}, 0));
+    print_rc("sendmsg(sv0, header half unmapped)", S(SYS_sendmsg, sv[0], edge, 0));
+    print_rc("recvmsg(sv1, header half unmapped)", S(SYS_recvmsg, sv[1], edge, MSG_DONTWAIT));
+    m.msg_name = name;
+    m.msg_namelen = -1U;
+    print_rc("sendmsg(sv0, name length -1)", S(SYS_sendmsg, sv[0], &m, 0));
+    print_rc("recvmsg(sv1, name length -1)", S(SYS_recvmsg, sv[1], &m, MSG_DONTWAIT));
+    m.msg_iovlen = 1025;
+    print_rc("sendmsg(sv0, name length -1, 1025 iovecs)", S(SYS_sendmsg, sv[0], &m, 0));
+    m.msg_name = NULL;
+    print_rc("sendmsg(sv0, no name, length -1, 1025 iovecs)", S(SYS_sendmsg, sv[0], &m, 0));
+    print_rc("recvmsg(sv1, 1025 iovecs)", S(SYS_recvmsg, sv[1], &m, MSG_DONTWAIT));
+    m.msg_iovlen = 1;
+    m.msg_name = BAD;
+    m.msg_namelen = 16;
+    print_rc("sendmsg(sv0, (void*)1 name)", S(SYS_sendmsg, sv[0], &m, 0));
+    m.msg_iovlen = 1025;
+    print_rc("sendmsg(sv0, (void*)1 name, 1025 iovecs)", S(SYS_sendmsg, sv[0], &m, 0));
+    m.msg_iovlen = 1;
+    m.msg_name = g_edge - 64;
+    m.msg_namelen = 200;
+    print_rc("sendmsg(sv0, name length 200 clamped, into a hole)", S(SYS_sendmsg, sv[0], &m, 0));
+    m.msg_name = name;
+    print_rc("sendmsg(sv0, name length 200)", S(SYS_sendmsg, sv[0], &m, 0));
+    m.msg_namelen = 0;
+    print_rc("sendmsg(sv0, name length 0)", S(SYS_sendmsg, sv[0], &m, 0));
+    m.msg_name = BAD;
+    m.msg_namelen = 16;
+    iov.iov_len = 2;
+    print_rc("recvmsg(sv1, (void*)1 name)", S(SYS_recvmsg, sv[1], &m, MSG_DONTWAIT));
+    m.msg_name = NULL;
+    iov.iov_len = sizeof(buf);
+    print_rc("recvmsg(sv1) the rest", S(SYS_recvmsg, sv[1], &m, MSG_DONTWAIT));
+    iov.iov_base = BAD;
+    print_rc("sendmsg(sv0, (void*)1 iovec base)", S(SYS_sendmsg, sv[0], &m, 0));
+    m.msg_iov = BAD;
+    print_rc("sendmsg(sv0, (void*)1 iovecs)", S(SYS_sendmsg, sv[0], &m, 0));
+    print_rc("recvmsg(sv1, (void*)1 iovecs)", S(SYS_recvmsg, sv[1], &m, MSG_DONTWAIT));
+}
+
 static void sec_msg(void) {
     int sv[2], fd, p[2];
     char buf[16];
@@ -172,6 +225,7 @@ static void sec_msg(void) {
     print_rc("recvmsg(sv1, (void*)1)", S(SYS_recvmsg, sv[1], BAD, 0));
     print_rc("recvmsg(sv1, MSG_CMSG_COMPAT)", S(SYS_recvmsg, sv[1], &m, MSG_CMSG_COMPAT));
     print_rc("recvmsg(sv1, empty, MSG_DONTWAIT)", S(SYS_recvmsg, sv[1], &m, MSG_DONTWAIT));
+    sec_msghdr(sv);
 
     /* a pipe's read end, passed and used */
     CHECK(pipe(p) == 0);

@@ -12,8 +12,8 @@
  * interrupt it natively.  The shim makes, in the kernel's order, the
  * checks that need nothing of that state: the descriptor (open, not
  * O_PATH, a socket: the table records each descriptor's kind), flags the
- * kernel refuses up front, the lengths and copies of addresses, a buffer
- * that is not user memory, a timeout.  The descriptors that socket,
+ * kernel refuses up front, the lengths and copies of addresses, message
+ * headers, a buffer that is not user memory, a timeout.  The descriptors that socket,
  * socketpair, accept and recvmsg (SCM_RIGHTS) make are recorded when the
  * host's result costs no extra stop (shim_host_result_free); otherwise
  * the table adopts them on first use.
@@ -39,6 +39,8 @@
 /* No x86-64 TASK_SIZE is smaller than this, less a guard page: a range
  * that ends below it passes access_ok() on any host. */
 #define SHIM_USER_SURE ((1UL << 47) - 2 * 4096)
+/* UIO_MAXIOV */
+#define SHIM_UIO_MAXIOV 1024
 
 /* The socket behind FD, as sockfd_lookup_light() finds it: 0 when FD is
  * a socket, -EBADF when it is not open (or O_PATH: fdget() refuses it),
@@ -245,10 +247,42 @@ static int check_msg_call(int fd, unsigned int flags) {
     return sock_fd(fd);
 }
 
+/*
+ * The message header at MSG, as copy_msghdr_from_user() reads it before
+ * the data moves: the header (EFAULT), a negative name length (EINVAL),
+ * the name itself, clamped to 128 bytes, when SENDING (recvmsg only
+ * keeps where to write one), and the number of iovecs (EMSGSIZE).  The
+ * iovecs and the control data are the host's to read.
+ */
+static int check_msghdr(uptr msg, bool sending) {
+    struct sockaddr_storage addr;
+    struct msghdr m;
+    int namelen;
+
+    if (copy_from_user(&m, msg, sizeof(m)) < 0)
+        return -EFAULT;
+    namelen = m.msg_name ? (int)m.msg_namelen : 0;
+    if (namelen < 0)
+        return -EINVAL;
+    if ((size_t)namelen > sizeof(addr))
+        namelen = sizeof(addr);
+    if (sending && namelen) {
+        int ret = sockaddr_from_user((uptr)m.msg_name, namelen, &addr);
+
+        if (ret < 0)
+            return ret;
+    }
+    if (m.msg_iovlen > SHIM_UIO_MAXIOV)
+        return -EMSGSIZE;
+    return 0;
+}
+
 long shim_do_sendmsg(int fd, uptr msg, unsigned int flags) {
     int ret = check_msg_call(fd, flags);
 
-    (void)msg;
+    if (ret != 0)
+        return ret < 0 ? ret : shim_pass_to_host();
+    ret = check_msghdr(msg, true);
     if (ret < 0)
         return ret;
     return shim_pass_to_host();
@@ -305,9 +339,12 @@ long shim_do_recvmsg(int fd, uptr msg, unsigned int flags) {
     int ret = check_msg_call(fd, flags);
     long n;
 
+    if (ret != 0)
+        return ret < 0 ? ret : shim_pass_to_host();
+    ret = check_msghdr(msg, false);
     if (ret < 0)
         return ret;
-    if (ret == 1 || !shim_host_result_free())
+    if (!shim_host_result_free())
         return shim_pass_to_host();
     n = shim_host_call_self();
     if (n >= 0)

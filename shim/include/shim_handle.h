@@ -8,8 +8,9 @@
  *
  * The host owns the real descriptors; the table follows them.  The calls
  * the shim implements record what they create and close; a descriptor the
- * table does not know (inherited at start, or made by a call passed
- * through to the host, such as socket or accept) is adopted on first use
+ * table does not know (inherited at start, made by a call passed through
+ * to the host, or left unrecorded by one that would have paid a stop for
+ * the record, such as an untraced accept) is adopted on first use
  * from the host's /proc view, so the table never answers EBADF for a
  * descriptor the host has; when that view cannot be read, the descriptor
  * is unknown, and the host answers for it.

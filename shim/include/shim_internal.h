@@ -114,6 +114,13 @@ long shim_host_call_self(void);
  * when something needs it (a trace): otherwise the thread runs on unseen,
  * which saves the exit stop's work.  No host call may follow it. */
 long shim_pass_to_host(void);
+/* Whether shim_host_call_self() costs no stop more than
+ * shim_pass_to_host(): a trace waits for the result anyway, or the stop
+ * mechanism stops at the host call's exit whatever (SYSEMU).  A call that
+ * runs on the host only to record what it made (a descriptor) asks first:
+ * otherwise it leaves it to the table, which adopts a descriptor it does
+ * not know on first use, and the call keeps its single stop. */
+bool shim_host_result_free(void);
 #define shim_host_call0(nr) shim_host_call((nr), 0, 0, 0, 0, 0, 0)
 #define shim_host_call1(nr, a) shim_host_call((nr), (PAL_NUM)(a), 0, 0, 0, 0, 0)
 #define shim_host_call2(nr, a, b) shim_host_call((nr), (PAL_NUM)(a), (PAL_NUM)(b), 0, 0, 0, 0)

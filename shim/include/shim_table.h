@@ -268,6 +268,45 @@ long shim_do_waitid(int which, pid_t upid, uptr infop, int options, uptr ru);
 
 /* sys/shim_socket.c */
 long shim_do_socket(int family, int type, int protocol);
+long shim_do_socketpair(int family, unsigned int type, int protocol, uptr usockvec);
+long shim_do_bind(int fd, uptr umyaddr, int addrlen);
+long shim_do_listen(int fd, int backlog);
+long shim_do_connect(int fd, uptr uservaddr, int addrlen);
+long shim_do_accept(int fd, uptr upeer_sockaddr, uptr upeer_addrlen);
+long shim_do_accept4(int fd, uptr upeer_sockaddr, uptr upeer_addrlen, unsigned int flags);
+long shim_do_sendto(int fd, uptr buff, size_t len, unsigned int flags, uptr addr, int addr_len);
+long shim_do_recvfrom(int fd, uptr ubuf, size_t size, unsigned int flags, uptr addr, uptr addr_len);
+long shim_do_sendmsg(int fd, uptr msg, unsigned int flags);
+long shim_do_recvmsg(int fd, uptr msg, unsigned int flags);
+long shim_do_sendmmsg(int fd, uptr mmsg, unsigned int vlen, unsigned int flags);
+long shim_do_recvmmsg(int fd, uptr mmsg, unsigned int vlen, unsigned int flags, uptr timeout);
+long shim_do_shutdown(int fd, int how);
+long shim_do_getsockname(int fd, uptr usockaddr, uptr usockaddr_len);
+long shim_do_getpeername(int fd, uptr usockaddr, uptr usockaddr_len);
+long shim_do_setsockopt(int fd, int level, int optname, uptr optval, int optlen);
+long shim_do_getsockopt(int fd, int level, int optname, uptr optval, uptr optlen);
+
+/* sys/shim_ipc.c */
+long shim_do_shmget(unsigned long key, size_t size, unsigned int shmflg);
+long shim_do_shmat(int shmid, uptr shmaddr, unsigned int shmflg);
+long shim_do_shmdt(uptr shmaddr);
+long shim_do_shmctl(int shmid, int cmd, uptr buf);
+long shim_do_semget(unsigned long key, int nsems, unsigned int semflg);
+long shim_do_semop(int semid, uptr tsops, unsigned int nsops);
+long shim_do_semtimedop(int semid, uptr tsops, unsigned int nsops, uptr timeout);
+long shim_do_semctl(int semid, int semnum, int cmd, unsigned long arg);
+long shim_do_msgget(unsigned long key, unsigned int msgflg);
+long shim_do_msgsnd(int msqid, uptr msgp, size_t msgsz, unsigned int msgflg);
+long shim_do_msgrcv(int msqid, uptr msgp, size_t msgsz, long msgtyp, unsigned int msgflg);
+long shim_do_msgctl(int msqid, int cmd, uptr buf);
+
+/* sys/shim_mqueue.c */
+long shim_do_mq_open(uptr u_name, unsigned int oflag, mode_t mode, uptr u_attr);
+long shim_do_mq_unlink(uptr u_name);
+long shim_do_mq_timedsend(int mqdes, uptr u_msg_ptr, size_t msg_len, unsigned int msg_prio, uptr u_abs_timeout);
+long shim_do_mq_timedreceive(int mqdes, uptr u_msg_ptr, size_t msg_len, uptr u_msg_prio, uptr u_abs_timeout);
+long shim_do_mq_notify(int mqdes, uptr u_notification);
+long shim_do_mq_getsetattr(int mqdes, uptr u_mqstat, uptr u_omqstat);
 
 /* sys/shim_statfs.c */
 long shim_do_statfs(uptr pathname, uptr buf);

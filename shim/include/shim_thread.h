@@ -101,6 +101,9 @@ struct shim_thread {
      * when the shim did not see them (the host answered the call). */
     uint64_t clone_flags;
     unsigned int host_calls; /* the host calls it made so far */
+    /* the ptshim program waits for its result (a trace): the host's run
+     * of it stops at its exit whoever asks (shim_host_result_free) */
+    bool result_wanted;
     /* its shim_do_ handed it to the host as made (shim_pass_to_host) */
     bool to_host;
     /* its shim_do_ ran it on the host as made (shim_host_call_self) */

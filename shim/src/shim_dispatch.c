@@ -228,13 +228,15 @@ static int emulate_syscall(PAL_HANDLE thread, const struct pal_event* ev) {
     /* strace gives it at the entry: pending while the call runs */
     if (inj && (inj->flags & SHIM_INJECT_SIGNAL))
         DkSyscallRaise(thread, inj->signo);
+    /* what comes at the call's end needs the thread stopped there */
+    if (inj && (inj->flags & (SHIM_INJECT_POKE_EXIT | SHIM_INJECT_DELAY_EXIT | SHIM_INJECT_SIGNAL)))
+        want_result = true;
+    if (self)
+        self->result_wanted = want_result;
     if (inj && (inj->flags & (SHIM_INJECT_ERROR | SHIM_INJECT_RETVAL)))
         a = injected(self, ev, inj);
     else
         a = decide(self, ev);
-    /* what comes at the call's end needs the thread stopped there */
-    if (inj && (inj->flags & (SHIM_INJECT_POKE_EXIT | SHIM_INJECT_DELAY_EXIT | SHIM_INJECT_SIGNAL)))
-        want_result = true;
 
     if (a.to_host) {
         log_trace("thread %d: system call %lu run on the host", ev->tid,
@@ -307,4 +309,10 @@ long shim_host_call_self(void) {
     self->host_calls++;
     self->ran_as_made = true;
     return DkHostCall(self->pal, self->sysno, self->args);
+}
+
+bool shim_host_result_free(void) {
+    /* under SYSEMU stops the host's run of the call stops at its exit
+     * anyway; under seccomp stops it need not, unless a trace waits */
+    return shim_cur_thread()->result_wanted || DkSyscallStops() == PAL_STOPS_SYSEMU;
 }

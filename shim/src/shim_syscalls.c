@@ -54,9 +54,9 @@ DEFINE_SHIM_SYSCALL(mremap, 5, shim_do_mremap, long, uptr, addr, size_t, old_len
 DEFINE_SHIM_SYSCALL(msync, 3, shim_do_msync, long, uptr, start, size_t, len, unsigned int, flags) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(mincore, 3, shim_do_mincore, long, uptr, start, size_t, len, uptr, vec) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(madvise, 3, shim_do_madvise, long, uptr, start, size_t, len_in, int, behavior) /* sys/shim_mem.c */
-SHIM_SYSCALL_PASSTHROUGH(shmget, 3, int, unsigned long, key, size_t, size, unsigned int, shmflg)
-SHIM_SYSCALL_PASSTHROUGH(shmat, 3, long, int, shmid, uptr, shmaddr, unsigned int, shmflg)
-SHIM_SYSCALL_PASSTHROUGH(shmctl, 3, int, int, shmid, int, cmd, uptr, buf)
+DEFINE_SHIM_SYSCALL(shmget, 3, shim_do_shmget, long, unsigned long, key, size_t, size, unsigned int, shmflg) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(shmat, 3, shim_do_shmat, long, int, shmid, uptr, shmaddr, unsigned int, shmflg) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(shmctl, 3, shim_do_shmctl, long, int, shmid, int, cmd, uptr, buf) /* sys/shim_ipc.c */
 DEFINE_SHIM_SYSCALL(dup, 1, shim_do_dup, long, unsigned int, fildes) /* sys/shim_dup.c */
 DEFINE_SHIM_SYSCALL(dup2, 2, shim_do_dup2, long, unsigned int, oldfd, unsigned int, newfd) /* sys/shim_dup.c */
 SHIM_SYSCALL_PASSTHROUGH(pause, 0, int)
@@ -67,20 +67,20 @@ SHIM_SYSCALL_PASSTHROUGH(setitimer, 3, int, int, which, uptr, value, uptr, ovalu
 DEFINE_SHIM_SYSCALL(getpid, 0, shim_do_getpid, long) /* sys/shim_getpid.c */
 DEFINE_SHIM_SYSCALL(sendfile, 4, shim_do_sendfile, long, int, out_fd, int, in_fd, uptr, offset, size_t, count) /* sys/shim_splice.c */
 DEFINE_SHIM_SYSCALL(socket, 3, shim_do_socket, long, int, family, int, type, int, protocol) /* sys/shim_socket.c */
-SHIM_SYSCALL_PASSTHROUGH(connect, 3, int, int, fd, uptr, uservaddr, int, addrlen)
-SHIM_SYSCALL_PASSTHROUGH(accept, 3, int, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen)
-SHIM_SYSCALL_PASSTHROUGH(sendto, 6, ssize_t, int, fd, uptr, buff, size_t, len, unsigned int, flags, uptr, addr, int, addr_len)
-SHIM_SYSCALL_PASSTHROUGH(recvfrom, 6, ssize_t, int, fd, uptr, ubuf, size_t, size, unsigned int, flags, uptr, addr, uptr, addr_len)
-SHIM_SYSCALL_PASSTHROUGH(sendmsg, 3, ssize_t, int, fd, uptr, msg, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(recvmsg, 3, ssize_t, int, fd, uptr, msg, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(shutdown, 2, int, int, fd, int, how)
-SHIM_SYSCALL_PASSTHROUGH(bind, 3, int, int, fd, uptr, umyaddr, int, addrlen)
-SHIM_SYSCALL_PASSTHROUGH(listen, 2, int, int, fd, int, backlog)
-SHIM_SYSCALL_PASSTHROUGH(getsockname, 3, int, int, fd, uptr, usockaddr, uptr, usockaddr_len)
-SHIM_SYSCALL_PASSTHROUGH(getpeername, 3, int, int, fd, uptr, usockaddr, uptr, usockaddr_len)
-SHIM_SYSCALL_PASSTHROUGH(socketpair, 4, int, int, family, unsigned int, type, int, protocol, uptr, usockvec)
-SHIM_SYSCALL_PASSTHROUGH(setsockopt, 5, int, int, fd, int, level, int, optname, uptr, optval, int, optlen)
-SHIM_SYSCALL_PASSTHROUGH(getsockopt, 5, int, int, fd, int, level, int, optname, uptr, optval, uptr, optlen)
+DEFINE_SHIM_SYSCALL(connect, 3, shim_do_connect, long, int, fd, uptr, uservaddr, int, addrlen) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(accept, 3, shim_do_accept, long, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(sendto, 6, shim_do_sendto, long, int, fd, uptr, buff, size_t, len, unsigned int, flags, uptr, addr, int, addr_len) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(recvfrom, 6, shim_do_recvfrom, long, int, fd, uptr, ubuf, size_t, size, unsigned int, flags, uptr, addr, uptr, addr_len) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(sendmsg, 3, shim_do_sendmsg, long, int, fd, uptr, msg, unsigned int, flags) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(recvmsg, 3, shim_do_recvmsg, long, int, fd, uptr, msg, unsigned int, flags) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(shutdown, 2, shim_do_shutdown, long, int, fd, int, how) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(bind, 3, shim_do_bind, long, int, fd, uptr, umyaddr, int, addrlen) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(listen, 2, shim_do_listen, long, int, fd, int, backlog) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(getsockname, 3, shim_do_getsockname, long, int, fd, uptr, usockaddr, uptr, usockaddr_len) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(getpeername, 3, shim_do_getpeername, long, int, fd, uptr, usockaddr, uptr, usockaddr_len) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(socketpair, 4, shim_do_socketpair, long, int, family, unsigned int, type, int, protocol, uptr, usockvec) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(setsockopt, 5, shim_do_setsockopt, long, int, fd, int, level, int, optname, uptr, optval, int, optlen) /* sys/shim_socket.c */
+DEFINE_SHIM_SYSCALL(getsockopt, 5, shim_do_getsockopt, long, int, fd, int, level, int, optname, uptr, optval, uptr, optlen) /* sys/shim_socket.c */
 DEFINE_SHIM_SYSCALL(clone, 5, shim_do_clone, long, unsigned int, clone_flags, uptr, newsp, uptr, parent_tidptr, uptr, child_tidptr, uptr, tls) /* sys/shim_clone.c */
 DEFINE_SHIM_SYSCALL(fork, 0, shim_do_fork, long) /* sys/shim_clone.c */
 DEFINE_SHIM_SYSCALL(vfork, 0, shim_do_vfork, long) /* sys/shim_clone.c */
@@ -89,14 +89,14 @@ DEFINE_SHIM_SYSCALL(exit, 1, shim_do_exit, long, int, error_code) /* sys/shim_ex
 DEFINE_SHIM_SYSCALL(wait4, 4, shim_do_wait4, long, pid_t, upid, uptr, stat_addr, int, options, uptr, ru) /* sys/shim_wait.c */
 DEFINE_SHIM_SYSCALL(kill, 2, shim_do_kill, long, pid_t, pid, int, sig) /* sys/shim_signal.c */
 DEFINE_SHIM_SYSCALL(uname, 1, shim_do_uname, long, uptr, name) /* sys/shim_uname.c */
-SHIM_SYSCALL_PASSTHROUGH(semget, 3, int, unsigned long, key, int, nsems, unsigned int, semflg)
-SHIM_SYSCALL_PASSTHROUGH(semop, 3, int, int, semid, uptr, tsops, unsigned int, nsops)
-SHIM_SYSCALL_PASSTHROUGH(semctl, 4, int, int, semid, int, semnum, int, cmd, unsigned long, arg)
-SHIM_SYSCALL_PASSTHROUGH(shmdt, 1, int, uptr, shmaddr)
-SHIM_SYSCALL_PASSTHROUGH(msgget, 2, int, unsigned long, key, unsigned int, msgflg)
-SHIM_SYSCALL_PASSTHROUGH(msgsnd, 4, int, int, msqid, uptr, msgp, size_t, msgsz, unsigned int, msgflg)
-SHIM_SYSCALL_PASSTHROUGH(msgrcv, 5, ssize_t, int, msqid, uptr, msgp, size_t, msgsz, long, msgtyp, unsigned int, msgflg)
-SHIM_SYSCALL_PASSTHROUGH(msgctl, 3, int, int, msqid, int, cmd, uptr, buf)
+DEFINE_SHIM_SYSCALL(semget, 3, shim_do_semget, long, unsigned long, key, int, nsems, unsigned int, semflg) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(semop, 3, shim_do_semop, long, int, semid, uptr, tsops, unsigned int, nsops) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(semctl, 4, shim_do_semctl, long, int, semid, int, semnum, int, cmd, unsigned long, arg) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(shmdt, 1, shim_do_shmdt, long, uptr, shmaddr) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(msgget, 2, shim_do_msgget, long, unsigned long, key, unsigned int, msgflg) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(msgsnd, 4, shim_do_msgsnd, long, int, msqid, uptr, msgp, size_t, msgsz, unsigned int, msgflg) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(msgrcv, 5, shim_do_msgrcv, long, int, msqid, uptr, msgp, size_t, msgsz, long, msgtyp, unsigned int, msgflg) /* sys/shim_ipc.c */
+DEFINE_SHIM_SYSCALL(msgctl, 3, shim_do_msgctl, long, int, msqid, int, cmd, uptr, buf) /* sys/shim_ipc.c */
 DEFINE_SHIM_SYSCALL(fcntl, 3, shim_do_fcntl, long, unsigned int, fd, unsigned int, cmd, unsigned long, arg) /* sys/shim_dup.c */
 DEFINE_SHIM_SYSCALL(flock, 2, shim_do_flock, long, int, fd, unsigned int, cmd) /* sys/shim_flock.c */
 DEFINE_SHIM_SYSCALL(fsync, 1, shim_do_fsync, long, int, fd) /* sys/shim_fsync.c */
@@ -245,7 +245,7 @@ DEFINE_SHIM_SYSCALL(remap_file_pages, 5, shim_do_remap_file_pages, long, uptr, s
 DEFINE_SHIM_SYSCALL(getdents64, 3, shim_do_getdents64, long, unsigned int, fd, uptr, dirent, unsigned int, count) /* sys/shim_getdents.c */
 DEFINE_SHIM_SYSCALL(set_tid_address, 1, shim_do_set_tid_address, long, uptr, tidptr) /* sys/shim_tls.c */
 DEFINE_SHIM_SYSCALL(restart_syscall, 0, shim_do_restart_syscall, long) /* sys/shim_signal.c */
-SHIM_SYSCALL_PASSTHROUGH(semtimedop, 4, int, int, semid, uptr, tsops, unsigned int, nsops, uptr, timeout)
+DEFINE_SHIM_SYSCALL(semtimedop, 4, shim_do_semtimedop, long, int, semid, uptr, tsops, unsigned int, nsops, uptr, timeout) /* sys/shim_ipc.c */
 DEFINE_SHIM_SYSCALL(fadvise64, 4, shim_do_fadvise64, long, int, fd, off_t, offset, size_t, len, int, advice) /* sys/shim_statfs.c */
 SHIM_SYSCALL_PASSTHROUGH(timer_create, 3, int, int, which_clock, uptr, timer_event_spec, uptr, created_timer_id)
 SHIM_SYSCALL_PASSTHROUGH(timer_settime, 4, int, int, timer_id, unsigned int, flags, uptr, new_setting, uptr, old_setting)
@@ -265,12 +265,12 @@ SHIM_SYSCALL_RETURN_ENOSYS(vserver, 0, int)
 DEFINE_SHIM_SYSCALL(mbind, 6, shim_do_mbind, long, uptr, start, size_t, len, int, mode, uptr, nmask, unsigned long, maxnode, unsigned long, flags) /* sys/shim_numa.c */
 DEFINE_SHIM_SYSCALL(set_mempolicy, 3, shim_do_set_mempolicy, long, int, mode, uptr, nmask, unsigned long, maxnode) /* sys/shim_numa.c */
 DEFINE_SHIM_SYSCALL(get_mempolicy, 5, shim_do_get_mempolicy, long, uptr, policy, uptr, nmask, unsigned long, maxnode, uptr, addr, unsigned long, flags) /* sys/shim_numa.c */
-SHIM_SYSCALL_PASSTHROUGH(mq_open, 4, int, uptr, u_name, unsigned int, oflag, mode_t, mode, uptr, u_attr)
-SHIM_SYSCALL_PASSTHROUGH(mq_unlink, 1, int, uptr, u_name)
-SHIM_SYSCALL_PASSTHROUGH(mq_timedsend, 5, int, int, mqdes, uptr, u_msg_ptr, size_t, msg_len, unsigned int, msg_prio, uptr, u_abs_timeout)
-SHIM_SYSCALL_PASSTHROUGH(mq_timedreceive, 5, ssize_t, int, mqdes, uptr, u_msg_ptr, size_t, msg_len, uptr, u_msg_prio, uptr, u_abs_timeout)
-SHIM_SYSCALL_PASSTHROUGH(mq_notify, 2, int, int, mqdes, uptr, u_notification)
-SHIM_SYSCALL_PASSTHROUGH(mq_getsetattr, 3, int, int, mqdes, uptr, u_mqstat, uptr, u_omqstat)
+DEFINE_SHIM_SYSCALL(mq_open, 4, shim_do_mq_open, long, uptr, u_name, unsigned int, oflag, mode_t, mode, uptr, u_attr) /* sys/shim_mqueue.c */
+DEFINE_SHIM_SYSCALL(mq_unlink, 1, shim_do_mq_unlink, long, uptr, u_name) /* sys/shim_mqueue.c */
+DEFINE_SHIM_SYSCALL(mq_timedsend, 5, shim_do_mq_timedsend, long, int, mqdes, uptr, u_msg_ptr, size_t, msg_len, unsigned int, msg_prio, uptr, u_abs_timeout) /* sys/shim_mqueue.c */
+DEFINE_SHIM_SYSCALL(mq_timedreceive, 5, shim_do_mq_timedreceive, long, int, mqdes, uptr, u_msg_ptr, size_t, msg_len, uptr, u_msg_prio, uptr, u_abs_timeout) /* sys/shim_mqueue.c */
+DEFINE_SHIM_SYSCALL(mq_notify, 2, shim_do_mq_notify, long, int, mqdes, uptr, u_notification) /* sys/shim_mqueue.c */
+DEFINE_SHIM_SYSCALL(mq_getsetattr, 3, shim_do_mq_getsetattr, long, int, mqdes, uptr, u_mqstat, uptr, u_omqstat) /* sys/shim_mqueue.c */
 SHIM_SYSCALL_PASSTHROUGH(kexec_load, 4, long, unsigned long, entry, unsigned long, nr_segments, uptr, segments, unsigned long, flags)
 DEFINE_SHIM_SYSCALL(waitid, 5, shim_do_waitid, long, int, which, pid_t, upid, uptr, infop, int, options, uptr, ru) /* sys/shim_wait.c */
 SHIM_SYSCALL_PASSTHROUGH(add_key, 5, int, uptr, _type, uptr, _description, uptr, _payload, size_t, plen, int, ringid)
@@ -313,7 +313,7 @@ DEFINE_SHIM_SYSCALL(eventfd, 1, shim_do_eventfd, long, unsigned int, count) /* s
 DEFINE_SHIM_SYSCALL(fallocate, 4, shim_do_fallocate, long, int, fd, unsigned int, mode, off_t, offset, off_t, len) /* sys/shim_truncate.c */
 SHIM_SYSCALL_PASSTHROUGH(timerfd_settime, 4, int, int, ufd, unsigned int, flags, uptr, utmr, uptr, otmr)
 SHIM_SYSCALL_PASSTHROUGH(timerfd_gettime, 2, int, int, ufd, uptr, otmr)
-SHIM_SYSCALL_PASSTHROUGH(accept4, 4, int, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(accept4, 4, shim_do_accept4, long, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen, unsigned int, flags) /* sys/shim_socket.c */
 SHIM_SYSCALL_PASSTHROUGH(signalfd4, 4, int, int, ufd, uptr, user_mask, size_t, sizemask, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(eventfd2, 2, shim_do_eventfd2, long, unsigned int, count, int, flags) /* sys/shim_notify.c */
 DEFINE_SHIM_SYSCALL(epoll_create1, 1, shim_do_epoll_create1, long, int, flags) /* sys/shim_epoll.c */
@@ -324,7 +324,7 @@ DEFINE_SHIM_SYSCALL(preadv, 5, shim_do_preadv, long, int, fd, uptr, vec, unsigne
 DEFINE_SHIM_SYSCALL(pwritev, 5, shim_do_pwritev, long, int, fd, uptr, vec, unsigned long, vlen, off_t, pos_l, unsigned long, pos_h) /* sys/shim_rw.c */
 DEFINE_SHIM_SYSCALL(rt_tgsigqueueinfo, 4, shim_do_rt_tgsigqueueinfo, long, pid_t, tgid, pid_t, pid, int, sig, uptr, uinfo) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(perf_event_open, 5, int, uptr, attr_uptr, pid_t, pid, int, cpu, int, group_fd, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(recvmmsg, 5, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags, uptr, timeout)
+DEFINE_SHIM_SYSCALL(recvmmsg, 5, shim_do_recvmmsg, long, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags, uptr, timeout) /* sys/shim_socket.c */
 SHIM_SYSCALL_PASSTHROUGH(fanotify_init, 2, int, unsigned long, flags, unsigned int, event_f_flags)
 SHIM_SYSCALL_PASSTHROUGH(fanotify_mark, 5, int, int, fanotify_fd, unsigned long, flags, unsigned long, mask, int, dfd, uptr, pathname)
 DEFINE_SHIM_SYSCALL(prlimit64, 4, shim_do_prlimit64, long, pid_t, pid, unsigned int, resource, uptr, new_rlim, uptr, old_rlim) /* sys/shim_rlimit.c */
@@ -332,7 +332,7 @@ DEFINE_SHIM_SYSCALL(name_to_handle_at, 5, shim_do_name_to_handle_at, long, int, 
 DEFINE_SHIM_SYSCALL(open_by_handle_at, 3, shim_do_open_by_handle_at, long, int, mountdirfd, uptr, handle, unsigned int, flags) /* sys/shim_fhandle.c */
 SHIM_SYSCALL_PASSTHROUGH(clock_adjtime, 2, int, int, which_clock, uptr, utx)
 DEFINE_SHIM_SYSCALL(syncfs, 1, shim_do_syncfs, long, int, fd) /* sys/shim_fsync.c */
-SHIM_SYSCALL_PASSTHROUGH(sendmmsg, 4, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(sendmmsg, 4, shim_do_sendmmsg, long, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags) /* sys/shim_socket.c */
 DEFINE_SHIM_SYSCALL(setns, 2, shim_do_setns, long, int, fd, int, flags) /* sys/shim_unshare.c */
 DEFINE_SHIM_SYSCALL(getcpu, 3, shim_do_getcpu, long, uptr, cpup, uptr, nodep, uptr, unused) /* sys/shim_sched.c */
 SHIM_SYSCALL_PASSTHROUGH(process_vm_readv, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)

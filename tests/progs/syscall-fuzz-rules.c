@@ -705,8 +705,13 @@ void rule_fixup(uint64_t nr, struct fuzz_arg args[6]) {
         break;
     }
     case PTSHIM_NR_prctl:
-        /* PR_SET_SECCOMP: see seccomp in the exclusions */
-        if ((int)ARGV(0) == 22)
+        /* PR_SET_SECCOMP: see seccomp in the exclusions;
+         * PR_SET_SYSCALL_USER_DISPATCH likewise: once on, the kernel
+         * intercepts each call at its entry (a SIGSYS, or a SIGSEGV for a
+         * selector it cannot read), those that the native run answers
+         * ENOSYS itself without a call (-E, -I) aside, so that the runs
+         * part at the first of them */
+        if ((int)ARGV(0) == 22 || (int)ARGV(0) == 59)
             set_num(&args[0], ~0UL);
         /* PR_SCHED_CORE shares a core-scheduling cookie with any pid */
         if ((int)ARGV(0) == 62) {

@@ -1,7 +1,8 @@
 /*
  * pal_identity.c: what the host says about a traced thread's identity:
- * its credentials, umask and personality, and whether its namespaces are
- * ptshim's.  Read from /proc by the tracer; the thread need not stop.
+ * its credentials, umask and personality, whether its namespaces are
+ * ptshim's, and the signals it blocks.  Read from /proc by the tracer;
+ * the thread need not stop.
  *
  * /proc/TID/status names IDs as the reader's user namespace does: the
  * caller uses them only for a thread in ptshim's own (DkThreadGetNamespaces).
@@ -112,6 +113,29 @@ long DkThreadGetUmask(PAL_HANDLE t) {
     }
     fclose(f);
     return mask;
+}
+
+int DkThreadGetSignalMask(PAL_HANDLE t, uint64_t* blocked) {
+    char line[128];
+    int ret = -EIO;
+    FILE* f = open_proc(t->tid, "status");
+
+    if (!f)
+        return -errno;
+    while (fgets(line, sizeof(line), f)) {
+        if (!strncmp(line, "SigBlk:", 7)) {
+            char* end;
+            unsigned long long v = strtoull(line + 7, &end, 16);
+
+            if (end != line + 7) {
+                *blocked = v;
+                ret = 0;
+            }
+            break;
+        }
+    }
+    fclose(f);
+    return ret;
 }
 
 long DkThreadGetPersonality(PAL_HANDLE t) {

@@ -180,6 +180,14 @@ long shim_do_ppoll(uptr ufds, unsigned int nfds, uptr tsp, uptr sigmask, size_t 
 long shim_do_nanosleep(uptr rqtp, uptr rmtp);
 long shim_do_clock_nanosleep(clockid_t which_clock, int flags, uptr rqtp, uptr rmtp);
 
+/* sys/shim_clock.c */
+long shim_do_clock_gettime(int which_clock, uptr tp);
+long shim_do_clock_getres(int which_clock, uptr tp);
+long shim_do_clock_settime(int which_clock, uptr tp);
+long shim_do_gettimeofday(uptr tv, uptr tz);
+long shim_do_settimeofday(uptr tv, uptr tz);
+long shim_do_time(uptr tloc);
+
 /* sys/shim_tls.c */
 long shim_do_arch_prctl(int option, unsigned long arg2);
 long shim_do_set_tid_address(uptr tidptr);

@@ -121,7 +121,7 @@ DEFINE_SHIM_SYSCALL(chown, 3, shim_do_chown, long, uptr, filename, uid_t, user, 
 DEFINE_SHIM_SYSCALL(fchown, 3, shim_do_fchown, long, int, fd, uid_t, user, gid_t, group) /* sys/shim_attr.c */
 DEFINE_SHIM_SYSCALL(lchown, 3, shim_do_lchown, long, uptr, filename, uid_t, user, gid_t, group) /* sys/shim_attr.c */
 DEFINE_SHIM_SYSCALL(umask, 1, shim_do_umask, long, int, mask) /* sys/shim_umask.c */
-SHIM_SYSCALL_PASSTHROUGH(gettimeofday, 2, int, uptr, tv, uptr, tz)
+DEFINE_SHIM_SYSCALL(gettimeofday, 2, shim_do_gettimeofday, long, uptr, tv, uptr, tz) /* sys/shim_clock.c */
 DEFINE_SHIM_SYSCALL(getrlimit, 2, shim_do_getrlimit, long, unsigned int, resource, uptr, rlim) /* sys/shim_rlimit.c */
 DEFINE_SHIM_SYSCALL(getrusage, 2, shim_do_getrusage, long, int, who, uptr, ru) /* sys/shim_rlimit.c */
 DEFINE_SHIM_SYSCALL(sysinfo, 1, shim_do_sysinfo, long, uptr, info) /* sys/shim_uname.c */
@@ -189,7 +189,7 @@ SHIM_SYSCALL_PASSTHROUGH(setrlimit, 2, int, int, resource, uptr, rlim)
 SHIM_SYSCALL_PASSTHROUGH(chroot, 1, int, uptr, filename)
 SHIM_SYSCALL_PASSTHROUGH(sync, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(acct, 1, int, uptr, name)
-SHIM_SYSCALL_PASSTHROUGH(settimeofday, 2, int, uptr, tv, uptr, tz)
+DEFINE_SHIM_SYSCALL(settimeofday, 2, shim_do_settimeofday, long, uptr, tv, uptr, tz) /* sys/shim_clock.c */
 SHIM_SYSCALL_PASSTHROUGH(mount, 5, int, uptr, dev_name, uptr, dir_name, uptr, type, unsigned int, flags, uptr, data)
 SHIM_SYSCALL_PASSTHROUGH(umount2, 2, int, uptr, name, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(swapon, 2, int, uptr, specialfile, unsigned long, swap_flags)
@@ -226,7 +226,7 @@ SHIM_SYSCALL_PASSTHROUGH(removexattr, 2, int, uptr, pathname, uptr, name)
 SHIM_SYSCALL_PASSTHROUGH(lremovexattr, 2, int, uptr, pathname, uptr, name)
 SHIM_SYSCALL_PASSTHROUGH(fremovexattr, 2, int, int, fd, uptr, name)
 DEFINE_SHIM_SYSCALL(tkill, 2, shim_do_tkill, long, pid_t, pid, int, sig) /* sys/shim_signal.c */
-SHIM_SYSCALL_PASSTHROUGH(time, 1, long, uptr, tloc)
+DEFINE_SHIM_SYSCALL(time, 1, shim_do_time, long, uptr, tloc) /* sys/shim_clock.c */
 DEFINE_SHIM_SYSCALL(futex, 6, shim_do_futex, long, uptr, uaddr, int, op, uint32_t, val, uptr, utime, uptr, uaddr2, uint32_t, val3) /* sys/shim_futex.c */
 DEFINE_SHIM_SYSCALL(sched_setaffinity, 3, shim_do_sched_setaffinity, long, pid_t, pid, unsigned int, len, uptr, user_mask_ptr) /* sys/shim_sched.c */
 DEFINE_SHIM_SYSCALL(sched_getaffinity, 3, shim_do_sched_getaffinity, long, pid_t, pid, unsigned int, len, uptr, user_mask_ptr) /* sys/shim_sched.c */
@@ -252,9 +252,9 @@ SHIM_SYSCALL_PASSTHROUGH(timer_settime, 4, int, int, timer_id, unsigned int, fla
 SHIM_SYSCALL_PASSTHROUGH(timer_gettime, 2, int, int, timer_id, uptr, setting)
 SHIM_SYSCALL_PASSTHROUGH(timer_getoverrun, 1, int, int, timer_id)
 SHIM_SYSCALL_PASSTHROUGH(timer_delete, 1, int, int, timer_id)
-SHIM_SYSCALL_PASSTHROUGH(clock_settime, 2, int, int, which_clock, uptr, tp)
-SHIM_SYSCALL_PASSTHROUGH(clock_gettime, 2, int, int, which_clock, uptr, tp)
-SHIM_SYSCALL_PASSTHROUGH(clock_getres, 2, int, int, which_clock, uptr, tp)
+DEFINE_SHIM_SYSCALL(clock_settime, 2, shim_do_clock_settime, long, int, which_clock, uptr, tp) /* sys/shim_clock.c */
+DEFINE_SHIM_SYSCALL(clock_gettime, 2, shim_do_clock_gettime, long, int, which_clock, uptr, tp) /* sys/shim_clock.c */
+DEFINE_SHIM_SYSCALL(clock_getres, 2, shim_do_clock_getres, long, int, which_clock, uptr, tp) /* sys/shim_clock.c */
 DEFINE_SHIM_SYSCALL(clock_nanosleep, 4, shim_do_clock_nanosleep, long, clockid_t, which_clock, int, flags, uptr, rqtp, uptr, rmtp) /* sys/shim_sleep.c */
 DEFINE_SHIM_SYSCALL(exit_group, 1, shim_do_exit_group, long, int, error_code) /* sys/shim_exit.c */
 SHIM_SYSCALL_PASSTHROUGH(epoll_wait, 4, int, int, epfd, uptr, events, int, maxevents, int, timeout)

@@ -188,6 +188,19 @@ long shim_do_gettimeofday(uptr tv, uptr tz);
 long shim_do_settimeofday(uptr tv, uptr tz);
 long shim_do_time(uptr tloc);
 
+/* sys/shim_timer.c */
+long shim_do_alarm(unsigned int seconds);
+long shim_do_getitimer(int which, uptr value);
+long shim_do_setitimer(int which, uptr value, uptr ovalue);
+long shim_do_timer_create(int which_clock, uptr timer_event_spec, uptr created_timer_id);
+long shim_do_timer_settime(int timer_id, unsigned int flags, uptr new_setting, uptr old_setting);
+long shim_do_timer_gettime(int timer_id, uptr setting);
+long shim_do_timer_getoverrun(int timer_id);
+long shim_do_timer_delete(int timer_id);
+long shim_do_timerfd_create(int clockid, unsigned int flags);
+long shim_do_timerfd_settime(int ufd, unsigned int flags, uptr utmr, uptr otmr);
+long shim_do_timerfd_gettime(int ufd, uptr otmr);
+
 /* sys/shim_tls.c */
 long shim_do_arch_prctl(int option, unsigned long arg2);
 long shim_do_set_tid_address(uptr tidptr);

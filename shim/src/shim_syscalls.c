@@ -61,9 +61,9 @@ DEFINE_SHIM_SYSCALL(dup, 1, shim_do_dup, long, unsigned int, fildes) /* sys/shim
 DEFINE_SHIM_SYSCALL(dup2, 2, shim_do_dup2, long, unsigned int, oldfd, unsigned int, newfd) /* sys/shim_dup.c */
 SHIM_SYSCALL_PASSTHROUGH(pause, 0, int)
 DEFINE_SHIM_SYSCALL(nanosleep, 2, shim_do_nanosleep, long, uptr, rqtp, uptr, rmtp) /* sys/shim_sleep.c */
-SHIM_SYSCALL_PASSTHROUGH(getitimer, 2, int, int, which, uptr, value)
-SHIM_SYSCALL_PASSTHROUGH(alarm, 1, int, unsigned int, seconds)
-SHIM_SYSCALL_PASSTHROUGH(setitimer, 3, int, int, which, uptr, value, uptr, ovalue)
+DEFINE_SHIM_SYSCALL(getitimer, 2, shim_do_getitimer, long, int, which, uptr, value) /* sys/shim_timer.c */
+DEFINE_SHIM_SYSCALL(alarm, 1, shim_do_alarm, long, unsigned int, seconds) /* sys/shim_timer.c */
+DEFINE_SHIM_SYSCALL(setitimer, 3, shim_do_setitimer, long, int, which, uptr, value, uptr, ovalue) /* sys/shim_timer.c */
 DEFINE_SHIM_SYSCALL(getpid, 0, shim_do_getpid, long) /* sys/shim_getpid.c */
 SHIM_SYSCALL_PASSTHROUGH(sendfile, 4, ssize_t, int, out_fd, int, in_fd, uptr, offset, size_t, count)
 DEFINE_SHIM_SYSCALL(socket, 3, shim_do_socket, long, int, family, int, type, int, protocol) /* sys/shim_socket.c */
@@ -247,11 +247,11 @@ DEFINE_SHIM_SYSCALL(set_tid_address, 1, shim_do_set_tid_address, long, uptr, tid
 DEFINE_SHIM_SYSCALL(restart_syscall, 0, shim_do_restart_syscall, long) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(semtimedop, 4, int, int, semid, uptr, tsops, unsigned int, nsops, uptr, timeout)
 DEFINE_SHIM_SYSCALL(fadvise64, 4, shim_do_fadvise64, long, int, fd, off_t, offset, size_t, len, int, advice) /* sys/shim_statfs.c */
-SHIM_SYSCALL_PASSTHROUGH(timer_create, 3, int, int, which_clock, uptr, timer_event_spec, uptr, created_timer_id)
-SHIM_SYSCALL_PASSTHROUGH(timer_settime, 4, int, int, timer_id, unsigned int, flags, uptr, new_setting, uptr, old_setting)
-SHIM_SYSCALL_PASSTHROUGH(timer_gettime, 2, int, int, timer_id, uptr, setting)
-SHIM_SYSCALL_PASSTHROUGH(timer_getoverrun, 1, int, int, timer_id)
-SHIM_SYSCALL_PASSTHROUGH(timer_delete, 1, int, int, timer_id)
+DEFINE_SHIM_SYSCALL(timer_create, 3, shim_do_timer_create, long, int, which_clock, uptr, timer_event_spec, uptr, created_timer_id) /* sys/shim_timer.c */
+DEFINE_SHIM_SYSCALL(timer_settime, 4, shim_do_timer_settime, long, int, timer_id, unsigned int, flags, uptr, new_setting, uptr, old_setting) /* sys/shim_timer.c */
+DEFINE_SHIM_SYSCALL(timer_gettime, 2, shim_do_timer_gettime, long, int, timer_id, uptr, setting) /* sys/shim_timer.c */
+DEFINE_SHIM_SYSCALL(timer_getoverrun, 1, shim_do_timer_getoverrun, long, int, timer_id) /* sys/shim_timer.c */
+DEFINE_SHIM_SYSCALL(timer_delete, 1, shim_do_timer_delete, long, int, timer_id) /* sys/shim_timer.c */
 DEFINE_SHIM_SYSCALL(clock_settime, 2, shim_do_clock_settime, long, int, which_clock, uptr, tp) /* sys/shim_clock.c */
 DEFINE_SHIM_SYSCALL(clock_gettime, 2, shim_do_clock_gettime, long, int, which_clock, uptr, tp) /* sys/shim_clock.c */
 DEFINE_SHIM_SYSCALL(clock_getres, 2, shim_do_clock_getres, long, int, which_clock, uptr, tp) /* sys/shim_clock.c */
@@ -308,11 +308,11 @@ SHIM_SYSCALL_PASSTHROUGH(move_pages, 6, long, pid_t, pid, unsigned long, nr_page
 SHIM_SYSCALL_PASSTHROUGH(utimensat, 4, int, int, dfd, uptr, filename, uptr, utimes, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(epoll_pwait, 6, int, int, epfd, uptr, events, int, maxevents, int, timeout, uptr, sigmask, size_t, sigsetsize)
 SHIM_SYSCALL_PASSTHROUGH(signalfd, 3, int, int, ufd, uptr, user_mask, size_t, sizemask)
-SHIM_SYSCALL_PASSTHROUGH(timerfd_create, 2, int, int, clockid, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(timerfd_create, 2, shim_do_timerfd_create, long, int, clockid, unsigned int, flags) /* sys/shim_timer.c */
 SHIM_SYSCALL_PASSTHROUGH(eventfd, 1, int, unsigned int, count)
 SHIM_SYSCALL_PASSTHROUGH(fallocate, 4, int, int, fd, unsigned int, mode, off_t, offset, off_t, len)
-SHIM_SYSCALL_PASSTHROUGH(timerfd_settime, 4, int, int, ufd, unsigned int, flags, uptr, utmr, uptr, otmr)
-SHIM_SYSCALL_PASSTHROUGH(timerfd_gettime, 2, int, int, ufd, uptr, otmr)
+DEFINE_SHIM_SYSCALL(timerfd_settime, 4, shim_do_timerfd_settime, long, int, ufd, unsigned int, flags, uptr, utmr, uptr, otmr) /* sys/shim_timer.c */
+DEFINE_SHIM_SYSCALL(timerfd_gettime, 2, shim_do_timerfd_gettime, long, int, ufd, uptr, otmr) /* sys/shim_timer.c */
 SHIM_SYSCALL_PASSTHROUGH(accept4, 4, int, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(signalfd4, 4, int, int, ufd, uptr, user_mask, size_t, sizemask, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(eventfd2, 2, int, unsigned int, count, unsigned int, flags)

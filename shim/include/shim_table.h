@@ -201,6 +201,15 @@ long shim_do_timerfd_create(int clockid, unsigned int flags);
 long shim_do_timerfd_settime(int ufd, unsigned int flags, uptr utmr, uptr otmr);
 long shim_do_timerfd_gettime(int ufd, uptr otmr);
 
+/* sys/shim_sigwait.c */
+long shim_do_pause(void);
+long shim_do_rt_sigsuspend(uptr unewset, size_t sigsetsize);
+long shim_do_rt_sigtimedwait(uptr uthese, uptr uinfo, uptr uts, size_t sigsetsize);
+long shim_do_rt_sigpending(uptr uset, size_t sigsetsize);
+long shim_do_sigaltstack(uptr uss, uptr uoss);
+long shim_do_signalfd(int ufd, uptr user_mask, size_t sizemask);
+long shim_do_signalfd4(int ufd, uptr user_mask, size_t sizemask, unsigned int flags);
+
 /* sys/shim_tls.c */
 long shim_do_arch_prctl(int option, unsigned long arg2);
 long shim_do_set_tid_address(uptr tidptr);

@@ -59,7 +59,7 @@ SHIM_SYSCALL_PASSTHROUGH(shmat, 3, long, int, shmid, uptr, shmaddr, unsigned int
 SHIM_SYSCALL_PASSTHROUGH(shmctl, 3, int, int, shmid, int, cmd, uptr, buf)
 DEFINE_SHIM_SYSCALL(dup, 1, shim_do_dup, long, unsigned int, fildes) /* sys/shim_dup.c */
 DEFINE_SHIM_SYSCALL(dup2, 2, shim_do_dup2, long, unsigned int, oldfd, unsigned int, newfd) /* sys/shim_dup.c */
-SHIM_SYSCALL_PASSTHROUGH(pause, 0, int)
+DEFINE_SHIM_SYSCALL(pause, 0, shim_do_pause, long) /* sys/shim_sigwait.c */
 DEFINE_SHIM_SYSCALL(nanosleep, 2, shim_do_nanosleep, long, uptr, rqtp, uptr, rmtp) /* sys/shim_sleep.c */
 DEFINE_SHIM_SYSCALL(getitimer, 2, shim_do_getitimer, long, int, which, uptr, value) /* sys/shim_timer.c */
 DEFINE_SHIM_SYSCALL(alarm, 1, shim_do_alarm, long, unsigned int, seconds) /* sys/shim_timer.c */
@@ -152,11 +152,11 @@ DEFINE_SHIM_SYSCALL(setfsgid, 1, shim_do_setfsgid, long, gid_t, gid) /* sys/shim
 SHIM_SYSCALL_PASSTHROUGH(getsid, 1, pid_t, pid_t, pid)
 SHIM_SYSCALL_PASSTHROUGH(capget, 2, int, uptr, header, uptr, dataptr)
 SHIM_SYSCALL_PASSTHROUGH(capset, 2, int, uptr, header, uptr, data)
-SHIM_SYSCALL_PASSTHROUGH(rt_sigpending, 2, int, uptr, uset, size_t, sigsetsize)
-SHIM_SYSCALL_PASSTHROUGH(rt_sigtimedwait, 4, int, uptr, uthese, uptr, uinfo, uptr, uts, size_t, sigsetsize)
+DEFINE_SHIM_SYSCALL(rt_sigpending, 2, shim_do_rt_sigpending, long, uptr, uset, size_t, sigsetsize) /* sys/shim_sigwait.c */
+DEFINE_SHIM_SYSCALL(rt_sigtimedwait, 4, shim_do_rt_sigtimedwait, long, uptr, uthese, uptr, uinfo, uptr, uts, size_t, sigsetsize) /* sys/shim_sigwait.c */
 DEFINE_SHIM_SYSCALL(rt_sigqueueinfo, 3, shim_do_rt_sigqueueinfo, long, pid_t, pid, int, sig, uptr, uinfo) /* sys/shim_signal.c */
-SHIM_SYSCALL_PASSTHROUGH(rt_sigsuspend, 2, int, uptr, unewset, size_t, sigsetsize)
-SHIM_SYSCALL_PASSTHROUGH(sigaltstack, 2, int, uptr, uss, uptr, uoss)
+DEFINE_SHIM_SYSCALL(rt_sigsuspend, 2, shim_do_rt_sigsuspend, long, uptr, unewset, size_t, sigsetsize) /* sys/shim_sigwait.c */
+DEFINE_SHIM_SYSCALL(sigaltstack, 2, shim_do_sigaltstack, long, uptr, uss, uptr, uoss) /* sys/shim_sigwait.c */
 SHIM_SYSCALL_PASSTHROUGH(utime, 2, int, uptr, filename, uptr, times)
 SHIM_SYSCALL_PASSTHROUGH(mknod, 3, int, uptr, filename, mode_t, mode, unsigned long, dev)
 SHIM_SYSCALL_RETURN_ENOSYS(uselib, 1, int, uptr, library)
@@ -307,14 +307,14 @@ SHIM_SYSCALL_PASSTHROUGH(vmsplice, 4, ssize_t, int, fd, uptr, uiov, unsigned lon
 SHIM_SYSCALL_PASSTHROUGH(move_pages, 6, long, pid_t, pid, unsigned long, nr_pages, uptr, pages, uptr, nodes, uptr, status, unsigned long, flags)
 SHIM_SYSCALL_PASSTHROUGH(utimensat, 4, int, int, dfd, uptr, filename, uptr, utimes, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(epoll_pwait, 6, int, int, epfd, uptr, events, int, maxevents, int, timeout, uptr, sigmask, size_t, sigsetsize)
-SHIM_SYSCALL_PASSTHROUGH(signalfd, 3, int, int, ufd, uptr, user_mask, size_t, sizemask)
+DEFINE_SHIM_SYSCALL(signalfd, 3, shim_do_signalfd, long, int, ufd, uptr, user_mask, size_t, sizemask) /* sys/shim_sigwait.c */
 DEFINE_SHIM_SYSCALL(timerfd_create, 2, shim_do_timerfd_create, long, int, clockid, unsigned int, flags) /* sys/shim_timer.c */
 SHIM_SYSCALL_PASSTHROUGH(eventfd, 1, int, unsigned int, count)
 SHIM_SYSCALL_PASSTHROUGH(fallocate, 4, int, int, fd, unsigned int, mode, off_t, offset, off_t, len)
 DEFINE_SHIM_SYSCALL(timerfd_settime, 4, shim_do_timerfd_settime, long, int, ufd, unsigned int, flags, uptr, utmr, uptr, otmr) /* sys/shim_timer.c */
 DEFINE_SHIM_SYSCALL(timerfd_gettime, 2, shim_do_timerfd_gettime, long, int, ufd, uptr, otmr) /* sys/shim_timer.c */
 SHIM_SYSCALL_PASSTHROUGH(accept4, 4, int, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(signalfd4, 4, int, int, ufd, uptr, user_mask, size_t, sizemask, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(signalfd4, 4, shim_do_signalfd4, long, int, ufd, uptr, user_mask, size_t, sizemask, unsigned int, flags) /* sys/shim_sigwait.c */
 SHIM_SYSCALL_PASSTHROUGH(eventfd2, 2, int, unsigned int, count, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(epoll_create1, 1, int, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(dup3, 3, shim_do_dup3, long, unsigned int, oldfd, unsigned int, newfd, int, flags) /* sys/shim_dup.c */

@@ -166,6 +166,8 @@ long shim_do_tkill(pid_t pid, int sig);
 long shim_do_rt_sigqueueinfo(pid_t pid, int sig, uptr uinfo);
 long shim_do_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, uptr uinfo);
 long shim_do_pidfd_open(pid_t pid, unsigned int flags);
+long shim_do_pidfd_send_signal(int pidfd, int sig, uptr info, unsigned int flags);
+long shim_do_pidfd_getfd(int pidfd, int fd, unsigned int flags);
 long shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize);
 long shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize);
 long shim_do_rt_sigreturn(void);
@@ -210,10 +212,21 @@ long shim_do_sigaltstack(uptr uss, uptr uoss);
 long shim_do_signalfd(int ufd, uptr user_mask, size_t sizemask);
 long shim_do_signalfd4(int ufd, uptr user_mask, size_t sizemask, unsigned int flags);
 
+/* sys/shim_session.c */
+long shim_do_setpgid(pid_t pid, pid_t pgid);
+long shim_do_getpgid(pid_t pid);
+long shim_do_getpgrp(void);
+long shim_do_setsid(void);
+long shim_do_getsid(pid_t pid);
+long shim_do_getpriority(int which, int who);
+long shim_do_setpriority(int which, int who, int niceval);
+long shim_do_times(uptr tbuf);
+
 /* sys/shim_tls.c */
 long shim_do_arch_prctl(int option, unsigned long arg2);
 long shim_do_set_tid_address(uptr tidptr);
 long shim_do_set_robust_list(uptr head, size_t len);
+long shim_do_get_robust_list(pid_t pid, uptr head_ptr, uptr len_ptr);
 long shim_do_rseq(uptr rseq, uint32_t rseq_len, int flags, uint32_t sig);
 
 /* sys/shim_wait.c */

@@ -125,7 +125,7 @@ DEFINE_SHIM_SYSCALL(gettimeofday, 2, shim_do_gettimeofday, long, uptr, tv, uptr,
 DEFINE_SHIM_SYSCALL(getrlimit, 2, shim_do_getrlimit, long, unsigned int, resource, uptr, rlim) /* sys/shim_rlimit.c */
 DEFINE_SHIM_SYSCALL(getrusage, 2, shim_do_getrusage, long, int, who, uptr, ru) /* sys/shim_rlimit.c */
 DEFINE_SHIM_SYSCALL(sysinfo, 1, shim_do_sysinfo, long, uptr, info) /* sys/shim_uname.c */
-SHIM_SYSCALL_PASSTHROUGH(times, 1, long, uptr, tbuf)
+DEFINE_SHIM_SYSCALL(times, 1, shim_do_times, long, uptr, tbuf) /* sys/shim_session.c */
 SHIM_SYSCALL_PASSTHROUGH(ptrace, 4, long, int, request, pid_t, pid, uptr, addr, uptr, data)
 DEFINE_SHIM_SYSCALL(getuid, 0, shim_do_getuid, long) /* sys/shim_getuid.c */
 SHIM_SYSCALL_PASSTHROUGH(syslog, 3, int, int, type, uptr, buf, int, len)
@@ -134,10 +134,10 @@ DEFINE_SHIM_SYSCALL(setuid, 1, shim_do_setuid, long, uid_t, uid) /* sys/shim_get
 DEFINE_SHIM_SYSCALL(setgid, 1, shim_do_setgid, long, gid_t, gid) /* sys/shim_getuid.c */
 DEFINE_SHIM_SYSCALL(geteuid, 0, shim_do_geteuid, long) /* sys/shim_getuid.c */
 DEFINE_SHIM_SYSCALL(getegid, 0, shim_do_getegid, long) /* sys/shim_getuid.c */
-SHIM_SYSCALL_PASSTHROUGH(setpgid, 2, int, pid_t, pid, pid_t, pgid)
+DEFINE_SHIM_SYSCALL(setpgid, 2, shim_do_setpgid, long, pid_t, pid, pid_t, pgid) /* sys/shim_session.c */
 DEFINE_SHIM_SYSCALL(getppid, 0, shim_do_getppid, long) /* sys/shim_getpid.c */
-SHIM_SYSCALL_PASSTHROUGH(getpgrp, 0, pid_t)
-SHIM_SYSCALL_PASSTHROUGH(setsid, 0, pid_t)
+DEFINE_SHIM_SYSCALL(getpgrp, 0, shim_do_getpgrp, long) /* sys/shim_session.c */
+DEFINE_SHIM_SYSCALL(setsid, 0, shim_do_setsid, long) /* sys/shim_session.c */
 DEFINE_SHIM_SYSCALL(setreuid, 2, shim_do_setreuid, long, uid_t, ruid, uid_t, euid) /* sys/shim_getuid.c */
 DEFINE_SHIM_SYSCALL(setregid, 2, shim_do_setregid, long, gid_t, rgid, gid_t, egid) /* sys/shim_getuid.c */
 DEFINE_SHIM_SYSCALL(getgroups, 2, shim_do_getgroups, long, int, gidsetsize, uptr, grouplist) /* sys/shim_getuid.c */
@@ -146,10 +146,10 @@ DEFINE_SHIM_SYSCALL(setresuid, 3, shim_do_setresuid, long, uid_t, ruid, uid_t, e
 DEFINE_SHIM_SYSCALL(getresuid, 3, shim_do_getresuid, long, uptr, ruidp, uptr, euidp, uptr, suidp) /* sys/shim_getuid.c */
 DEFINE_SHIM_SYSCALL(setresgid, 3, shim_do_setresgid, long, gid_t, rgid, gid_t, egid, gid_t, sgid) /* sys/shim_getuid.c */
 DEFINE_SHIM_SYSCALL(getresgid, 3, shim_do_getresgid, long, uptr, rgidp, uptr, egidp, uptr, sgidp) /* sys/shim_getuid.c */
-SHIM_SYSCALL_PASSTHROUGH(getpgid, 1, pid_t, pid_t, pid)
+DEFINE_SHIM_SYSCALL(getpgid, 1, shim_do_getpgid, long, pid_t, pid) /* sys/shim_session.c */
 DEFINE_SHIM_SYSCALL(setfsuid, 1, shim_do_setfsuid, long, uid_t, uid) /* sys/shim_getuid.c */
 DEFINE_SHIM_SYSCALL(setfsgid, 1, shim_do_setfsgid, long, gid_t, gid) /* sys/shim_getuid.c */
-SHIM_SYSCALL_PASSTHROUGH(getsid, 1, pid_t, pid_t, pid)
+DEFINE_SHIM_SYSCALL(getsid, 1, shim_do_getsid, long, pid_t, pid) /* sys/shim_session.c */
 SHIM_SYSCALL_PASSTHROUGH(capget, 2, int, uptr, header, uptr, dataptr)
 SHIM_SYSCALL_PASSTHROUGH(capset, 2, int, uptr, header, uptr, data)
 DEFINE_SHIM_SYSCALL(rt_sigpending, 2, shim_do_rt_sigpending, long, uptr, uset, size_t, sigsetsize) /* sys/shim_sigwait.c */
@@ -165,8 +165,8 @@ SHIM_SYSCALL_PASSTHROUGH(ustat, 2, int, unsigned long, dev, uptr, ubuf)
 DEFINE_SHIM_SYSCALL(statfs, 2, shim_do_statfs, long, uptr, pathname, uptr, buf) /* sys/shim_statfs.c */
 DEFINE_SHIM_SYSCALL(fstatfs, 2, shim_do_fstatfs, long, int, fd, uptr, buf) /* sys/shim_statfs.c */
 SHIM_SYSCALL_PASSTHROUGH(sysfs, 3, int, int, option, unsigned long, arg1, unsigned long, arg2)
-SHIM_SYSCALL_PASSTHROUGH(getpriority, 2, int, int, which, int, who)
-SHIM_SYSCALL_PASSTHROUGH(setpriority, 3, int, int, which, int, who, int, niceval)
+DEFINE_SHIM_SYSCALL(getpriority, 2, shim_do_getpriority, long, int, which, int, who) /* sys/shim_session.c */
+DEFINE_SHIM_SYSCALL(setpriority, 3, shim_do_setpriority, long, int, which, int, who, int, niceval) /* sys/shim_session.c */
 SHIM_SYSCALL_PASSTHROUGH(sched_setparam, 2, int, pid_t, pid, uptr, param)
 SHIM_SYSCALL_PASSTHROUGH(sched_getparam, 2, int, pid_t, pid, uptr, param)
 SHIM_SYSCALL_PASSTHROUGH(sched_setscheduler, 3, int, pid_t, pid, int, policy, uptr, param)
@@ -299,7 +299,7 @@ DEFINE_SHIM_SYSCALL(pselect6, 6, shim_do_pselect6, long, int, n, uptr, inp, uptr
 DEFINE_SHIM_SYSCALL(ppoll, 5, shim_do_ppoll, long, uptr, ufds, unsigned int, nfds, uptr, tsp, uptr, sigmask, size_t, sigsetsize) /* sys/shim_poll.c */
 DEFINE_SHIM_SYSCALL(unshare, 1, shim_do_unshare, long, unsigned long, unshare_flags) /* sys/shim_unshare.c */
 DEFINE_SHIM_SYSCALL(set_robust_list, 2, shim_do_set_robust_list, long, uptr, head, size_t, len) /* sys/shim_tls.c */
-SHIM_SYSCALL_PASSTHROUGH(get_robust_list, 3, int, pid_t, pid, uptr, head_ptr, uptr, len_ptr)
+DEFINE_SHIM_SYSCALL(get_robust_list, 3, shim_do_get_robust_list, long, pid_t, pid, uptr, head_ptr, uptr, len_ptr) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(splice, 6, ssize_t, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(tee, 4, ssize_t, int, fdin, int, fdout, size_t, len, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(sync_file_range, 4, int, int, fd, off_t, offset, off_t, nbytes, unsigned int, flags)
@@ -361,7 +361,7 @@ DEFINE_SHIM_SYSCALL(statx, 5, shim_do_statx, long, int, dfd, uptr, filename, uns
 SHIM_SYSCALL_PASSTHROUGH(io_pgetevents, 6, int, unsigned long, ctx_id, long, min_nr, long, nr, uptr, events, uptr, timeout, uptr, usig)
 DEFINE_SHIM_SYSCALL(rseq, 4, shim_do_rseq, long, uptr, rseq, uint32_t, rseq_len, int, flags, uint32_t, sig) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(uretprobe, 0, int)
-SHIM_SYSCALL_PASSTHROUGH(pidfd_send_signal, 4, int, int, pidfd, int, sig, uptr, info, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(pidfd_send_signal, 4, shim_do_pidfd_send_signal, long, int, pidfd, int, sig, uptr, info, unsigned int, flags) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(io_uring_setup, 2, int, unsigned int, entries, uptr, params)
 SHIM_SYSCALL_PASSTHROUGH(io_uring_enter, 6, int, int, fd, unsigned int, to_submit, unsigned int, min_complete, unsigned long, flags, uptr, argp, size_t, argsz)
 SHIM_SYSCALL_PASSTHROUGH(io_uring_register, 4, int, int, fd, unsigned int, opcode, uptr, arg, unsigned int, nr_args)
@@ -375,7 +375,7 @@ DEFINE_SHIM_SYSCALL(pidfd_open, 2, shim_do_pidfd_open, long, pid_t, pid, unsigne
 DEFINE_SHIM_SYSCALL(clone3, 2, shim_do_clone3, long, uptr, uargs, size_t, size) /* sys/shim_clone.c */
 DEFINE_SHIM_SYSCALL(close_range, 3, shim_do_close_range, long, unsigned int, fd, unsigned int, max_fd, unsigned int, flags) /* sys/shim_open.c */
 SHIM_SYSCALL_PASSTHROUGH(openat2, 4, int, int, dfd, uptr, filename, uptr, how, size_t, usize)
-SHIM_SYSCALL_PASSTHROUGH(pidfd_getfd, 3, int, int, pidfd, int, fd, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(pidfd_getfd, 3, shim_do_pidfd_getfd, long, int, pidfd, int, fd, unsigned int, flags) /* sys/shim_signal.c */
 DEFINE_SHIM_SYSCALL(faccessat2, 4, shim_do_faccessat2, long, int, dfd, uptr, filename, unsigned int, mode, unsigned int, flags) /* sys/shim_access.c */
 SHIM_SYSCALL_PASSTHROUGH(process_madvise, 5, ssize_t, int, pidfd, uptr, vec, size_t, vlen, int, behavior, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(epoll_pwait2, 6, int, int, epfd, uptr, events, int, maxevents, uptr, timeout, uptr, sigmask, size_t, sigsetsize)

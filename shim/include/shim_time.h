@@ -35,6 +35,9 @@ int shim_check_sigmask(uptr umask, size_t sigsetsize);
 #define SHIM_CLOCK_SET    0x08 /* clock_set */
 #define SHIM_CLOCK_TIMER  0x10 /* timer_create */
 #define SHIM_CLOCK_SLEEP  0x20 /* nsleep */
+#define SHIM_CLOCK_UNSURE 0x40 /* an ID whose clock depends on the kernel's
+                                  build (Linux 6.17's auxiliary clocks):
+                                  every check is the host's */
 unsigned int shim_clock_kind(clockid_t id);
 
 /* The kernel's struct __kernel_timespec and its old struct timeval */

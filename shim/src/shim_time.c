@@ -65,7 +65,12 @@ unsigned int shim_clock_kind(clockid_t id) {
     case CLOCK_REALTIME_ALARM:
     case CLOCK_BOOTTIME_ALARM:
         return SHIM_CLOCK_EXISTS | SHIM_CLOCK_HOST | SHIM_CLOCK_TIMER | SHIM_CLOCK_SLEEP;
-    default: /* 10 (the former CLOCK_SGI_CYCLE) and MAX_CLOCKS (16) on */
+    default:
+        /* MAX_CLOCKS (16) to 23: CLOCK_AUX, with CONFIG_POSIX_AUX_CLOCKS */
+        if (id >= 16 && id < 24)
+            return SHIM_CLOCK_EXISTS | SHIM_CLOCK_HOST | SHIM_CLOCK_SET | SHIM_CLOCK_TIMER |
+                   SHIM_CLOCK_SLEEP | SHIM_CLOCK_UNSURE;
+        /* 10 (the former CLOCK_SGI_CYCLE), and beyond */
         return 0;
     }
 }

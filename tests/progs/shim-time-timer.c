@@ -63,7 +63,7 @@ static void section_posix_timer(void) {
 
     T("timer_create(MONOTONIC, NULL, &id)", syscall(SYS_timer_create, CLOCK_MONOTONIC, NULL, &id));
     printf("  an id: %s\n", id >= 0 ? "yes" : "no");
-    for (clock = -1; clock <= 16; clock++) {
+    for (clock = -1; clock <= 24; clock++) {
         char what[64];
         int tid = -1;
         long r;

@@ -73,6 +73,8 @@ long shim_do_clock_settime(int which_clock, uptr tp) {
     unsigned int kind = shim_clock_kind(which_clock);
     struct kernel_timespec ts;
 
+    if (kind & SHIM_CLOCK_UNSURE)
+        return shim_pass_to_host();
     if (!(kind & SHIM_CLOCK_SET))
         return -EINVAL;
     if (copy_from_user(&ts, tp, sizeof(ts)) < 0)

@@ -28,7 +28,8 @@ long shim_do_nanosleep(uptr rqtp, uptr rmtp) {
 /* clockid_to_kclock() and its nsleep: 0 for a clock one can sleep on
  * (whose time the kernel then checks), -EINVAL for no clock, -EOPNOTSUPP
  * for one without sleep, 1 for clocks whose checks are the host's (the
- * alarm clocks exist only with an RTC). */
+ * alarm clocks exist only with an RTC, the auxiliary ones in some
+ * kernels). */
 static int clock_sleeps(clockid_t id) {
     unsigned int kind = shim_clock_kind(id);
 
@@ -36,7 +37,8 @@ static int clock_sleeps(clockid_t id) {
         return -EINVAL;
     if (!(kind & SHIM_CLOCK_SLEEP))
         return -EOPNOTSUPP;
-    return id == CLOCK_REALTIME_ALARM || id == CLOCK_BOOTTIME_ALARM;
+    return id == CLOCK_REALTIME_ALARM || id == CLOCK_BOOTTIME_ALARM ||
+           (kind & SHIM_CLOCK_UNSURE);
 }
 
 long shim_do_clock_nanosleep(clockid_t which_clock, int flags, uptr rqtp, uptr rmtp) {

@@ -221,6 +221,13 @@ long shim_do_getsid(pid_t pid);
 long shim_do_getpriority(int which, int who);
 long shim_do_setpriority(int which, int who, int niceval);
 long shim_do_times(uptr tbuf);
+long shim_do_ioprio_get(int which, int who);
+long shim_do_ioprio_set(int which, int who, int ioprio);
+long shim_do_kcmp(pid_t pid1, pid_t pid2, int type, unsigned long idx1, unsigned long idx2);
+long shim_do_process_vm_readv(pid_t pid, uptr lvec, unsigned long liovcnt, uptr rvec,
+                              unsigned long riovcnt, unsigned long flags);
+long shim_do_process_vm_writev(pid_t pid, uptr lvec, unsigned long liovcnt, uptr rvec,
+                               unsigned long riovcnt, unsigned long flags);
 
 /* sys/shim_tls.c */
 long shim_do_arch_prctl(int option, unsigned long arg2);

@@ -276,8 +276,8 @@ DEFINE_SHIM_SYSCALL(waitid, 5, shim_do_waitid, long, int, which, pid_t, upid, up
 SHIM_SYSCALL_PASSTHROUGH(add_key, 5, int, uptr, _type, uptr, _description, uptr, _payload, size_t, plen, int, ringid)
 SHIM_SYSCALL_PASSTHROUGH(request_key, 4, int, uptr, _type, uptr, _description, uptr, _callout_info, int, destringid)
 SHIM_SYSCALL_PASSTHROUGH(keyctl, 5, long, int, option, unsigned long, arg2, unsigned long, arg3, unsigned long, arg4, unsigned long, arg5)
-SHIM_SYSCALL_PASSTHROUGH(ioprio_set, 3, int, int, which, int, who, int, ioprio)
-SHIM_SYSCALL_PASSTHROUGH(ioprio_get, 2, int, int, which, int, who)
+DEFINE_SHIM_SYSCALL(ioprio_set, 3, shim_do_ioprio_set, long, int, which, int, who, int, ioprio) /* sys/shim_session.c */
+DEFINE_SHIM_SYSCALL(ioprio_get, 2, shim_do_ioprio_get, long, int, which, int, who) /* sys/shim_session.c */
 SHIM_SYSCALL_PASSTHROUGH(inotify_init, 0, int)
 SHIM_SYSCALL_PASSTHROUGH(inotify_add_watch, 3, int, int, fd, uptr, pathname, unsigned int, mask)
 SHIM_SYSCALL_PASSTHROUGH(inotify_rm_watch, 2, int, int, fd, int, wd)
@@ -335,9 +335,9 @@ SHIM_SYSCALL_PASSTHROUGH(syncfs, 1, int, int, fd)
 SHIM_SYSCALL_PASSTHROUGH(sendmmsg, 4, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(setns, 2, shim_do_setns, long, int, fd, int, flags) /* sys/shim_unshare.c */
 SHIM_SYSCALL_PASSTHROUGH(getcpu, 3, int, uptr, cpup, uptr, nodep, uptr, unused)
-SHIM_SYSCALL_PASSTHROUGH(process_vm_readv, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(process_vm_writev, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(kcmp, 5, int, pid_t, pid1, pid_t, pid2, int, type, unsigned long, idx1, unsigned long, idx2)
+DEFINE_SHIM_SYSCALL(process_vm_readv, 6, shim_do_process_vm_readv, long, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags) /* sys/shim_session.c */
+DEFINE_SHIM_SYSCALL(process_vm_writev, 6, shim_do_process_vm_writev, long, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags) /* sys/shim_session.c */
+DEFINE_SHIM_SYSCALL(kcmp, 5, shim_do_kcmp, long, pid_t, pid1, pid_t, pid2, int, type, unsigned long, idx1, unsigned long, idx2) /* sys/shim_session.c */
 SHIM_SYSCALL_PASSTHROUGH(finit_module, 3, int, int, fd, uptr, uargs, unsigned long, flags)
 DEFINE_SHIM_SYSCALL(sched_setattr, 3, shim_do_sched_setattr, long, pid_t, pid, uptr, uattr, unsigned int, flags) /* sys/shim_sched.c */
 SHIM_SYSCALL_PASSTHROUGH(sched_getattr, 4, int, pid_t, pid, uptr, uattr, unsigned int, usize, unsigned int, flags)

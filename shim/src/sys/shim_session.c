@@ -2,14 +2,17 @@
  * shim_session.c
  *
  * Implementation of system calls "setpgid", "getpgid", "getpgrp",
- * "setsid", "getsid", "getpriority", "setpriority" and "times".
+ * "setsid", "getsid", "getpriority", "setpriority", "ioprio_get",
+ * "ioprio_set", "times", "kcmp", "process_vm_readv" and
+ * "process_vm_writev".
  *
  * Process groups, sessions, nice values and CPU times are the host's
  * (the terminal's job control reads them): the calls run there, in the
  * calling thread, after the checks the kernel makes before it looks for
  * a process.  ptshim's tracer leads a process group and a session of its
  * own; to the program, neither exists: asking of it is ESRCH, and moving
- * into its group is what it is for a group that does not exist.
+ * into its group, comparing with it or reaching into its memory is what
+ * it is for a process that does not exist.
  */
 #include "config.h"
 
@@ -86,4 +89,51 @@ long shim_do_setpriority(int which, int who, int niceval) {
 /* The process's CPU times are the host's; a bad buffer its EFAULT. */
 long shim_do_times(uptr tbuf) {
     return shim_pass_to_host();
+}
+
+#define IOPRIO_WHO_PROCESS 1
+#define IOPRIO_WHO_USER 3
+
+long shim_do_ioprio_get(int which, int who) {
+    if (which < IOPRIO_WHO_PROCESS || which > IOPRIO_WHO_USER)
+        return -EINVAL;
+    if (which != IOPRIO_WHO_USER && who != 0 && no_such_process(who))
+        return -ESRCH;
+    return shim_pass_to_host();
+}
+
+/* The priority is checked first, with the caller's privilege (a real-time
+ * class needs CAP_SYS_NICE): the host's, aimed at nothing for the tracer. */
+long shim_do_ioprio_set(int which, int who, int ioprio) {
+    if (which != IOPRIO_WHO_USER && shim_is_tracer(who))
+        return shim_host_call_aimed_at_nothing(1, who);
+    return shim_pass_to_host();
+}
+
+long shim_do_kcmp(pid_t pid1, pid_t pid2, int type, unsigned long idx1, unsigned long idx2) {
+    if (shim_is_tracer(pid1))
+        return shim_host_call_aimed_at_nothing(0, pid1);
+    if (shim_is_tracer(pid2))
+        return shim_host_call_aimed_at_nothing(1, pid2);
+    return shim_pass_to_host();
+}
+
+/* process_vm_rw(): the flags, then both vectors, then the process: a
+ * transfer of nothing never looks for it. */
+static long process_vm(pid_t pid, unsigned long flags) {
+    if (flags != 0)
+        return -EINVAL;
+    if (shim_is_tracer(pid))
+        return shim_host_call_aimed_at_nothing(0, pid);
+    return shim_pass_to_host();
+}
+
+long shim_do_process_vm_readv(pid_t pid, uptr lvec, unsigned long liovcnt, uptr rvec,
+                              unsigned long riovcnt, unsigned long flags) {
+    return process_vm(pid, flags);
+}
+
+long shim_do_process_vm_writev(pid_t pid, uptr lvec, unsigned long liovcnt, uptr rvec,
+                               unsigned long riovcnt, unsigned long flags) {
+    return process_vm(pid, flags);
 }

@@ -189,6 +189,8 @@ long shim_do_clock_settime(int which_clock, uptr tp);
 long shim_do_gettimeofday(uptr tv, uptr tz);
 long shim_do_settimeofday(uptr tv, uptr tz);
 long shim_do_time(uptr tloc);
+long shim_do_adjtimex(uptr txc_p);
+long shim_do_clock_adjtime(int which_clock, uptr utx);
 
 /* sys/shim_timer.c */
 long shim_do_alarm(unsigned int seconds);

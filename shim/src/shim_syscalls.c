@@ -184,7 +184,7 @@ SHIM_SYSCALL_PASSTHROUGH(pivot_root, 2, int, uptr, new_root, uptr, put_old)
 SHIM_SYSCALL_RETURN_ENOSYS(_sysctl, 1, int, uptr, args)
 DEFINE_SHIM_SYSCALL(prctl, 5, shim_do_prctl, long, int, option, unsigned long, arg2, unsigned long, arg3, unsigned long, arg4, unsigned long, arg5) /* sys/shim_seccomp.c */
 DEFINE_SHIM_SYSCALL(arch_prctl, 2, shim_do_arch_prctl, long, int, option, unsigned long, arg2) /* sys/shim_tls.c */
-SHIM_SYSCALL_PASSTHROUGH(adjtimex, 1, int, uptr, txc_p)
+DEFINE_SHIM_SYSCALL(adjtimex, 1, shim_do_adjtimex, long, uptr, txc_p) /* sys/shim_clock.c */
 SHIM_SYSCALL_PASSTHROUGH(setrlimit, 2, int, int, resource, uptr, rlim)
 SHIM_SYSCALL_PASSTHROUGH(chroot, 1, int, uptr, filename)
 SHIM_SYSCALL_PASSTHROUGH(sync, 0, int)
@@ -330,7 +330,7 @@ SHIM_SYSCALL_PASSTHROUGH(fanotify_mark, 5, int, int, fanotify_fd, unsigned long,
 DEFINE_SHIM_SYSCALL(prlimit64, 4, shim_do_prlimit64, long, pid_t, pid, unsigned int, resource, uptr, new_rlim, uptr, old_rlim) /* sys/shim_rlimit.c */
 SHIM_SYSCALL_PASSTHROUGH(name_to_handle_at, 5, int, int, dfd, uptr, name, uptr, handle, uptr, mnt_id, unsigned int, flag)
 SHIM_SYSCALL_PASSTHROUGH(open_by_handle_at, 3, int, int, mountdirfd, uptr, handle, unsigned int, flags)
-SHIM_SYSCALL_PASSTHROUGH(clock_adjtime, 2, int, int, which_clock, uptr, utx)
+DEFINE_SHIM_SYSCALL(clock_adjtime, 2, shim_do_clock_adjtime, long, int, which_clock, uptr, utx) /* sys/shim_clock.c */
 SHIM_SYSCALL_PASSTHROUGH(syncfs, 1, int, int, fd)
 SHIM_SYSCALL_PASSTHROUGH(sendmmsg, 4, int, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags)
 DEFINE_SHIM_SYSCALL(setns, 2, shim_do_setns, long, int, fd, int, flags) /* sys/shim_unshare.c */

@@ -2,7 +2,8 @@
  * shim_clock.c
  *
  * Implementation of system calls "clock_gettime", "clock_getres",
- * "clock_settime", "gettimeofday", "settimeofday" and "time".
+ * "clock_settime", "gettimeofday", "settimeofday", "time", "adjtimex" and
+ * "clock_adjtime".
  *
  * The system-wide clocks are the host's, and the tracer reads them as the
  * program would (DkSystemTimeQuery, through the vDSO): the shim answers
@@ -11,7 +12,9 @@
  * host's devices: those calls run on the host, after the checks the
  * kernel makes before it looks at the clock, and so does every call of a
  * thread in a time namespace other than ptshim's (its monotonic clocks
- * are offset).  Setting a clock needs a privilege the host checks.
+ * are offset).  Setting or tuning a clock needs a privilege the host
+ * checks, and reading the kernel's clock discipline (adjtimex's state)
+ * is the host's.
  */
 #include "config.h"
 
@@ -132,4 +135,32 @@ long shim_do_time(uptr tloc) {
     if (tloc && copy_to_user(tloc, &t, sizeof(t)) < 0)
         return -EFAULT;
     return t;
+}
+
+/* struct __kernel_timex: 208 bytes on x86-64, read whole first */
+#define KERNEL_TIMEX_SIZE 208
+
+long shim_do_adjtimex(uptr txc_p) {
+    uint8_t tx[KERNEL_TIMEX_SIZE];
+
+    if (copy_from_user(tx, txc_p, sizeof(tx)) < 0)
+        return -EFAULT;
+    return shim_pass_to_host();
+}
+
+/* Only CLOCK_REALTIME, a descriptor's clock and the auxiliary clocks
+ * have clock_adj. */
+long shim_do_clock_adjtime(int which_clock, uptr utx) {
+    uint8_t tx[KERNEL_TIMEX_SIZE];
+    unsigned int kind;
+
+    if (copy_from_user(tx, utx, sizeof(tx)) < 0)
+        return -EFAULT;
+    kind = shim_clock_kind(which_clock);
+    if (!kind)
+        return -EINVAL;
+    if (which_clock != CLOCK_REALTIME && !(kind & SHIM_CLOCK_UNSURE) &&
+        !(which_clock < 0 && (which_clock & 7) == 3))
+        return -EOPNOTSUPP;
+    return shim_pass_to_host();
 }

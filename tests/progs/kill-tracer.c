@@ -5,7 +5,7 @@
  * must be as absent as that ID is natively.  Calls made as raw system
  * calls, in the kernel's order of checks: a bad signal, a forged siginfo,
  * a bad flag, then the target.  Its process group and session, its
- * priority and its robust list are out of reach too.
+ * priorities, its robust list and its memory are out of reach too.
  */
 #define _GNU_SOURCE
 #include <limits.h>
@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -46,6 +47,8 @@ int main(void) {
     void* head;
     size_t len;
     int timer;
+    char buf[8];
+    struct iovec local = {buf, sizeof(buf)};
 
     if (t == 0)
         t = INT_MAX - 1; /* above PID_MAX_LIMIT: no process */
@@ -80,6 +83,13 @@ int main(void) {
     show("setpriority process", syscall(SYS_setpriority, PRIO_PROCESS, t, 19));
     show("setpriority group", syscall(SYS_setpriority, PRIO_PGRP, t, 19));
     show("get_robust_list", syscall(SYS_get_robust_list, t, &head, &len));
+    show("ioprio_get", syscall(SYS_ioprio_get, 1, t));
+    show("ioprio_set idle", syscall(SYS_ioprio_set, 1, t, 3 << 13));
+    show("ioprio_set bad class", syscall(SYS_ioprio_set, 1, t, 7 << 13));
+    show("kcmp", syscall(SYS_kcmp, getpid(), t, 0, 0, 0));
+    show("kcmp bad type", syscall(SYS_kcmp, t, getpid(), 99, 0, 0));
+    show("process_vm_readv", syscall(SYS_process_vm_readv, t, &local, 1, &local, 1, 0));
+    show("process_vm_writev", syscall(SYS_process_vm_writev, t, &local, 1, &local, 1, 0));
     memset(&ev, 0, sizeof(ev));
     ev.sigev_notify = SIGEV_SIGNAL | SIGEV_THREAD_ID;
     ev.sigev_signo = SIGSTOP;

@@ -7,7 +7,11 @@
 #include "shim-proc.h"
 
 #include <linux/futex.h>
+#include <linux/kcmp.h>
 #include <sys/times.h>
+#include <sys/uio.h>
+
+#define IOPRIO_VALUE(class, data) (((class) << 13) | (data))
 
 #ifndef PIDFD_SELF_THREAD
 #define PIDFD_SELF_THREAD -10000
@@ -349,6 +353,82 @@ static void section_pidfd(void) {
     close(opath);
 }
 
+static void section_ioprio(void) {
+    long was = syscall(SYS_ioprio_get, 1, 0);
+    pid_t pid;
+
+    printf("ioprio_get(PROCESS, 0) >= 0: %s\n", was >= 0 ? "yes" : "no");
+    T("ioprio_get(PGRP, 0)", syscall(SYS_ioprio_get, 2, 0) >= 0);
+    T("ioprio_get(USER, 0)", syscall(SYS_ioprio_get, 3, 0) >= 0);
+    T("ioprio_get(0, 0)", syscall(SYS_ioprio_get, 0, 0));
+    T("ioprio_get(4, INT_MAX)", syscall(SYS_ioprio_get, 4, INT_MAX));
+    T("ioprio_get(PROCESS, -1)", syscall(SYS_ioprio_get, 1, -1));
+    T("ioprio_get(PROCESS, INT_MAX)", syscall(SYS_ioprio_get, 1, INT_MAX));
+    T("ioprio_get(PGRP, INT_MAX)", syscall(SYS_ioprio_get, 2, INT_MAX));
+    T("ioprio_get(USER, an unused uid)", syscall(SYS_ioprio_get, 3, 54321));
+    pid = fork();
+    CHECK(pid >= 0);
+    if (pid == 0) {
+        T("ioprio_set(PROCESS, 0, best effort 4)",
+          syscall(SYS_ioprio_set, 1, 0, IOPRIO_VALUE(2, 4)));
+        printf("  ioprio_get is it: %s\n",
+               syscall(SYS_ioprio_get, 1, 0) == IOPRIO_VALUE(2, 4) ? "yes" : "no");
+        T("ioprio_set(PROCESS, 0, best effort 8)",
+          syscall(SYS_ioprio_set, 1, 0, IOPRIO_VALUE(2, 8)));
+        T("ioprio_set(PROCESS, 0, class 7)", syscall(SYS_ioprio_set, 1, 0, IOPRIO_VALUE(7, 0)));
+        T("ioprio_set(PROCESS, 0, real time 0)",
+          syscall(SYS_ioprio_set, 1, 0, IOPRIO_VALUE(1, 0)));
+        T("ioprio_set(PROCESS, 0, idle)", syscall(SYS_ioprio_set, 1, 0, IOPRIO_VALUE(3, 0)));
+        T("ioprio_set(0, 0, idle)", syscall(SYS_ioprio_set, 0, 0, IOPRIO_VALUE(3, 0)));
+        T("ioprio_set(PROCESS, INT_MAX, idle)",
+          syscall(SYS_ioprio_set, 1, INT_MAX, IOPRIO_VALUE(3, 0)));
+        T("ioprio_set(PROCESS, INT_MAX, best effort 8)",
+          syscall(SYS_ioprio_set, 1, INT_MAX, IOPRIO_VALUE(2, 8)));
+        T("ioprio_set(PROCESS, -1, idle)", syscall(SYS_ioprio_set, 1, -1, IOPRIO_VALUE(3, 0)));
+        fflush(stdout);
+        _exit(0);
+    }
+    reap("child", pid);
+}
+
+static void section_kcmp_vm(void) {
+    char here[16] = "0123456789abcde", there[16] = "";
+    struct iovec l = {there, sizeof(there)}, r = {here, sizeof(here)}, none = {NULL, 0};
+    pid_t me = getpid();
+    int fd = open("/", O_RDONLY);
+
+    CHECK(fd >= 0);
+    T("kcmp(self, self, KCMP_FILE, fd, fd)", syscall(SYS_kcmp, me, me, KCMP_FILE, fd, fd));
+    T("kcmp(self, self, KCMP_VM)", syscall(SYS_kcmp, me, me, KCMP_VM, 0, 0));
+    T("kcmp(self, self, KCMP_FILE, fd, bad fd)", syscall(SYS_kcmp, me, me, KCMP_FILE, fd, 999));
+    T("kcmp(self, self, 99)", syscall(SYS_kcmp, me, me, 99, 0, 0));
+    T("kcmp(self, INT_MAX, 99)", syscall(SYS_kcmp, me, INT_MAX, 99, 0, 0));
+    T("kcmp(-1, self, KCMP_VM)", syscall(SYS_kcmp, -1, me, KCMP_VM, 0, 0));
+    T("kcmp(0, self, KCMP_VM)", syscall(SYS_kcmp, 0, me, KCMP_VM, 0, 0));
+    T("kcmp(init, self, KCMP_VM)", syscall(SYS_kcmp, 1, me, KCMP_VM, 0, 0) >= 0);
+    close(fd);
+
+    T("process_vm_readv(self)", syscall(SYS_process_vm_readv, me, &l, 1, &r, 1, 0));
+    printf("  read: %s\n", there);
+    memcpy(here, "fedcba987654321", 16);
+    T("process_vm_writev(self)", syscall(SYS_process_vm_writev, me, &r, 1, &l, 1, 0));
+    printf("  written: %s\n", there);
+    T("process_vm_readv(flags 1)", syscall(SYS_process_vm_readv, me, &l, 1, &r, 1, 1));
+    T("process_vm_readv(INT_MAX, flags 1)", syscall(SYS_process_vm_readv, INT_MAX, &l, 1, &r, 1, 1));
+    T("process_vm_readv(INT_MAX)", syscall(SYS_process_vm_readv, INT_MAX, &l, 1, &r, 1, 0));
+    T("process_vm_readv(INT_MAX, nothing)", syscall(SYS_process_vm_readv, INT_MAX, &none, 1, &r, 1, 0));
+    T("process_vm_readv(-1)", syscall(SYS_process_vm_readv, -1, &l, 1, &r, 1, 0));
+    T("process_vm_readv(BAD local)", syscall(SYS_process_vm_readv, me, BAD, 1, &r, 1, 0));
+    T("process_vm_readv(BAD remote)", syscall(SYS_process_vm_readv, me, &l, 1, BAD, 1, 0));
+    T("process_vm_readv(1025 local)", syscall(SYS_process_vm_readv, me, &l, 1025, &r, 1, 0));
+    r.iov_base = BAD;
+    T("process_vm_readv(remote at BAD)", syscall(SYS_process_vm_readv, me, &l, 1, &r, 1, 0));
+    T("process_vm_writev(remote at BAD)", syscall(SYS_process_vm_writev, me, &l, 1, &r, 1, 0));
+    r.iov_base = here;
+    T("process_vm_readv(init)", syscall(SYS_process_vm_readv, 1, &l, 1, &r, 1, 0));
+    T("process_vm_writev(INT_MAX, flags 2)", syscall(SYS_process_vm_writev, INT_MAX, &l, 1, &r, 1, 2));
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     shim_proc_setup();
@@ -364,5 +444,9 @@ int main(void) {
     section_robust();
     section("pidfd_send_signal, pidfd_getfd");
     section_pidfd();
+    section("ioprio_get, ioprio_set");
+    section_ioprio();
+    section("kcmp, process_vm_readv, process_vm_writev");
+    section_kcmp_vm();
     return 0;
 }

@@ -8,6 +8,8 @@
  */
 #include "shim-proc.h"
 
+#include <sys/timex.h>
+
 #define CLOCK_FOR_PID(pid) ((clockid_t)((~(unsigned)(pid) << 3) | 2))
 #define CLOCK_FOR_FD(fd) ((clockid_t)((~(unsigned)(fd) << 3) | 3))
 
@@ -148,6 +150,41 @@ static void section_timeofday(void) {
     T("time(no access)", syscall(SYS_time, g_noaccess));
 }
 
+static void section_adjtime(void) {
+    struct timex tx;
+
+    memset(&tx, 0, sizeof(tx));
+    printf("adjtimex(modes 0) is a clock state: %s\n",
+           syscall(SYS_adjtimex, &tx) >= 0 ? "yes" : errno_name(errno));
+    T("adjtimex(BAD)", syscall(SYS_adjtimex, BAD));
+    T("adjtimex(across a page's end)", syscall(SYS_adjtimex, g_noaccess - 100));
+    tx.modes = 0x8000; /* ADJ_ADJTIME without ADJ_OFFSET */
+    T("adjtimex(ADJ_ADJTIME alone)", syscall(SYS_adjtimex, &tx));
+    tx.modes = ADJ_OFFSET_SS_READ;
+    printf("adjtimex(ADJ_OFFSET_SS_READ) is a clock state: %s\n",
+           syscall(SYS_adjtimex, &tx) >= 0 ? "yes" : errno_name(errno));
+    if (geteuid() != 0) {
+        tx.modes = ADJ_FREQUENCY;
+        T("adjtimex(ADJ_FREQUENCY)", syscall(SYS_adjtimex, &tx));
+    }
+    memset(&tx, 0, sizeof(tx));
+    printf("clock_adjtime(REALTIME, modes 0) is a clock state: %s\n",
+           syscall(SYS_clock_adjtime, CLOCK_REALTIME, &tx) >= 0 ? "yes" : errno_name(errno));
+    for (int clock = -1; clock <= 24; clock++) {
+        char what[64];
+
+        if (clock == CLOCK_REALTIME)
+            continue;
+        snprintf(what, sizeof(what), "clock_adjtime(%d)", clock);
+        T(what, syscall(SYS_clock_adjtime, clock, &tx));
+        snprintf(what, sizeof(what), "clock_adjtime(%d, BAD)", clock);
+        T(what, syscall(SYS_clock_adjtime, clock, BAD));
+    }
+    T("clock_adjtime(our CPU clock)", syscall(SYS_clock_adjtime, CLOCK_FOR_PID(getpid()), &tx));
+    T("clock_adjtime(a bad descriptor's clock)",
+      syscall(SYS_clock_adjtime, CLOCK_FOR_FD(999), &tx));
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     shim_proc_setup();
@@ -157,5 +194,7 @@ int main(void) {
     section_settime();
     section("gettimeofday, settimeofday, time");
     section_timeofday();
+    section("adjtimex, clock_adjtime");
+    section_adjtime();
     return 0;
 }

@@ -125,11 +125,14 @@ long shim_do_settimeofday(uptr tv, uptr tz) {
     return shim_pass_to_host();
 }
 
+/* ktime_get_real_seconds(): the seconds of the last tick, which are
+ * CLOCK_REALTIME_COARSE's (the precise clock's may be a second ahead) */
 long shim_do_time(uptr tloc) {
     struct timespec ts;
     int64_t t;
 
-    if (!tracer_reads(SHIM_CLOCK_SYSTEM) || DkSystemTimeQuery(CLOCK_REALTIME, &ts, NULL) < 0)
+    if (!tracer_reads(SHIM_CLOCK_SYSTEM) ||
+        DkSystemTimeQuery(CLOCK_REALTIME_COARSE, &ts, NULL) < 0)
         return shim_pass_to_host();
     t = ts.tv_sec;
     if (tloc && copy_to_user(tloc, &t, sizeof(t)) < 0)

@@ -144,6 +144,22 @@ static void section_timeofday(void) {
     t = time(NULL);
     r = syscall(SYS_time, NULL);
     printf("time(NULL) between the vDSO's: %s\n", r >= t && r <= time(NULL) ? "yes" : "no");
+    /* the seconds of the last tick, as the vDSO's time(), also just after
+     * a second's turn, before the tick that counts it (the precise clock
+     * is a second ahead then) */
+    {
+        struct timespec now;
+        time_t sec;
+
+        CHECK(clock_gettime(CLOCK_REALTIME, &now) == 0);
+        sec = now.tv_sec;
+        do
+            CHECK(clock_gettime(CLOCK_REALTIME, &now) == 0);
+        while (now.tv_sec == sec);
+        r = syscall(SYS_time, NULL);
+        t = time(NULL);
+        printf("time(NULL) at a second's turn is the vDSO's: %s\n", r <= t ? "yes" : "no");
+    }
     r = syscall(SYS_time, &t);
     printf("time(&t) returns t: %s\n", r == t ? "yes" : "no");
     T("time(BAD)", syscall(SYS_time, BAD));

@@ -401,9 +401,10 @@ PAL_NODISCARD long DkThreadGetUmask(PAL_HANDLE thread);
  * ptshim read it (a thread that is not dumpable), -EIO. */
 PAL_NODISCARD long DkThreadGetPersonality(PAL_HANDLE thread);
 
-/* The signals THREAD blocks (/proc/TID/status SigBlk; bit SIG-1 for
- * signal SIG) into *BLOCKED: 0, -ESRCH when the thread is gone, -EIO. */
-PAL_NODISCARD int DkThreadGetSignalMask(PAL_HANDLE thread, uint64_t* blocked);
+/* The signals THREAD blocks into *BLOCKED, and those pending for it or
+ * its process into *PENDING (/proc/TID/status SigBlk, SigPnd and ShdPnd;
+ * bit SIG-1 for signal SIG): 0, -ESRCH when the thread is gone, -EIO. */
+PAL_NODISCARD int DkThreadGetSignals(PAL_HANDLE thread, uint64_t* blocked, uint64_t* pending);
 
 /* Namespaces of a thread whose view of the system can differ from
  * ptshim's: IDs as the thread names them, uname's names, the boot time,

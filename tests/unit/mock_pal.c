@@ -539,9 +539,10 @@ long DkThreadGetPersonality(PAL_HANDLE t) {
     return t->personality;
 }
 
-/* No signal blocked */
-int DkThreadGetSignalMask(PAL_HANDLE t, uint64_t* blocked) {
+/* No signal blocked, none pending */
+int DkThreadGetSignals(PAL_HANDLE t, uint64_t* blocked, uint64_t* pending) {
     *blocked = 0;
+    *pending = 0;
     return 0;
 }
 

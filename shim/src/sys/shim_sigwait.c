@@ -64,21 +64,24 @@ static bool ignores(const struct shim_sighand* sh, int sig) {
 /* The signals that would end the caller's wait for THESE under ptrace
  * but not natively: ignored ones, which the kernel discards when they
  * are sent, but queues for a traced thread (its tracer may want them).
- * Only where one may come (a child's SIGCHLD: the process has children)
- * and where what it does natively is plain: one thread, which does not
- * block it.  0 when none, or when the shim cannot tell. */
+ * Only where one may come (a child's SIGCHLD: the process has children,
+ * or one that exited sent it already) and where what it does natively is
+ * plain: one thread, which does not block it.  0 when none, or when the
+ * shim cannot tell. */
 static uint64_t discarded_natively(uint64_t these) {
     struct shim_thread* self = shim_cur_thread();
-    uint64_t blocked, extra = 0;
+    uint64_t blocked, pending, extra = 0;
 
-    if (self->proc->nthreads != 1 || !shim_process_has_children(self->proc) ||
-        !ignores(self->proc->sighand, SIGCHLD) || (these & SIGBIT(SIGCHLD)) ||
-        DkThreadGetSignalMask(self->pal, &blocked) < 0)
+    if (self->proc->nthreads != 1 || !ignores(self->proc->sighand, SIGCHLD) ||
+        (these & SIGBIT(SIGCHLD)) || DkThreadGetSignals(self->pal, &blocked, &pending) < 0)
         return 0;
     for (int sig = 1; sig <= SHIM_NSIG; sig++)
         if (sig != SIGKILL && sig != SIGSTOP && !((blocked | these) & SIGBIT(sig)) &&
             ignores(self->proc->sighand, sig))
             extra |= SIGBIT(sig);
+    if (!(extra & SIGBIT(SIGCHLD)) ||
+        !(shim_process_has_children(self->proc) || (pending & extra)))
+        return 0;
     return extra;
 }
 

@@ -283,6 +283,15 @@ void rule_kinds(uint64_t nr, const struct sysent* e, enum fuzz_kind k[6]) {
     case PTSHIM_NR_tkill:
         k[1] = K_SIGSEND;
         break;
+    /* "who" of a process or a group: ourselves, 0 or no process; another
+     * number may name a process of the machine's, which comes and goes
+     * between the native run and ptshim's */
+    case PTSHIM_NR_getpriority:
+    case PTSHIM_NR_setpriority:
+    case PTSHIM_NR_ioprio_get:
+    case PTSHIM_NR_ioprio_set:
+        k[1] = K_PIDSEND;
+        break;
     case PTSHIM_NR_tgkill:
     case PTSHIM_NR_rt_tgsigqueueinfo:
         k[2] = K_SIGSEND;

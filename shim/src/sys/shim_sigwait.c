@@ -103,7 +103,7 @@ static int64_t monotonic_ns(void) {
 
 /* The wait for the set at AREA (the program's and EXTRA), until DEADLINE
  * (CLOCK_MONOTONIC, in ns; none if NULL): its result, as the program's
- * call (THESE, UINFO) would have ended natively. */
+ * call would have ended natively, and the siginfo at UINFO. */
 static long wait_below(uptr area, uint64_t extra, uptr uinfo, const int64_t* deadline) {
     struct kernel_timespec left = {0, 0};
     uint8_t info[128];
@@ -147,7 +147,8 @@ static long wait_below(uptr area, uint64_t extra, uptr uinfo, const int64_t* dea
  * (strace's programs see that).  Where such a signal may come, the shim
  * waits for it too, with a set and a time of its own below the program's
  * red zone (the program's memory is not the shim's to change; what was
- * there is put back): if it comes, the shim takes it, as the kernel would
+ * there is put back, and the process has no other thread to look there
+ * meanwhile): if it comes, the shim takes it, as the kernel would
  * have discarded it, and waits again for the time left, so that the wait
  * ends as natively, with a signal of the program's set or EAGAIN.  This
  * needs the result (an exit stop more).

@@ -423,6 +423,11 @@ PAL_NODISCARD long DkThreadGetUmask(PAL_HANDLE thread);
  * ptshim read it (a thread that is not dumpable), -EIO. */
 PAL_NODISCARD long DkThreadGetPersonality(PAL_HANDLE thread);
 
+/* The signals THREAD blocks into *BLOCKED, and those pending for it or
+ * its process into *PENDING (/proc/TID/status SigBlk, SigPnd and ShdPnd;
+ * bit SIG-1 for signal SIG): 0, -ESRCH when the thread is gone, -EIO. */
+PAL_NODISCARD int DkThreadGetSignals(PAL_HANDLE thread, uint64_t* blocked, uint64_t* pending);
+
 /* Namespaces of a thread whose view of the system can differ from
  * ptshim's: IDs as the thread names them, uname's names, the boot time,
  * process IDs. */
@@ -455,6 +460,15 @@ PAL_NODISCARD int DkSystemGetName(struct utsname* name);
  * *INFO.  0 or -errno. */
 struct sysinfo;
 PAL_NODISCARD int DkSystemGetInfo(struct sysinfo* info);
+
+/* The host's clock CLOCK (a clockid_t of the system-wide clocks: not a
+ * process's or thread's CPU clock, nor a descriptor's), as ptshim reads
+ * it (its time namespace): its time into *TIME and its resolution into
+ * *RES, either of which may be NULL.  0 or -errno (-EINVAL for a clock
+ * the host does not have). */
+struct timespec;
+PAL_NODISCARD int DkSystemTimeQuery(clockid_t clock, struct timespec* time,
+                                    struct timespec* res);
 
 /* Fill BUFFER with SIZE random bytes from the host's getrandom(2), with
  * FLAGS (getrandom's GRND_RANDOM, GRND_INSECURE; GRND_NONBLOCK is always

@@ -95,9 +95,14 @@ of types and names")
     SHIM_CHECK_NARGS(name, n, ##__VA_ARGS__);         \
     const struct shim_syscall __shim_##name = {#name, n, SHIM_ENOSYS, NULL};
 
-/* Whether PID (a process, a thread or a process group) is ptshim's
- * tracer's, which the program's signals must not find. */
+/* Whether PID (a process, a thread or a process group), as the calling
+ * thread names it, is ptshim's tracer's, which the program must not find. */
 bool shim_is_tracer(pid_t pid);
+/* The program's call, whose argument ARG named TARGET, ptshim's tracer,
+ * run on the host aimed at a process that does not exist (TARGET's sign
+ * kept): the kernel checks what it checks before it looks for the target,
+ * in its order, and then finds none (sys/shim_signal.c). */
+long shim_host_call_aimed_at_nothing(int arg, pid_t target);
 
 /* Run a system call on the host, inside the calling thread (DkHostCall):
  * its result, or a negative errno.  The thread waits for it, not the

@@ -211,6 +211,8 @@ long shim_do_tkill(pid_t pid, int sig);
 long shim_do_rt_sigqueueinfo(pid_t pid, int sig, uptr uinfo);
 long shim_do_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, uptr uinfo);
 long shim_do_pidfd_open(pid_t pid, unsigned int flags);
+long shim_do_pidfd_send_signal(int pidfd, int sig, uptr info, unsigned int flags);
+long shim_do_pidfd_getfd(int pidfd, int fd, unsigned int flags);
 long shim_do_rt_sigaction(int sig, uptr act, uptr oact, size_t sigsetsize);
 long shim_do_rt_sigprocmask(int how, uptr nset, uptr oset, size_t sigsetsize);
 long shim_do_rt_sigreturn(void);
@@ -256,10 +258,60 @@ long shim_do_futex_requeue(uptr waiters, unsigned long flags, int nr_wake, int n
 long shim_do_nanosleep(uptr rqtp, uptr rmtp);
 long shim_do_clock_nanosleep(clockid_t which_clock, int flags, uptr rqtp, uptr rmtp);
 
+/* sys/shim_clock.c */
+long shim_do_clock_gettime(int which_clock, uptr tp);
+long shim_do_clock_getres(int which_clock, uptr tp);
+long shim_do_clock_settime(int which_clock, uptr tp);
+long shim_do_gettimeofday(uptr tv, uptr tz);
+long shim_do_settimeofday(uptr tv, uptr tz);
+long shim_do_time(uptr tloc);
+long shim_do_adjtimex(uptr txc_p);
+long shim_do_clock_adjtime(int which_clock, uptr utx);
+
+/* sys/shim_timer.c */
+long shim_do_alarm(unsigned int seconds);
+long shim_do_getitimer(int which, uptr value);
+long shim_do_setitimer(int which, uptr value, uptr ovalue);
+long shim_do_timer_create(int which_clock, uptr timer_event_spec, uptr created_timer_id);
+long shim_do_timer_settime(int timer_id, unsigned int flags, uptr new_setting, uptr old_setting);
+long shim_do_timer_gettime(int timer_id, uptr setting);
+long shim_do_timer_getoverrun(int timer_id);
+long shim_do_timer_delete(int timer_id);
+long shim_do_timerfd_create(int clockid, unsigned int flags);
+long shim_do_timerfd_settime(int ufd, unsigned int flags, uptr utmr, uptr otmr);
+long shim_do_timerfd_gettime(int ufd, uptr otmr);
+
+/* sys/shim_sigwait.c */
+long shim_do_pause(void);
+long shim_do_rt_sigsuspend(uptr unewset, size_t sigsetsize);
+long shim_do_rt_sigtimedwait(uptr uthese, uptr uinfo, uptr uts, size_t sigsetsize);
+long shim_do_rt_sigpending(uptr uset, size_t sigsetsize);
+long shim_do_sigaltstack(uptr uss, uptr uoss);
+long shim_do_signalfd(int ufd, uptr user_mask, size_t sizemask);
+long shim_do_signalfd4(int ufd, uptr user_mask, size_t sizemask, unsigned int flags);
+
+/* sys/shim_session.c */
+long shim_do_setpgid(pid_t pid, pid_t pgid);
+long shim_do_getpgid(pid_t pid);
+long shim_do_getpgrp(void);
+long shim_do_setsid(void);
+long shim_do_getsid(pid_t pid);
+long shim_do_getpriority(int which, int who);
+long shim_do_setpriority(int which, int who, int niceval);
+long shim_do_times(uptr tbuf);
+long shim_do_ioprio_get(int which, int who);
+long shim_do_ioprio_set(int which, int who, int ioprio);
+long shim_do_kcmp(pid_t pid1, pid_t pid2, int type, unsigned long idx1, unsigned long idx2);
+long shim_do_process_vm_readv(pid_t pid, uptr lvec, unsigned long liovcnt, uptr rvec,
+                              unsigned long riovcnt, unsigned long flags);
+long shim_do_process_vm_writev(pid_t pid, uptr lvec, unsigned long liovcnt, uptr rvec,
+                               unsigned long riovcnt, unsigned long flags);
+
 /* sys/shim_tls.c */
 long shim_do_arch_prctl(int option, unsigned long arg2);
 long shim_do_set_tid_address(uptr tidptr);
 long shim_do_set_robust_list(uptr head, size_t len);
+long shim_do_get_robust_list(pid_t pid, uptr head_ptr, uptr len_ptr);
 long shim_do_rseq(uptr rseq, uint32_t rseq_len, int flags, uint32_t sig);
 
 /* sys/shim_wait.c */

@@ -144,6 +144,8 @@ void shim_thread_free(struct shim_thread* t);
 struct shim_thread* shim_thread_lookup(pid_t tid);
 /* TID changed (a non-leader's execve took the leader's ID). */
 void shim_thread_set_tid(struct shim_thread* t, pid_t tid);
+/* Whether PROC has a child process the shim knows of. */
+bool shim_process_has_children(const struct shim_process* proc);
 
 /* T's process completed an execve: its bookkeeping as the kernel leaves
  * it (sys/shim_exec.c). */

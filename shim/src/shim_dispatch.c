@@ -22,6 +22,7 @@
 #include "pal_log.h"
 #include "shim.h"
 #include "shim_handle.h"
+#include "shim_identity.h"
 #include "shim_internal.h"
 #include "shim_sched.h"
 #include "shim_seccomp.h"
@@ -33,7 +34,9 @@ static struct shim_hooks g_hooks;
 static uint64_t g_strict_reported[(PTSHIM_NSYSCALLS + 63) / 64];
 
 bool shim_is_tracer(pid_t pid) {
-    return g_opts.tracer > 0 && pid == g_opts.tracer;
+    /* a caller in another PID namespace has other names for processes */
+    return g_opts.tracer > 0 && pid == g_opts.tracer &&
+           !shim_thread_ns_foreign(shim_cur_thread(), PAL_NS_PID);
 }
 
 bool shim_syscall_passes_through(PAL_NUM sysno, const struct shim_options* opts) {

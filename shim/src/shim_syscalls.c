@@ -59,11 +59,11 @@ DEFINE_SHIM_SYSCALL(shmat, 3, shim_do_shmat, long, int, shmid, uptr, shmaddr, un
 DEFINE_SHIM_SYSCALL(shmctl, 3, shim_do_shmctl, long, int, shmid, int, cmd, uptr, buf) /* sys/shim_ipc.c */
 DEFINE_SHIM_SYSCALL(dup, 1, shim_do_dup, long, unsigned int, fildes) /* sys/shim_dup.c */
 DEFINE_SHIM_SYSCALL(dup2, 2, shim_do_dup2, long, unsigned int, oldfd, unsigned int, newfd) /* sys/shim_dup.c */
-SHIM_SYSCALL_PASSTHROUGH(pause, 0, int)
+DEFINE_SHIM_SYSCALL(pause, 0, shim_do_pause, long) /* sys/shim_sigwait.c */
 DEFINE_SHIM_SYSCALL(nanosleep, 2, shim_do_nanosleep, long, uptr, rqtp, uptr, rmtp) /* sys/shim_sleep.c */
-SHIM_SYSCALL_PASSTHROUGH(getitimer, 2, int, int, which, uptr, value)
-SHIM_SYSCALL_PASSTHROUGH(alarm, 1, int, unsigned int, seconds)
-SHIM_SYSCALL_PASSTHROUGH(setitimer, 3, int, int, which, uptr, value, uptr, ovalue)
+DEFINE_SHIM_SYSCALL(getitimer, 2, shim_do_getitimer, long, int, which, uptr, value) /* sys/shim_timer.c */
+DEFINE_SHIM_SYSCALL(alarm, 1, shim_do_alarm, long, unsigned int, seconds) /* sys/shim_timer.c */
+DEFINE_SHIM_SYSCALL(setitimer, 3, shim_do_setitimer, long, int, which, uptr, value, uptr, ovalue) /* sys/shim_timer.c */
 DEFINE_SHIM_SYSCALL(getpid, 0, shim_do_getpid, long) /* sys/shim_getpid.c */
 DEFINE_SHIM_SYSCALL(sendfile, 4, shim_do_sendfile, long, int, out_fd, int, in_fd, uptr, offset, size_t, count) /* sys/shim_splice.c */
 DEFINE_SHIM_SYSCALL(socket, 3, shim_do_socket, long, int, family, int, type, int, protocol) /* sys/shim_socket.c */
@@ -121,11 +121,11 @@ DEFINE_SHIM_SYSCALL(chown, 3, shim_do_chown, long, uptr, filename, uid_t, user, 
 DEFINE_SHIM_SYSCALL(fchown, 3, shim_do_fchown, long, int, fd, uid_t, user, gid_t, group) /* sys/shim_attr.c */
 DEFINE_SHIM_SYSCALL(lchown, 3, shim_do_lchown, long, uptr, filename, uid_t, user, gid_t, group) /* sys/shim_attr.c */
 DEFINE_SHIM_SYSCALL(umask, 1, shim_do_umask, long, int, mask) /* sys/shim_umask.c */
-SHIM_SYSCALL_PASSTHROUGH(gettimeofday, 2, int, uptr, tv, uptr, tz)
+DEFINE_SHIM_SYSCALL(gettimeofday, 2, shim_do_gettimeofday, long, uptr, tv, uptr, tz) /* sys/shim_clock.c */
 DEFINE_SHIM_SYSCALL(getrlimit, 2, shim_do_getrlimit, long, unsigned int, resource, uptr, rlim) /* sys/shim_rlimit.c */
 DEFINE_SHIM_SYSCALL(getrusage, 2, shim_do_getrusage, long, int, who, uptr, ru) /* sys/shim_rlimit.c */
 DEFINE_SHIM_SYSCALL(sysinfo, 1, shim_do_sysinfo, long, uptr, info) /* sys/shim_uname.c */
-SHIM_SYSCALL_PASSTHROUGH(times, 1, long, uptr, tbuf)
+DEFINE_SHIM_SYSCALL(times, 1, shim_do_times, long, uptr, tbuf) /* sys/shim_session.c */
 SHIM_SYSCALL_PASSTHROUGH(ptrace, 4, long, int, request, pid_t, pid, uptr, addr, uptr, data)
 DEFINE_SHIM_SYSCALL(getuid, 0, shim_do_getuid, long) /* sys/shim_getuid.c */
 SHIM_SYSCALL_PASSTHROUGH(syslog, 3, int, int, type, uptr, buf, int, len)
@@ -134,10 +134,10 @@ DEFINE_SHIM_SYSCALL(setuid, 1, shim_do_setuid, long, uid_t, uid) /* sys/shim_get
 DEFINE_SHIM_SYSCALL(setgid, 1, shim_do_setgid, long, gid_t, gid) /* sys/shim_getuid.c */
 DEFINE_SHIM_SYSCALL(geteuid, 0, shim_do_geteuid, long) /* sys/shim_getuid.c */
 DEFINE_SHIM_SYSCALL(getegid, 0, shim_do_getegid, long) /* sys/shim_getuid.c */
-SHIM_SYSCALL_PASSTHROUGH(setpgid, 2, int, pid_t, pid, pid_t, pgid)
+DEFINE_SHIM_SYSCALL(setpgid, 2, shim_do_setpgid, long, pid_t, pid, pid_t, pgid) /* sys/shim_session.c */
 DEFINE_SHIM_SYSCALL(getppid, 0, shim_do_getppid, long) /* sys/shim_getpid.c */
-SHIM_SYSCALL_PASSTHROUGH(getpgrp, 0, pid_t)
-SHIM_SYSCALL_PASSTHROUGH(setsid, 0, pid_t)
+DEFINE_SHIM_SYSCALL(getpgrp, 0, shim_do_getpgrp, long) /* sys/shim_session.c */
+DEFINE_SHIM_SYSCALL(setsid, 0, shim_do_setsid, long) /* sys/shim_session.c */
 DEFINE_SHIM_SYSCALL(setreuid, 2, shim_do_setreuid, long, uid_t, ruid, uid_t, euid) /* sys/shim_getuid.c */
 DEFINE_SHIM_SYSCALL(setregid, 2, shim_do_setregid, long, gid_t, rgid, gid_t, egid) /* sys/shim_getuid.c */
 DEFINE_SHIM_SYSCALL(getgroups, 2, shim_do_getgroups, long, int, gidsetsize, uptr, grouplist) /* sys/shim_getuid.c */
@@ -146,17 +146,17 @@ DEFINE_SHIM_SYSCALL(setresuid, 3, shim_do_setresuid, long, uid_t, ruid, uid_t, e
 DEFINE_SHIM_SYSCALL(getresuid, 3, shim_do_getresuid, long, uptr, ruidp, uptr, euidp, uptr, suidp) /* sys/shim_getuid.c */
 DEFINE_SHIM_SYSCALL(setresgid, 3, shim_do_setresgid, long, gid_t, rgid, gid_t, egid, gid_t, sgid) /* sys/shim_getuid.c */
 DEFINE_SHIM_SYSCALL(getresgid, 3, shim_do_getresgid, long, uptr, rgidp, uptr, egidp, uptr, sgidp) /* sys/shim_getuid.c */
-SHIM_SYSCALL_PASSTHROUGH(getpgid, 1, pid_t, pid_t, pid)
+DEFINE_SHIM_SYSCALL(getpgid, 1, shim_do_getpgid, long, pid_t, pid) /* sys/shim_session.c */
 DEFINE_SHIM_SYSCALL(setfsuid, 1, shim_do_setfsuid, long, uid_t, uid) /* sys/shim_getuid.c */
 DEFINE_SHIM_SYSCALL(setfsgid, 1, shim_do_setfsgid, long, gid_t, gid) /* sys/shim_getuid.c */
-SHIM_SYSCALL_PASSTHROUGH(getsid, 1, pid_t, pid_t, pid)
+DEFINE_SHIM_SYSCALL(getsid, 1, shim_do_getsid, long, pid_t, pid) /* sys/shim_session.c */
 SHIM_SYSCALL_PASSTHROUGH(capget, 2, int, uptr, header, uptr, dataptr)
 SHIM_SYSCALL_PASSTHROUGH(capset, 2, int, uptr, header, uptr, data)
-SHIM_SYSCALL_PASSTHROUGH(rt_sigpending, 2, int, uptr, uset, size_t, sigsetsize)
-SHIM_SYSCALL_PASSTHROUGH(rt_sigtimedwait, 4, int, uptr, uthese, uptr, uinfo, uptr, uts, size_t, sigsetsize)
+DEFINE_SHIM_SYSCALL(rt_sigpending, 2, shim_do_rt_sigpending, long, uptr, uset, size_t, sigsetsize) /* sys/shim_sigwait.c */
+DEFINE_SHIM_SYSCALL(rt_sigtimedwait, 4, shim_do_rt_sigtimedwait, long, uptr, uthese, uptr, uinfo, uptr, uts, size_t, sigsetsize) /* sys/shim_sigwait.c */
 DEFINE_SHIM_SYSCALL(rt_sigqueueinfo, 3, shim_do_rt_sigqueueinfo, long, pid_t, pid, int, sig, uptr, uinfo) /* sys/shim_signal.c */
-SHIM_SYSCALL_PASSTHROUGH(rt_sigsuspend, 2, int, uptr, unewset, size_t, sigsetsize)
-SHIM_SYSCALL_PASSTHROUGH(sigaltstack, 2, int, uptr, uss, uptr, uoss)
+DEFINE_SHIM_SYSCALL(rt_sigsuspend, 2, shim_do_rt_sigsuspend, long, uptr, unewset, size_t, sigsetsize) /* sys/shim_sigwait.c */
+DEFINE_SHIM_SYSCALL(sigaltstack, 2, shim_do_sigaltstack, long, uptr, uss, uptr, uoss) /* sys/shim_sigwait.c */
 DEFINE_SHIM_SYSCALL(utime, 2, shim_do_utime, long, uptr, filename, uptr, times) /* sys/shim_utimes.c */
 DEFINE_SHIM_SYSCALL(mknod, 3, shim_do_mknod, long, uptr, filename, mode_t, mode, unsigned long, dev) /* sys/shim_mknod.c */
 SHIM_SYSCALL_RETURN_ENOSYS(uselib, 1, int, uptr, library)
@@ -165,8 +165,8 @@ SHIM_SYSCALL_PASSTHROUGH(ustat, 2, int, unsigned long, dev, uptr, ubuf)
 DEFINE_SHIM_SYSCALL(statfs, 2, shim_do_statfs, long, uptr, pathname, uptr, buf) /* sys/shim_statfs.c */
 DEFINE_SHIM_SYSCALL(fstatfs, 2, shim_do_fstatfs, long, int, fd, uptr, buf) /* sys/shim_statfs.c */
 DEFINE_SHIM_SYSCALL(sysfs, 3, shim_do_sysfs, long, int, option, unsigned long, arg1, unsigned long, arg2) /* sys/shim_statfs.c */
-SHIM_SYSCALL_PASSTHROUGH(getpriority, 2, int, int, which, int, who)
-SHIM_SYSCALL_PASSTHROUGH(setpriority, 3, int, int, which, int, who, int, niceval)
+DEFINE_SHIM_SYSCALL(getpriority, 2, shim_do_getpriority, long, int, which, int, who) /* sys/shim_session.c */
+DEFINE_SHIM_SYSCALL(setpriority, 3, shim_do_setpriority, long, int, which, int, who, int, niceval) /* sys/shim_session.c */
 DEFINE_SHIM_SYSCALL(sched_setparam, 2, shim_do_sched_setparam, long, pid_t, pid, uptr, param) /* sys/shim_sched.c */
 DEFINE_SHIM_SYSCALL(sched_getparam, 2, shim_do_sched_getparam, long, pid_t, pid, uptr, param) /* sys/shim_sched.c */
 DEFINE_SHIM_SYSCALL(sched_setscheduler, 3, shim_do_sched_setscheduler, long, pid_t, pid, int, policy, uptr, param) /* sys/shim_sched.c */
@@ -184,12 +184,12 @@ SHIM_SYSCALL_PASSTHROUGH(pivot_root, 2, int, uptr, new_root, uptr, put_old)
 SHIM_SYSCALL_RETURN_ENOSYS(_sysctl, 1, int, uptr, args)
 DEFINE_SHIM_SYSCALL(prctl, 5, shim_do_prctl, long, int, option, unsigned long, arg2, unsigned long, arg3, unsigned long, arg4, unsigned long, arg5) /* sys/shim_seccomp.c */
 DEFINE_SHIM_SYSCALL(arch_prctl, 2, shim_do_arch_prctl, long, int, option, unsigned long, arg2) /* sys/shim_tls.c */
-SHIM_SYSCALL_PASSTHROUGH(adjtimex, 1, int, uptr, txc_p)
+DEFINE_SHIM_SYSCALL(adjtimex, 1, shim_do_adjtimex, long, uptr, txc_p) /* sys/shim_clock.c */
 SHIM_SYSCALL_PASSTHROUGH(setrlimit, 2, int, int, resource, uptr, rlim)
 DEFINE_SHIM_SYSCALL(chroot, 1, shim_do_chroot, long, uptr, filename) /* sys/shim_getcwd.c */
 DEFINE_SHIM_SYSCALL(sync, 0, shim_do_sync, long) /* sys/shim_fsync.c */
 SHIM_SYSCALL_PASSTHROUGH(acct, 1, int, uptr, name)
-SHIM_SYSCALL_PASSTHROUGH(settimeofday, 2, int, uptr, tv, uptr, tz)
+DEFINE_SHIM_SYSCALL(settimeofday, 2, shim_do_settimeofday, long, uptr, tv, uptr, tz) /* sys/shim_clock.c */
 SHIM_SYSCALL_PASSTHROUGH(mount, 5, int, uptr, dev_name, uptr, dir_name, uptr, type, unsigned int, flags, uptr, data)
 SHIM_SYSCALL_PASSTHROUGH(umount2, 2, int, uptr, name, unsigned int, flags)
 SHIM_SYSCALL_PASSTHROUGH(swapon, 2, int, uptr, specialfile, unsigned long, swap_flags)
@@ -226,7 +226,7 @@ DEFINE_SHIM_SYSCALL(removexattr, 2, shim_do_removexattr, long, uptr, pathname, u
 DEFINE_SHIM_SYSCALL(lremovexattr, 2, shim_do_lremovexattr, long, uptr, pathname, uptr, name) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(fremovexattr, 2, shim_do_fremovexattr, long, int, fd, uptr, name) /* sys/shim_xattr.c */
 DEFINE_SHIM_SYSCALL(tkill, 2, shim_do_tkill, long, pid_t, pid, int, sig) /* sys/shim_signal.c */
-SHIM_SYSCALL_PASSTHROUGH(time, 1, long, uptr, tloc)
+DEFINE_SHIM_SYSCALL(time, 1, shim_do_time, long, uptr, tloc) /* sys/shim_clock.c */
 DEFINE_SHIM_SYSCALL(futex, 6, shim_do_futex, long, uptr, uaddr, int, op, uint32_t, val, uptr, utime, uptr, uaddr2, uint32_t, val3) /* sys/shim_futex.c */
 DEFINE_SHIM_SYSCALL(sched_setaffinity, 3, shim_do_sched_setaffinity, long, pid_t, pid, unsigned int, len, uptr, user_mask_ptr) /* sys/shim_sched.c */
 DEFINE_SHIM_SYSCALL(sched_getaffinity, 3, shim_do_sched_getaffinity, long, pid_t, pid, unsigned int, len, uptr, user_mask_ptr) /* sys/shim_sched.c */
@@ -247,14 +247,14 @@ DEFINE_SHIM_SYSCALL(set_tid_address, 1, shim_do_set_tid_address, long, uptr, tid
 DEFINE_SHIM_SYSCALL(restart_syscall, 0, shim_do_restart_syscall, long) /* sys/shim_signal.c */
 DEFINE_SHIM_SYSCALL(semtimedop, 4, shim_do_semtimedop, long, int, semid, uptr, tsops, unsigned int, nsops, uptr, timeout) /* sys/shim_ipc.c */
 DEFINE_SHIM_SYSCALL(fadvise64, 4, shim_do_fadvise64, long, int, fd, off_t, offset, size_t, len, int, advice) /* sys/shim_statfs.c */
-SHIM_SYSCALL_PASSTHROUGH(timer_create, 3, int, int, which_clock, uptr, timer_event_spec, uptr, created_timer_id)
-SHIM_SYSCALL_PASSTHROUGH(timer_settime, 4, int, int, timer_id, unsigned int, flags, uptr, new_setting, uptr, old_setting)
-SHIM_SYSCALL_PASSTHROUGH(timer_gettime, 2, int, int, timer_id, uptr, setting)
-SHIM_SYSCALL_PASSTHROUGH(timer_getoverrun, 1, int, int, timer_id)
-SHIM_SYSCALL_PASSTHROUGH(timer_delete, 1, int, int, timer_id)
-SHIM_SYSCALL_PASSTHROUGH(clock_settime, 2, int, int, which_clock, uptr, tp)
-SHIM_SYSCALL_PASSTHROUGH(clock_gettime, 2, int, int, which_clock, uptr, tp)
-SHIM_SYSCALL_PASSTHROUGH(clock_getres, 2, int, int, which_clock, uptr, tp)
+DEFINE_SHIM_SYSCALL(timer_create, 3, shim_do_timer_create, long, int, which_clock, uptr, timer_event_spec, uptr, created_timer_id) /* sys/shim_timer.c */
+DEFINE_SHIM_SYSCALL(timer_settime, 4, shim_do_timer_settime, long, int, timer_id, unsigned int, flags, uptr, new_setting, uptr, old_setting) /* sys/shim_timer.c */
+DEFINE_SHIM_SYSCALL(timer_gettime, 2, shim_do_timer_gettime, long, int, timer_id, uptr, setting) /* sys/shim_timer.c */
+DEFINE_SHIM_SYSCALL(timer_getoverrun, 1, shim_do_timer_getoverrun, long, int, timer_id) /* sys/shim_timer.c */
+DEFINE_SHIM_SYSCALL(timer_delete, 1, shim_do_timer_delete, long, int, timer_id) /* sys/shim_timer.c */
+DEFINE_SHIM_SYSCALL(clock_settime, 2, shim_do_clock_settime, long, int, which_clock, uptr, tp) /* sys/shim_clock.c */
+DEFINE_SHIM_SYSCALL(clock_gettime, 2, shim_do_clock_gettime, long, int, which_clock, uptr, tp) /* sys/shim_clock.c */
+DEFINE_SHIM_SYSCALL(clock_getres, 2, shim_do_clock_getres, long, int, which_clock, uptr, tp) /* sys/shim_clock.c */
 DEFINE_SHIM_SYSCALL(clock_nanosleep, 4, shim_do_clock_nanosleep, long, clockid_t, which_clock, int, flags, uptr, rqtp, uptr, rmtp) /* sys/shim_sleep.c */
 DEFINE_SHIM_SYSCALL(exit_group, 1, shim_do_exit_group, long, int, error_code) /* sys/shim_exit.c */
 DEFINE_SHIM_SYSCALL(epoll_wait, 4, shim_do_epoll_wait, long, int, epfd, uptr, events, int, maxevents, int, timeout) /* sys/shim_epoll.c */
@@ -276,8 +276,8 @@ DEFINE_SHIM_SYSCALL(waitid, 5, shim_do_waitid, long, int, which, pid_t, upid, up
 SHIM_SYSCALL_PASSTHROUGH(add_key, 5, int, uptr, _type, uptr, _description, uptr, _payload, size_t, plen, int, ringid)
 SHIM_SYSCALL_PASSTHROUGH(request_key, 4, int, uptr, _type, uptr, _description, uptr, _callout_info, int, destringid)
 SHIM_SYSCALL_PASSTHROUGH(keyctl, 5, long, int, option, unsigned long, arg2, unsigned long, arg3, unsigned long, arg4, unsigned long, arg5)
-SHIM_SYSCALL_PASSTHROUGH(ioprio_set, 3, int, int, which, int, who, int, ioprio)
-SHIM_SYSCALL_PASSTHROUGH(ioprio_get, 2, int, int, which, int, who)
+DEFINE_SHIM_SYSCALL(ioprio_set, 3, shim_do_ioprio_set, long, int, which, int, who, int, ioprio) /* sys/shim_session.c */
+DEFINE_SHIM_SYSCALL(ioprio_get, 2, shim_do_ioprio_get, long, int, which, int, who) /* sys/shim_session.c */
 DEFINE_SHIM_SYSCALL(inotify_init, 0, shim_do_inotify_init, long) /* sys/shim_notify.c */
 DEFINE_SHIM_SYSCALL(inotify_add_watch, 3, shim_do_inotify_add_watch, long, int, fd, uptr, pathname, unsigned int, mask) /* sys/shim_notify.c */
 DEFINE_SHIM_SYSCALL(inotify_rm_watch, 2, shim_do_inotify_rm_watch, long, int, fd, int, wd) /* sys/shim_notify.c */
@@ -299,7 +299,7 @@ DEFINE_SHIM_SYSCALL(pselect6, 6, shim_do_pselect6, long, int, n, uptr, inp, uptr
 DEFINE_SHIM_SYSCALL(ppoll, 5, shim_do_ppoll, long, uptr, ufds, unsigned int, nfds, uptr, tsp, uptr, sigmask, size_t, sigsetsize) /* sys/shim_poll.c */
 DEFINE_SHIM_SYSCALL(unshare, 1, shim_do_unshare, long, unsigned long, unshare_flags) /* sys/shim_unshare.c */
 DEFINE_SHIM_SYSCALL(set_robust_list, 2, shim_do_set_robust_list, long, uptr, head, size_t, len) /* sys/shim_tls.c */
-SHIM_SYSCALL_PASSTHROUGH(get_robust_list, 3, int, pid_t, pid, uptr, head_ptr, uptr, len_ptr)
+DEFINE_SHIM_SYSCALL(get_robust_list, 3, shim_do_get_robust_list, long, pid_t, pid, uptr, head_ptr, uptr, len_ptr) /* sys/shim_tls.c */
 DEFINE_SHIM_SYSCALL(splice, 6, shim_do_splice, long, int, fd_in, uptr, off_in, int, fd_out, uptr, off_out, size_t, len, unsigned int, flags) /* sys/shim_splice.c */
 DEFINE_SHIM_SYSCALL(tee, 4, shim_do_tee, long, int, fdin, int, fdout, size_t, len, unsigned int, flags) /* sys/shim_splice.c */
 DEFINE_SHIM_SYSCALL(sync_file_range, 4, shim_do_sync_file_range, long, int, fd, off_t, offset, off_t, nbytes, unsigned int, flags) /* sys/shim_fsync.c */
@@ -307,14 +307,14 @@ DEFINE_SHIM_SYSCALL(vmsplice, 4, shim_do_vmsplice, long, int, fd, uptr, uiov, un
 DEFINE_SHIM_SYSCALL(move_pages, 6, shim_do_move_pages, long, pid_t, pid, unsigned long, nr_pages, uptr, pages, uptr, nodes, uptr, status, int, flags) /* sys/shim_numa.c */
 DEFINE_SHIM_SYSCALL(utimensat, 4, shim_do_utimensat, long, int, dfd, uptr, filename, uptr, utimes, unsigned int, flags) /* sys/shim_utimes.c */
 DEFINE_SHIM_SYSCALL(epoll_pwait, 6, shim_do_epoll_pwait, long, int, epfd, uptr, events, int, maxevents, int, timeout, uptr, sigmask, size_t, sigsetsize) /* sys/shim_epoll.c */
-SHIM_SYSCALL_PASSTHROUGH(signalfd, 3, int, int, ufd, uptr, user_mask, size_t, sizemask)
-SHIM_SYSCALL_PASSTHROUGH(timerfd_create, 2, int, int, clockid, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(signalfd, 3, shim_do_signalfd, long, int, ufd, uptr, user_mask, size_t, sizemask) /* sys/shim_sigwait.c */
+DEFINE_SHIM_SYSCALL(timerfd_create, 2, shim_do_timerfd_create, long, int, clockid, unsigned int, flags) /* sys/shim_timer.c */
 DEFINE_SHIM_SYSCALL(eventfd, 1, shim_do_eventfd, long, unsigned int, count) /* sys/shim_notify.c */
 DEFINE_SHIM_SYSCALL(fallocate, 4, shim_do_fallocate, long, int, fd, unsigned int, mode, off_t, offset, off_t, len) /* sys/shim_truncate.c */
-SHIM_SYSCALL_PASSTHROUGH(timerfd_settime, 4, int, int, ufd, unsigned int, flags, uptr, utmr, uptr, otmr)
-SHIM_SYSCALL_PASSTHROUGH(timerfd_gettime, 2, int, int, ufd, uptr, otmr)
+DEFINE_SHIM_SYSCALL(timerfd_settime, 4, shim_do_timerfd_settime, long, int, ufd, unsigned int, flags, uptr, utmr, uptr, otmr) /* sys/shim_timer.c */
+DEFINE_SHIM_SYSCALL(timerfd_gettime, 2, shim_do_timerfd_gettime, long, int, ufd, uptr, otmr) /* sys/shim_timer.c */
 DEFINE_SHIM_SYSCALL(accept4, 4, shim_do_accept4, long, int, fd, uptr, upeer_sockaddr, uptr, upeer_addrlen, unsigned int, flags) /* sys/shim_socket.c */
-SHIM_SYSCALL_PASSTHROUGH(signalfd4, 4, int, int, ufd, uptr, user_mask, size_t, sizemask, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(signalfd4, 4, shim_do_signalfd4, long, int, ufd, uptr, user_mask, size_t, sizemask, unsigned int, flags) /* sys/shim_sigwait.c */
 DEFINE_SHIM_SYSCALL(eventfd2, 2, shim_do_eventfd2, long, unsigned int, count, int, flags) /* sys/shim_notify.c */
 DEFINE_SHIM_SYSCALL(epoll_create1, 1, shim_do_epoll_create1, long, int, flags) /* sys/shim_epoll.c */
 DEFINE_SHIM_SYSCALL(dup3, 3, shim_do_dup3, long, unsigned int, oldfd, unsigned int, newfd, int, flags) /* sys/shim_dup.c */
@@ -330,14 +330,14 @@ SHIM_SYSCALL_PASSTHROUGH(fanotify_mark, 5, int, int, fanotify_fd, unsigned long,
 DEFINE_SHIM_SYSCALL(prlimit64, 4, shim_do_prlimit64, long, pid_t, pid, unsigned int, resource, uptr, new_rlim, uptr, old_rlim) /* sys/shim_rlimit.c */
 DEFINE_SHIM_SYSCALL(name_to_handle_at, 5, shim_do_name_to_handle_at, long, int, dfd, uptr, name, uptr, handle, uptr, mnt_id, unsigned int, flag) /* sys/shim_fhandle.c */
 DEFINE_SHIM_SYSCALL(open_by_handle_at, 3, shim_do_open_by_handle_at, long, int, mountdirfd, uptr, handle, unsigned int, flags) /* sys/shim_fhandle.c */
-SHIM_SYSCALL_PASSTHROUGH(clock_adjtime, 2, int, int, which_clock, uptr, utx)
+DEFINE_SHIM_SYSCALL(clock_adjtime, 2, shim_do_clock_adjtime, long, int, which_clock, uptr, utx) /* sys/shim_clock.c */
 DEFINE_SHIM_SYSCALL(syncfs, 1, shim_do_syncfs, long, int, fd) /* sys/shim_fsync.c */
 DEFINE_SHIM_SYSCALL(sendmmsg, 4, shim_do_sendmmsg, long, int, fd, uptr, mmsg, unsigned int, vlen, unsigned int, flags) /* sys/shim_socket.c */
 DEFINE_SHIM_SYSCALL(setns, 2, shim_do_setns, long, int, fd, int, flags) /* sys/shim_unshare.c */
 DEFINE_SHIM_SYSCALL(getcpu, 3, shim_do_getcpu, long, uptr, cpup, uptr, nodep, uptr, unused) /* sys/shim_sched.c */
-SHIM_SYSCALL_PASSTHROUGH(process_vm_readv, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(process_vm_writev, 6, ssize_t, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags)
-SHIM_SYSCALL_PASSTHROUGH(kcmp, 5, int, pid_t, pid1, pid_t, pid2, int, type, unsigned long, idx1, unsigned long, idx2)
+DEFINE_SHIM_SYSCALL(process_vm_readv, 6, shim_do_process_vm_readv, long, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags) /* sys/shim_session.c */
+DEFINE_SHIM_SYSCALL(process_vm_writev, 6, shim_do_process_vm_writev, long, pid_t, pid, uptr, lvec, unsigned long, liovcnt, uptr, rvec, unsigned long, riovcnt, unsigned long, flags) /* sys/shim_session.c */
+DEFINE_SHIM_SYSCALL(kcmp, 5, shim_do_kcmp, long, pid_t, pid1, pid_t, pid2, int, type, unsigned long, idx1, unsigned long, idx2) /* sys/shim_session.c */
 SHIM_SYSCALL_PASSTHROUGH(finit_module, 3, int, int, fd, uptr, uargs, unsigned long, flags)
 DEFINE_SHIM_SYSCALL(sched_setattr, 3, shim_do_sched_setattr, long, pid_t, pid, uptr, uattr, unsigned int, flags) /* sys/shim_sched.c */
 DEFINE_SHIM_SYSCALL(sched_getattr, 4, shim_do_sched_getattr, long, pid_t, pid, uptr, uattr, unsigned int, usize, unsigned int, flags) /* sys/shim_sched.c */
@@ -361,7 +361,7 @@ DEFINE_SHIM_SYSCALL(statx, 5, shim_do_statx, long, int, dfd, uptr, filename, uns
 DEFINE_SHIM_SYSCALL(io_pgetevents, 6, shim_do_io_pgetevents, long, unsigned long, ctx_id, long, min_nr, long, nr, uptr, events, uptr, timeout, uptr, usig) /* sys/shim_aio.c */
 DEFINE_SHIM_SYSCALL(rseq, 4, shim_do_rseq, long, uptr, rseq, uint32_t, rseq_len, int, flags, uint32_t, sig) /* sys/shim_tls.c */
 SHIM_SYSCALL_PASSTHROUGH(uretprobe, 0, int)
-SHIM_SYSCALL_PASSTHROUGH(pidfd_send_signal, 4, int, int, pidfd, int, sig, uptr, info, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(pidfd_send_signal, 4, shim_do_pidfd_send_signal, long, int, pidfd, int, sig, uptr, info, unsigned int, flags) /* sys/shim_signal.c */
 SHIM_SYSCALL_PASSTHROUGH(io_uring_setup, 2, int, unsigned int, entries, uptr, params)
 SHIM_SYSCALL_PASSTHROUGH(io_uring_enter, 6, int, int, fd, unsigned int, to_submit, unsigned int, min_complete, unsigned long, flags, uptr, argp, size_t, argsz)
 SHIM_SYSCALL_PASSTHROUGH(io_uring_register, 4, int, int, fd, unsigned int, opcode, uptr, arg, unsigned int, nr_args)
@@ -375,7 +375,7 @@ DEFINE_SHIM_SYSCALL(pidfd_open, 2, shim_do_pidfd_open, long, pid_t, pid, unsigne
 DEFINE_SHIM_SYSCALL(clone3, 2, shim_do_clone3, long, uptr, uargs, size_t, size) /* sys/shim_clone.c */
 DEFINE_SHIM_SYSCALL(close_range, 3, shim_do_close_range, long, unsigned int, fd, unsigned int, max_fd, unsigned int, flags) /* sys/shim_open.c */
 DEFINE_SHIM_SYSCALL(openat2, 4, shim_do_openat2, long, int, dfd, uptr, filename, uptr, how, size_t, usize) /* sys/shim_open.c */
-SHIM_SYSCALL_PASSTHROUGH(pidfd_getfd, 3, int, int, pidfd, int, fd, unsigned int, flags)
+DEFINE_SHIM_SYSCALL(pidfd_getfd, 3, shim_do_pidfd_getfd, long, int, pidfd, int, fd, unsigned int, flags) /* sys/shim_signal.c */
 DEFINE_SHIM_SYSCALL(faccessat2, 4, shim_do_faccessat2, long, int, dfd, uptr, filename, unsigned int, mode, unsigned int, flags) /* sys/shim_access.c */
 DEFINE_SHIM_SYSCALL(process_madvise, 5, shim_do_process_madvise, long, int, pidfd, uptr, vec, size_t, vlen, int, behavior, unsigned int, flags) /* sys/shim_mem.c */
 DEFINE_SHIM_SYSCALL(epoll_pwait2, 6, shim_do_epoll_pwait2, long, int, epfd, uptr, events, int, maxevents, uptr, timeout, uptr, sigmask, size_t, sigsetsize) /* sys/shim_epoll.c */

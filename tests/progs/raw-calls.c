@@ -1,6 +1,7 @@
 /*
- * raw-calls.c: raw-calls N NR...: make N calls of each system call NR
- * (without arguments: getpid, getpgrp, ...) and print how many succeeded.
+ * raw-calls.c: raw-calls N NR...: make N calls of each system call NR,
+ * with every argument 0 (getpid, or get_mempolicy asking for nothing),
+ * and print how many succeeded.
  */
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -14,7 +15,7 @@ int main(int argc, char** argv) {
     n = atol(argv[1]);
     for (int a = 2; a < argc; a++)
         for (long i = 0; i < n; i++)
-            ok += syscall(atol(argv[a])) >= 0;
+            ok += syscall(atol(argv[a]), 0, 0, 0, 0, 0, 0) >= 0;
     printf("%ld calls succeeded\n", ok);
     return 0;
 }

@@ -1,7 +1,8 @@
 /*
  * pal_identity.c: what the host says about a traced thread's identity:
- * its credentials, umask and personality, and whether its namespaces are
- * ptshim's.  Read from /proc by the tracer; the thread need not stop.
+ * its credentials, umask and personality, whether its namespaces are
+ * ptshim's, and its blocked and pending signals.  Read from /proc by the tracer;
+ * the thread need not stop.
  *
  * /proc/TID/status names IDs as the reader's user namespace does: the
  * caller uses them only for a thread in ptshim's own (DkThreadGetNamespaces).
@@ -112,6 +113,39 @@ long DkThreadGetUmask(PAL_HANDLE t) {
     }
     fclose(f);
     return mask;
+}
+
+/* "SigBlk:\t0000000000010000": the set, 1 when NAME is the line's */
+static int parse_sigset(const char* line, const char* name, uint64_t* set) {
+    size_t n = strlen(name);
+    char* end;
+
+    if (strncmp(line, name, n) != 0)
+        return 0;
+    *set = strtoull(line + n, &end, 16);
+    return end != line + n ? 1 : -EIO;
+}
+
+int DkThreadGetSignals(PAL_HANDLE t, uint64_t* blocked, uint64_t* pending) {
+    char line[128];
+    uint64_t blk = 0, pnd = 0, shd = 0;
+    int found = 0, ret = 0;
+    FILE* f = open_proc(t->tid, "status");
+
+    if (!f)
+        return -errno;
+    while (ret >= 0 && found < 3 && fgets(line, sizeof(line), f)) {
+        if ((ret = parse_sigset(line, "SigPnd:", &pnd)) == 0 &&
+            (ret = parse_sigset(line, "ShdPnd:", &shd)) == 0)
+            ret = parse_sigset(line, "SigBlk:", &blk);
+        found += ret > 0;
+    }
+    fclose(f);
+    if (ret < 0 || found < 3)
+        return -EIO;
+    *blocked = blk;
+    *pending = pnd | shd;
+    return 0;
 }
 
 long DkThreadGetPersonality(PAL_HANDLE t) {

@@ -1,7 +1,7 @@
 /*
  * pal_misc.c: facts about the host that the tracer reads itself: its
- * names (uname), its state (sysinfo), random bytes, and a traced
- * process's resource limits.
+ * names (uname), its state (sysinfo), its clocks, random bytes, and a
+ * traced process's resource limits.
  */
 #include "config.h"
 
@@ -20,6 +20,15 @@ int DkSystemGetName(struct utsname* name) {
 
 int DkSystemGetInfo(struct sysinfo* info) {
     return sysinfo(info) < 0 ? -errno : 0;
+}
+
+/* Through the vDSO, for the clocks it serves: no system call */
+int DkSystemTimeQuery(clockid_t clock, struct timespec* time, struct timespec* res) {
+    if (time && clock_gettime(clock, time) < 0)
+        return -errno;
+    if (res && clock_getres(clock, res) < 0)
+        return -errno;
+    return 0;
 }
 
 long DkRandomBitsRead(PAL_PTR buffer, PAL_NUM size, PAL_FLG flags) {

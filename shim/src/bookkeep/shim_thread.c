@@ -46,6 +46,15 @@ void shim_thread_set_tid(struct shim_thread* t, pid_t tid) {
     }
 }
 
+bool shim_process_has_children(const struct shim_process* proc) {
+    const struct shim_process* p;
+
+    LIST_FOREACH(p, &g_processes, list)
+        if (p->parent == proc)
+            return true;
+    return false;
+}
+
 struct shim_thread* shim_thread_new(PAL_HANDLE pal, pid_t tid, struct shim_process* proc,
                                     struct shim_process* parent) {
     struct shim_thread* t = calloc(1, sizeof(*t));

@@ -29,11 +29,6 @@
 #define NSEC_PER_USEC 1000L
 #define NSEC_PER_SEC 1000000000L
 
-struct kernel_timeval {
-    int64_t tv_sec;
-    int64_t tv_usec;
-};
-
 /* pselect6's sixth argument: the signal mask and its size, packed */
 struct sigset_argpack {
     uint64_t p;

@@ -2,8 +2,9 @@
  * shim_signal.c
  *
  * Implementation of system calls "kill", "tgkill", "tkill",
- * "rt_sigqueueinfo", "rt_tgsigqueueinfo", "pidfd_open", "rt_sigaction",
- * "rt_sigprocmask", "rt_sigreturn" and "restart_syscall".
+ * "rt_sigqueueinfo", "rt_tgsigqueueinfo", "pidfd_open",
+ * "pidfd_send_signal", "pidfd_getfd", "rt_sigaction", "rt_sigprocmask",
+ * "rt_sigreturn" and "restart_syscall".
  *
  * The host kernel sends and delivers the signals: the calls run there,
  * in the calling thread, after the kernel's checks.  A signal aimed at
@@ -51,11 +52,7 @@ static bool known_target(pid_t tid, pid_t tgid) {
 /* A process ID no process ever has: above PID_MAX_LIMIT (4M) */
 #define NO_SUCH_PID INT_MAX
 
-/* The call whose target, argument ARG, is ptshim's tracer runs on the host
- * aimed at a process that does not exist: the kernel checks what it checks
- * before it looks for the target (the signal's data, the caller's right to
- * send it), in its order, and then finds none. */
-static long aim_at_nothing(int arg, pid_t target) {
+long shim_host_call_aimed_at_nothing(int arg, pid_t target) {
     const PAL_NUM* a = shim_cur_thread()->args;
     PAL_NUM args[6] = {a[0], a[1], a[2], a[3], a[4], a[5]};
 
@@ -69,7 +66,7 @@ long shim_do_kill(pid_t pid, int sig) {
     if (pid == INT_MIN)
         return -ESRCH;
     if (pid != -1 && shim_is_tracer(pid < 0 ? -pid : pid))
-        return aim_at_nothing(0, pid);
+        return shim_host_call_aimed_at_nothing(0, pid);
     /* a bad signal is EINVAL once a target is found (0 is the caller's
      * own process group, which holds the caller) */
     if (!valid_signal(sig) && (pid == 0 || (pid > 0 && known_target(pid, 0))))
@@ -81,7 +78,7 @@ long shim_do_tgkill(pid_t tgid, pid_t pid, int sig) {
     if (pid <= 0 || tgid <= 0)
         return -EINVAL;
     if (shim_is_tracer(pid))
-        return aim_at_nothing(1, pid);
+        return shim_host_call_aimed_at_nothing(1, pid);
     if (!valid_signal(sig) && known_target(pid, tgid))
         return -EINVAL;
     return shim_pass_to_host();
@@ -91,7 +88,7 @@ long shim_do_tkill(pid_t pid, int sig) {
     if (pid <= 0)
         return -EINVAL;
     if (shim_is_tracer(pid))
-        return aim_at_nothing(0, pid);
+        return shim_host_call_aimed_at_nothing(0, pid);
     if (!valid_signal(sig) && known_target(pid, 0))
         return -EINVAL;
     return shim_pass_to_host();
@@ -101,19 +98,53 @@ long shim_do_tkill(pid_t pid, int sig) {
  * forge it, before it looks for the target: the host does all that. */
 long shim_do_rt_sigqueueinfo(pid_t pid, int sig, uptr uinfo) {
     if (shim_is_tracer(pid))
-        return aim_at_nothing(0, pid);
+        return shim_host_call_aimed_at_nothing(0, pid);
     return shim_pass_to_host();
 }
 
 long shim_do_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, uptr uinfo) {
     if (pid > 0 && tgid > 0 && shim_is_tracer(pid))
-        return aim_at_nothing(1, pid);
+        return shim_host_call_aimed_at_nothing(1, pid);
     return shim_pass_to_host();
 }
 
 long shim_do_pidfd_open(pid_t pid, unsigned int flags) {
     if (pid > 0 && shim_is_tracer(pid))
-        return aim_at_nothing(0, pid);
+        return shim_host_call_aimed_at_nothing(0, pid);
+    return shim_pass_to_host();
+}
+
+/* PIDFD_SIGNAL_THREAD, _THREAD_GROUP and _PROCESS_GROUP (Linux 6.9; an
+ * older kernel refuses every flag, as the host then does) */
+#define PIDFD_SEND_SIGNAL_FLAGS 0x7u
+/* PIDFD_SELF_THREAD and PIDFD_SELF_THREAD_GROUP (Linux 6.15): no
+ * descriptor, the caller itself, for a host that knows them */
+#define PIDFD_SELF_THREAD -10000
+#define PIDFD_SELF_THREAD_GROUP -20000
+
+/* No pidfd refers to ptshim's tracer (pidfd_open refuses it): the
+ * descriptor and the signal are the host's to check once the flags are. */
+long shim_do_pidfd_send_signal(int pidfd, int sig, uptr info, unsigned int flags) {
+    int ret;
+
+    if ((flags & ~PIDFD_SEND_SIGNAL_FLAGS) || (flags & (flags - 1)) != 0)
+        return -EINVAL;
+    if (pidfd != PIDFD_SELF_THREAD && pidfd != PIDFD_SELF_THREAD_GROUP) {
+        ret = shim_check_anon_fd(pidfd, "anon_inode:[pidfd]");
+        /* pidfd_to_pid(): another file is EBADF, as no file is */
+        if (ret < 0)
+            return -EBADF;
+    }
+    return shim_pass_to_host();
+}
+
+/* The new descriptor is made unseen (one stop): the descriptor table
+ * adopts it on first use. */
+long shim_do_pidfd_getfd(int pidfd, int fd, unsigned int flags) {
+    if (flags)
+        return -EINVAL;
+    if (shim_check_anon_fd(pidfd, "anon_inode:[pidfd]") < 0)
+        return -EBADF;
     return shim_pass_to_host();
 }
 

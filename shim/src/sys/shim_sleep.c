@@ -28,31 +28,17 @@ long shim_do_nanosleep(uptr rqtp, uptr rmtp) {
 /* clockid_to_kclock() and its nsleep: 0 for a clock one can sleep on
  * (whose time the kernel then checks), -EINVAL for no clock, -EOPNOTSUPP
  * for one without sleep, 1 for clocks whose checks are the host's (the
- * alarm clocks exist only with an RTC). */
+ * alarm clocks exist only with an RTC, the auxiliary ones in some
+ * kernels). */
 static int clock_sleeps(clockid_t id) {
-    if (id < 0) {
-        /* (id & CLOCKFD_MASK) == CLOCKFD: a dynamic clock (an fd), which
-         * has no sleep; else a process's or thread's CPU clock */
-        return (id & 7) == 3 ? -EOPNOTSUPP : 0;
-    }
-    switch (id) {
-    case CLOCK_REALTIME:
-    case CLOCK_MONOTONIC:
-    case CLOCK_PROCESS_CPUTIME_ID:
-    case CLOCK_BOOTTIME:
-    case CLOCK_TAI:
-        return 0;
-    case CLOCK_THREAD_CPUTIME_ID:
-    case CLOCK_MONOTONIC_RAW:
-    case CLOCK_REALTIME_COARSE:
-    case CLOCK_MONOTONIC_COARSE:
-        return -EOPNOTSUPP;
-    case CLOCK_REALTIME_ALARM:
-    case CLOCK_BOOTTIME_ALARM:
-        return 1;
-    default: /* 10 (the former CLOCK_SGI_CYCLE) and beyond MAX_CLOCKS */
+    unsigned int kind = shim_clock_kind(id);
+
+    if (!kind)
         return -EINVAL;
-    }
+    if (!(kind & SHIM_CLOCK_SLEEP))
+        return -EOPNOTSUPP;
+    return id == CLOCK_REALTIME_ALARM || id == CLOCK_BOOTTIME_ALARM ||
+           (kind & SHIM_CLOCK_UNSURE);
 }
 
 long shim_do_clock_nanosleep(clockid_t which_clock, int flags, uptr rqtp, uptr rmtp) {

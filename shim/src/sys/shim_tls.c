@@ -2,10 +2,11 @@
  * shim_tls.c
  *
  * Implementation of system calls "arch_prctl", "set_tid_address",
- * "set_robust_list" and "rseq": the per-thread state that the host kernel
- * itself uses (the FS base on every switch, the child_tid and the robust
- * futex list at the thread's exit, the rseq area on preemption).  They
- * run on the host, in the calling thread, after the kernel's checks.
+ * "set_robust_list", "get_robust_list" and "rseq": the per-thread state
+ * that the host kernel itself uses (the FS base on every switch, the
+ * child_tid and the robust futex list at the thread's exit, the rseq area
+ * on preemption).  They run on the host, in the calling thread, after the
+ * kernel's checks.
  */
 #include "config.h"
 
@@ -68,6 +69,15 @@ long shim_do_set_tid_address(uptr tidptr) {
 long shim_do_set_robust_list(uptr head, size_t len) {
     if (len != ROBUST_LIST_HEAD_SIZE)
         return -EINVAL;
+    return shim_pass_to_host();
+}
+
+/* Another thread's list needs the caller's right to read it
+ * (ptrace_may_access), the host's to check; ptshim's tracer is no thread
+ * of the program's. */
+long shim_do_get_robust_list(pid_t pid, uptr head_ptr, uptr len_ptr) {
+    if (pid < 0 || shim_is_tracer(pid))
+        return -ESRCH;
     return shim_pass_to_host();
 }
 

@@ -1,6 +1,6 @@
 /*
  * raw-calls.c: raw-calls N NR...: make N calls of each system call NR,
- * with every argument 0 (getpid, or get_mempolicy asking for nothing),
+ * with every argument 0 (getpid, or modify_ldt reading nothing),
  * and print how many succeeded.
  */
 #include <sys/syscall.h>

@@ -181,6 +181,11 @@ PAL_NODISCARD int DkSetPlacement(enum pal_placement how, PAL_IDX cpu);
 PAL_NODISCARD int DkProcessCreate(char* const argv[], PAL_HANDLE* thread, pid_t* pid,
                                   struct pal_exec* exec);
 
+/* Under a file-system view: the file DkProcessCreate executes for the
+ * program, a host path, in place of argv[0] searched in PATH (argv is
+ * passed unchanged).  NULL: argv[0] again.  Before DkProcessCreate. */
+void DkSetProgramFile(const char* path);
+
 /* Wait for the next event of any traced thread, into EV whole: the
  * fields its type does not use are zero.  System call stops are not
  * returned: they run the upcall (DkSetSyscallUpcall()) meanwhile.
@@ -469,6 +474,13 @@ PAL_NODISCARD int DkStreamGetFlags(PAL_HANDLE thread, int fd, int* flags, bool* 
  * length; -ENAMETOOLONG when it does not fit, -EXDEV when THREAD's root
  * directory is not the tracer's (chroot: the name would not be THREAD's). */
 PAL_NODISCARD long DkThreadGetCwd(PAL_HANDLE thread, char* buf, size_t size);
+
+/* The target of the symbolic link at the host path PATH, as the tracer's
+ * readlink(2) gives it, into BUF (SIZE bytes, not NUL-terminated): its
+ * length; -ENAMETOOLONG when it does not fit; readlink's errno otherwise
+ * (-EINVAL: PATH names a file that is not a symbolic link; -ENOENT,
+ * -ENOTDIR, -EACCES, -ELOOP, -ENAMETOOLONG for the path itself). */
+PAL_NODISCARD long DkFileReadLink(const char* path, char* buf, size_t size);
 
 /* Number of threads currently traced. */
 PAL_NUM DkThreadCount(void);

@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 #include <sys/sysinfo.h>
 #include <sys/utsname.h>
+#include <unistd.h>
 
 #include "mock_pal.h"
 
@@ -552,6 +553,15 @@ long DkThreadGetCwd(PAL_HANDLE t, char* buf, size_t size) {
         return -ENAMETOOLONG;
     memcpy(buf, cwd, sizeof(cwd) - 1);
     return (long)sizeof(cwd) - 1;
+}
+
+/* the host's own file system: the view's lookups see real files */
+long DkFileReadLink(const char* path, char* buf, size_t size) {
+    ssize_t n = readlink(path, buf, size);
+
+    if (n < 0)
+        return -errno;
+    return (size_t)n == size ? -ENAMETOOLONG : n;
 }
 
 /* the host does not let ptshim read them: the shim lets the thread ask */

@@ -30,6 +30,9 @@ struct shim_options {
     /* ptshim's tracer, which leads a process group of its own: to the
      * program's signals, neither exists (ESRCH) */
     pid_t tracer;
+    /* -r, -b, -R: a file-system view (shim_view.h), set up with
+     * shim_view_init() before the program starts */
+    bool view;
 };
 
 /* How a system call ended, as the hooks see it. */

@@ -25,6 +25,7 @@
 #include "shim_sched.h"
 #include "shim_seccomp.h"
 #include "shim_thread.h"
+#include "shim_view_call.h"
 
 static struct shim_options g_opts;
 static struct shim_hooks g_hooks;
@@ -38,6 +39,8 @@ bool shim_is_tracer(pid_t pid) {
 bool shim_syscall_passes_through(PAL_NUM sysno, const struct shim_options* opts) {
     const struct shim_syscall* e = sysno < PTSHIM_NSYSCALLS ? shim_table[sysno] : NULL;
 
+    if (opts->view && shim_view_kind(sysno) != SHIM_VIEW_UNTOUCHED)
+        return false;
     return e && e->kind == SHIM_PASSTHROUGH && !opts->strict;
 }
 
@@ -100,6 +103,7 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
     self->no_access = false;
     self->to_host = false;
     self->ran_as_made = false;
+    self->view_changed = false;
     if (shim_seccomp_stops()) {
         /* the kernel ran the program's filters before this stop; strict
          * mode, which it refuses over ptshim's filter, is the shim's, and
@@ -114,6 +118,17 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
          * (at a SYSEMU stop, it has not run them). */
         return to_host(SHIM_LAYER_HOST);
     }
+    if (g_shim_view) {
+        /* the view first: whoever answers gets the host paths */
+        switch (shim_view_call(self, &result)) {
+        case SHIM_VIEW_GO_ON:
+            break;
+        case SHIM_VIEW_ANSWERED:
+            return answered(SHIM_LAYER_SHIM, result);
+        case SHIM_VIEW_FAILED_CLOSED:
+            return answered(SHIM_LAYER_ENOSYS, result);
+        }
+    }
     if (!e) {
         if (g_opts.strict) {
             strict_report(ev->sysno, "unknown system call");
@@ -125,7 +140,7 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
     case SHIM_IMPLEMENTED:
         log_trace("thread %d: system call %lu answered by the shim", ev->tid,
                   (unsigned long)ev->sysno);
-        result = e->call(ev->args);
+        result = e->call(self->args);
         if (self->to_host)
             return to_host(SHIM_LAYER_CHECKED);
         /* The host refused ptshim the program's memory: the host answers
@@ -162,14 +177,18 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
  */
 static int emulate_syscall(PAL_HANDLE thread, const struct pal_event* ev) {
     bool want_result = g_hooks.syscall_entry && g_hooks.syscall_entry(ev);
-    struct answer a = decide(shim_thread_of(thread), ev);
+    struct shim_thread* self = shim_thread_of(thread);
+    struct answer a = decide(self, ev);
     enum shim_end end = SHIM_END_RESULT;
     int ret;
 
     if (a.to_host) {
         log_trace("thread %d: system call %lu run on the host", ev->tid,
                   (unsigned long)ev->sysno);
-        if (want_result) {
+        if (self && self->view_changed) {
+            /* its paths translated: the host runs the call on them */
+            a.result = DkHostCall(thread, ev->sysno, self->view_args);
+        } else if (want_result) {
             a.result = DkHostCall(thread, ev->sysno, ev->args);
         } else {
             ret = DkSyscallRunOnHost(thread);

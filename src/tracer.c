@@ -27,6 +27,7 @@
 #include "trace.h"
 #include "trace_output.h"
 #include "tracer.h"
+#include "view.h"
 
 static int g_report_out = -1; /* --report FILE, open since the start */
 static const struct options* g_opts;
@@ -312,6 +313,8 @@ void tracer_main(const struct options* opts) {
     if (opts->trace.enabled)
         open_trace(opts);
     open_report(opts);
+    /* after the files of the command line are open: it changes directory */
+    view_setup(opts);
     set_stops(opts);
     set_placement(opts);
     ret = DkProcessCreate(opts->argv, &main_thread, &main_pid, &exec);

@@ -65,4 +65,8 @@ enum shim_view_kind {
 };
 enum shim_view_kind shim_view_kind(PAL_NUM sysno);
 
+/* SHIM_VIEW_TRANSLATED: the arguments it translates, bit N for argument N
+ * (what the consistency test holds against the table's paths). */
+unsigned int shim_view_path_mask(PAL_NUM sysno);
+
 #endif /* SHIM_VIEW_H */

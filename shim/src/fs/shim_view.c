@@ -64,7 +64,11 @@ static const unsigned short g_refused[] = {
 
 static uint8_t g_kind[PTSHIM_NSYSCALLS];
 static bool g_kind_set;
-static uint64_t g_reported[(PTSHIM_NSYSCALLS + 63) / 64];
+/* the calls reported, one bit per number; numbers past the last bit
+ * (unknown ones) share it */
+#define REPORTED_BITS 1024
+_Static_assert(PTSHIM_NSYSCALLS < REPORTED_BITS, "a bit per call of the table");
+static uint64_t g_reported[REPORTED_BITS / 64];
 
 static void kinds_set(void) {
     for (size_t nr = 0; nr < PTSHIM_NSYSCALLS; nr++) {
@@ -222,6 +226,20 @@ static int path_args(PAL_NUM nr, const PAL_NUM* a, struct vpath* v) {
     }
 }
 
+unsigned int shim_view_path_mask(PAL_NUM sysno) {
+    const PAL_NUM none[PAL_SYSCALL_ARGS] = {0};
+    struct vpath v[2];
+    unsigned int mask = 0;
+    int n;
+
+    if (sysno == PTSHIM_NR_getcwd || shim_view_kind(sysno) != SHIM_VIEW_TRANSLATED)
+        return 0;
+    n = path_args(sysno, none, v);
+    for (int i = 0; i < n; i++)
+        mask |= 1U << v[i].arg;
+    return mask;
+}
+
 /* What the kernel answers for a name that is the root or a mount point,
  * which the host would make or remove in the directory beneath. */
 static long parent_error(PAL_NUM nr, enum shim_view_at at) {
@@ -310,13 +328,12 @@ static long resolve(struct shim_thread* t, struct vpath* v, char* host, size_t s
 
 static void refused(PAL_NUM sysno) {
     const char* name = sysno < PTSHIM_NSYSCALLS ? ptshim_sysent[sysno].name : NULL;
-    uint64_t bit = 1ULL << (sysno % 64);
+    PAL_NUM b = sysno < REPORTED_BITS ? sysno : REPORTED_BITS - 1;
+    uint64_t bit = 1ULL << (b % 64);
 
-    if (sysno < PTSHIM_NSYSCALLS) {
-        if (g_reported[sysno / 64] & bit)
-            return;
-        g_reported[sysno / 64] |= bit;
-    }
+    if (g_reported[b / 64] & bit)
+        return;
+    g_reported[b / 64] |= bit;
     DkLog(PAL_LOG_ERROR, __FILE__, __LINE__, __func__,
           "view: %s (%lu) is not translated in a file-system view; returned ENOSYS",
           name ? name : "unknown system call", (unsigned long)sysno);

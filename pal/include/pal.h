@@ -396,6 +396,15 @@ struct pal_identity {
 PAL_NODISCARD long DkThreadGetIdentity(PAL_HANDLE thread, struct pal_identity* id,
                                        gid_t* groups, PAL_NUM max);
 
+/* The tracer's own credentials, as DkThreadGetIdentity() gives a
+ * thread's: what the host judges the tracer's own file operations by. */
+PAL_NODISCARD long DkTracerGetIdentity(struct pal_identity* id, gid_t* groups, PAL_NUM max);
+
+/* The tracer's stat(2) of the host path PATH (lstat(2) when NOFOLLOW),
+ * into *ST: 0 or -errno. */
+struct stat;
+PAL_NODISCARD int DkFileStat(const char* path, bool nofollow, struct stat* st);
+
 /* The umask of THREAD (of the "fs" state it may share with others), from
  * /proc/TID/status: 0 to 0777, -ENOENT when the host does not show it
  * (Linux before 4.7), -ESRCH when the thread is gone. */

@@ -30,9 +30,10 @@ long shim_mount_host(const char* guest, size_t len, char* host, size_t size);
 /* shim_view_resolve() from START, which is a host path outside the view
  * when OUTSIDE, for the thread TID of process PID, whose /proc/self it is
  * (fs/shim_lookup.c).  *MNT (if not NULL): the mount the path (for
- * SHIM_VIEW_PARENT, its parent) is in, NULL outside the view. */
+ * SHIM_VIEW_PARENT, its parent) is in, NULL outside the view.  *MISSING
+ * (if not NULL): SHIM_VIEW_FOLLOW found no file at the last component. */
 long shim_lookup(pid_t pid, pid_t tid, const char* start, bool outside, const char* path,
                  enum shim_view_how how, char* host, size_t size, enum shim_view_at* at,
-                 const struct shim_mount** mnt);
+                 const struct shim_mount** mnt, bool* missing);
 
 #endif /* SHIM_MOUNT_H */

@@ -564,6 +564,14 @@ long DkFileReadLink(const char* path, char* buf, size_t size) {
     return (size_t)n == size ? -ENAMETOOLONG : n;
 }
 
+int DkFileStat(const char* path, bool nofollow, struct stat* st) {
+    return -ENOSYS;
+}
+
+long DkTracerGetIdentity(struct pal_identity* id, gid_t* groups, PAL_NUM max) {
+    return -EIO;
+}
+
 /* the host does not let ptshim read them: the shim lets the thread ask */
 int DkProcessGetLimit(PAL_HANDLE t, PAL_IDX resource, PAL_NUM* cur, PAL_NUM* max) {
     return -EPERM;

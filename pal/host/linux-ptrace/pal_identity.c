@@ -12,7 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "pal_host.h"
 
@@ -41,13 +43,14 @@ static int parse_ids(const char* s, unsigned int v[4]) {
     return 0;
 }
 
-long DkThreadGetIdentity(PAL_HANDLE t, struct pal_identity* id, gid_t* groups, PAL_NUM max) {
+/* the credentials of the thread TID, as DkThreadGetIdentity() */
+static long identity_of(pid_t tid, struct pal_identity* id, gid_t* groups, PAL_NUM max) {
     unsigned int uids[4], gids[4];
     char* line = NULL;
     size_t linecap = 0;
     int seen = 0;
     long ngroups = 0;
-    FILE* f = open_proc(t->tid, "status");
+    FILE* f = open_proc(tid, "status");
 
     if (!f)
         return -errno;
@@ -89,6 +92,18 @@ long DkThreadGetIdentity(PAL_HANDLE t, struct pal_identity* id, gid_t* groups, P
     id->sgid = gids[2];
     id->fsgid = gids[3];
     return ngroups;
+}
+
+long DkThreadGetIdentity(PAL_HANDLE t, struct pal_identity* id, gid_t* groups, PAL_NUM max) {
+    return identity_of(t->tid, id, groups, max);
+}
+
+long DkTracerGetIdentity(struct pal_identity* id, gid_t* groups, PAL_NUM max) {
+    return identity_of(getpid(), id, groups, max);
+}
+
+int DkFileStat(const char* path, bool nofollow, struct stat* st) {
+    return fstatat(AT_FDCWD, path, st, nofollow ? AT_SYMLINK_NOFOLLOW : 0) < 0 ? -errno : 0;
 }
 
 long DkThreadGetUmask(PAL_HANDLE t) {

@@ -40,6 +40,7 @@ struct walk {
     bool outside;
     int links;
     pid_t pid, tid; /* whose /proc/self and /proc/thread-self */
+    bool missing;   /* the last component, followed, does not exist */
 };
 
 /* Links of the host's /proc that the tracer reads as its own, and those
@@ -169,8 +170,10 @@ static long walk(struct walk* w, char* rest, bool follow, bool must_exist, bool*
         n = DkFileReadLink(host, target, sizeof(target) - 1);
         if (n == -EINVAL)
             continue;
-        if (n == -ENOENT && last && !must_exist)
+        if (n == -ENOENT && last && !must_exist) {
+            w->missing = true;
             return 0;
+        }
         if (n < 0)
             return n;
         if (n == 0)
@@ -241,7 +244,7 @@ static size_t last_of(const char* path, size_t len) {
 
 long shim_lookup(pid_t pid, pid_t tid, const char* start, bool outside, const char* path,
                  enum shim_view_how how, char* host, size_t size, enum shim_view_at* at,
-                 const struct shim_mount** mnt) {
+                 const struct shim_mount** mnt, bool* missing) {
     struct walk w;
     char rest[REST_SIZE];
     size_t len = strlen(path), split = len;
@@ -250,9 +253,12 @@ long shim_lookup(pid_t pid, pid_t tid, const char* start, bool outside, const ch
 
     if (at)
         *at = SHIM_VIEW_AT_FILE;
+    if (missing)
+        *missing = false;
     w.len = 0;
     w.outside = false;
     w.links = 0;
+    w.missing = false;
     w.pid = pid;
     w.tid = tid;
     if (path[0] != '/' && start) {
@@ -285,6 +291,8 @@ long shim_lookup(pid_t pid, pid_t tid, const char* start, bool outside, const ch
         return n;
     if (mnt)
         *mnt = w.outside ? NULL : shim_mount_of(w.path, w.len);
+    if (missing)
+        *missing = w.missing;
     if (how == SHIM_VIEW_PARENT) {
         const char* last = path + split;
         size_t llen = len - split, name = comp_len(last);
@@ -315,5 +323,5 @@ long shim_lookup(pid_t pid, pid_t tid, const char* start, bool outside, const ch
 
 long shim_view_resolve(const char* start, const char* path, enum shim_view_how how, char* host,
                        size_t size, enum shim_view_at* at) {
-    return shim_lookup(0, 0, start, false, path, how, host, size, at, NULL);
+    return shim_lookup(0, 0, start, false, path, how, host, size, at, NULL, NULL);
 }

@@ -18,10 +18,12 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "pal_log.h"
 #include "shim.h"
 #include "shim_handle.h"
+#include "shim_identity.h"
 #include "shim_internal.h"
 #include "shim_mount.h"
 #include "shim_thread.h"
@@ -103,6 +105,7 @@ struct vpath {
     bool empty_ok; /* AT_EMPTY_PATH: "" is the dirfd itself */
     bool null_ok;  /* NULL is the dirfd itself (utimensat, futimesat) */
     const struct shim_mount* mnt; /* resolved: its mount (parent's) */
+    bool missing;                 /* resolved: no file at the last component */
 };
 
 static int one(struct vpath* v, int arg, int dirfd, enum shim_view_how how) {
@@ -318,7 +321,7 @@ static long resolve(struct shim_thread* t, struct vpath* v, char* host, size_t s
             return n;
     }
     n = shim_lookup(DkThreadGetProcessId(t->pal), t->tid, path[0] != '/' ? start : NULL,
-                    outside, path, v->how, host, size, &at, &v->mnt);
+                    outside, path, v->how, host, size, &at, &v->mnt, &v->missing);
     if (n < 0)
         return n;
     if (at != SHIM_VIEW_AT_FILE)
@@ -402,6 +405,84 @@ static long view_readlink(struct shim_thread* t, const char* host, bool translat
     return n;
 }
 
+/* Whether the host judges the tracer's own lookups as it would T's: the
+ * same file-system user and group IDs and supplementary groups (the
+ * tracer's, read once, never change). */
+#define MAX_TRACER_GROUPS 64
+static bool judged_alike(struct shim_thread* t) {
+    static struct pal_identity me;
+    static gid_t groups[MAX_TRACER_GROUPS];
+    static long ngroups = -1;
+    static bool unknown;
+    const struct shim_cred* c;
+
+    if (ngroups < 0 && !unknown) {
+        ngroups = DkTracerGetIdentity(&me, groups, MAX_TRACER_GROUPS);
+        unknown = ngroups < 0 || ngroups > MAX_TRACER_GROUPS;
+    }
+    c = unknown ? NULL : shim_thread_cred(t);
+    return c && c->fsuid == me.fsuid && c->fsgid == me.fsgid && c->ngroups == ngroups &&
+           !memcmp(c->groups, groups, (size_t)ngroups * sizeof(groups[0]));
+}
+
+/* stat, lstat, newfstatat of HOST, which the tracer may look up itself
+ * (judged alike, not in the host's /proc, whose files depend on who reads
+ * them): the struct stat written to the program, one stop in all */
+static bool tracer_stats(struct shim_thread* t, const char* host, const struct vpath* v,
+                         long* result) {
+    struct stat st;
+    uptr buf;
+    int r;
+
+    switch (t->sysno) {
+    case PTSHIM_NR_stat:
+    case PTSHIM_NR_lstat:
+        buf = t->args[1];
+        break;
+    case PTSHIM_NR_newfstatat:
+        buf = t->args[2];
+        break;
+    default:
+        return false;
+    }
+    if (!strncmp(host, "/proc/", 6) || !judged_alike(t))
+        return false;
+    r = DkFileStat(host, v->how == SHIM_VIEW_NOFOLLOW, &st);
+    if (r == 0 && copy_to_user(buf, &st, sizeof(st)) < 0)
+        r = -EFAULT;
+    *result = r;
+    return true;
+}
+
+/* Whether T's call only looks its path up, so that a missing file is its
+ * answer: no file made, no other error to come before (open's flags are
+ * checked before its lookup, and with neither O_CREAT nor O_TMPFILE
+ * none is an error). */
+static bool lookup_only(const struct shim_thread* t) {
+    const PAL_NUM make = O_CREAT | (O_TMPFILE & ~O_DIRECTORY);
+
+    switch (t->sysno) {
+    case PTSHIM_NR_stat:
+    case PTSHIM_NR_chdir:
+    case PTSHIM_NR_newfstatat: /* its flags checked already */
+        return true;
+    case PTSHIM_NR_access: /* a bad mode is EINVAL first */
+        return !(t->args[1] & ~(PAL_NUM)7);
+    case PTSHIM_NR_faccessat:
+        return !(t->args[2] & ~(PAL_NUM)7);
+    case PTSHIM_NR_open:
+        return !(t->args[1] & make);
+    case PTSHIM_NR_openat:
+        return !(t->args[2] & make);
+    default:
+        return false;
+    }
+}
+
+/* what vfs_statx() accepts, which it checks before the lookup */
+#define V_STAT_AT_FLAGS (V_AT_SYMLINK_NOFOLLOW | 0x800 /* AT_NO_AUTOMOUNT */ | V_AT_EMPTY_PATH | \
+                         0x6000 /* AT_STATX_SYNC_TYPE */)
+
 enum shim_view_step shim_view_call(struct shim_thread* t, long* result) {
     char host[2][2 * PATH_MAX];
     struct vpath v[2];
@@ -445,6 +526,10 @@ enum shim_view_step shim_view_call(struct shim_thread* t, long* result) {
             return SHIM_VIEW_ANSWERED;
         }
     }
+    if (t->sysno == PTSHIM_NR_newfstatat && (t->args[3] & ~(PAL_NUM)V_STAT_AT_FLAGS)) {
+        *result = -EINVAL;
+        return SHIM_VIEW_ANSWERED;
+    }
     for (int i = 0; i < n; i++) {
         done[i] = resolve(t, &v[i], host[i], sizeof(host[i]));
         if (done[i] < 0) {
@@ -466,6 +551,12 @@ enum shim_view_step shim_view_call(struct shim_thread* t, long* result) {
     }
     if (total == 0)
         return SHIM_VIEW_GO_ON;
+    if (done[0] > 0 && v[0].missing && lookup_only(t)) {
+        *result = -ENOENT; /* the host would find nothing either */
+        return SHIM_VIEW_ANSWERED;
+    }
+    if (done[0] > 0 && tracer_stats(t, host[0], &v[0], result))
+        return SHIM_VIEW_ANSWERED;
     /* the host paths, below the red zone of the thread's stack */
     at = (t->sp - RED_ZONE - total) & ~(uptr)15;
     memcpy(t->view_args, t->args, sizeof(t->view_args));

@@ -405,6 +405,10 @@ PAL_NODISCARD long DkTracerGetIdentity(struct pal_identity* id, gid_t* groups, P
 struct stat;
 PAL_NODISCARD int DkFileStat(const char* path, bool nofollow, struct stat* st);
 
+/* The first SIZE bytes at most of the file at the host path PATH, read by
+ * the tracer, into BUF: how many, or -errno (of open(2) or read(2)). */
+PAL_NODISCARD long DkFileReadHead(const char* path, void* buf, size_t size);
+
 /* The umask of THREAD (of the "fs" state it may share with others), from
  * /proc/TID/status: 0 to 0777, -ENOENT when the host does not show it
  * (Linux before 4.7), -ESRCH when the thread is gone. */

@@ -568,6 +568,10 @@ int DkFileStat(const char* path, bool nofollow, struct stat* st) {
     return -ENOSYS;
 }
 
+long DkFileReadHead(const char* path, void* buf, size_t size) {
+    return -ENOSYS;
+}
+
 long DkTracerGetIdentity(struct pal_identity* id, gid_t* groups, PAL_NUM max) {
     return -EIO;
 }

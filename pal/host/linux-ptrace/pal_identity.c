@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -100,10 +99,6 @@ long DkThreadGetIdentity(PAL_HANDLE t, struct pal_identity* id, gid_t* groups, P
 
 long DkTracerGetIdentity(struct pal_identity* id, gid_t* groups, PAL_NUM max) {
     return identity_of(getpid(), id, groups, max);
-}
-
-int DkFileStat(const char* path, bool nofollow, struct stat* st) {
-    return fstatat(AT_FDCWD, path, st, nofollow ? AT_SYMLINK_NOFOLLOW : 0) < 0 ? -errno : 0;
 }
 
 long DkThreadGetUmask(PAL_HANDLE t) {

@@ -89,16 +89,6 @@ long DkThreadGetCwd(PAL_HANDLE t, char* buf, size_t size) {
     return n;
 }
 
-long DkFileReadLink(const char* path, char* buf, size_t size) {
-    ssize_t n = readlink(path, buf, size);
-
-    if (n < 0)
-        return -errno;
-    if ((size_t)n == size)
-        return -ENAMETOOLONG;
-    return n;
-}
-
 pid_t DkThreadGetProcessId(PAL_HANDLE t) {
     char path[64], line[128];
     FILE* f;

@@ -264,9 +264,7 @@ static long parent_error(PAL_NUM nr, enum shim_view_at at) {
     }
 }
 
-/* The guest directory a relative path of DIRFD starts from, into GUEST
- * (PATH_MAX bytes); *OUTSIDE: a host directory outside the view. */
-static long start_dir(struct shim_thread* t, PAL_NUM dirfd, char* guest, bool* outside) {
+long shim_view_start_dir(struct shim_thread* t, PAL_NUM dirfd, char* guest, bool* outside) {
     char host[PATH_MAX + 1];
     static const char deleted[] = " (deleted)";
     size_t dl = sizeof(deleted) - 1;
@@ -297,26 +295,18 @@ static long start_dir(struct shim_thread* t, PAL_NUM dirfd, char* guest, bool* o
     return 0;
 }
 
-/* Resolve the path of V in the call of T into HOST (SIZE bytes): 1, or 0
- * when the host takes it as it is (empty or NULL, meaning the dirfd), or
- * -errno. */
-static long resolve(struct shim_thread* t, struct vpath* v, char* host, size_t size) {
-    char path[PATH_MAX], start[PATH_MAX];
-    uptr user = t->args[v->arg];
+/* Resolve PATH, the name of V in the call of T (read already, not empty),
+ * into HOST (SIZE bytes): 0 or -errno. */
+static long resolve(struct shim_thread* t, struct vpath* v, const char* path, char* host,
+                    size_t size) {
+    char start[PATH_MAX];
     enum shim_view_at at;
     bool outside = false;
     long n;
 
-    if (!user && v->null_ok)
-        return 0;
-    n = copy_str_from_user(path, user, sizeof(path));
-    if (n < 0)
-        return n;
-    if (n == 0)
-        return v->empty_ok ? 0 : -ENOENT;
     if (path[0] != '/') {
-        n = start_dir(t, v->dirfd < 0 ? (PAL_NUM)(unsigned)AT_FDCWD : t->args[v->dirfd], start,
-                      &outside);
+        n = shim_view_start_dir(t, v->dirfd < 0 ? (PAL_NUM)(unsigned)AT_FDCWD : t->args[v->dirfd],
+                                start, &outside);
         if (n < 0)
             return n;
     }
@@ -326,7 +316,7 @@ static long resolve(struct shim_thread* t, struct vpath* v, char* host, size_t s
         return n;
     if (at != SHIM_VIEW_AT_FILE)
         return parent_error(t->sysno, at);
-    return 1;
+    return 0;
 }
 
 static void refused(PAL_NUM sysno) {
@@ -484,7 +474,7 @@ static bool lookup_only(const struct shim_thread* t) {
                          0x6000 /* AT_STATX_SYNC_TYPE */)
 
 enum shim_view_step shim_view_call(struct shim_thread* t, long* result) {
-    char host[2][2 * PATH_MAX];
+    char host[2][2 * PATH_MAX], name[2][PATH_MAX];
     struct vpath v[2];
     long done[2] = {0, 0};
     size_t len[2] = {0, 0}, total = 0;
@@ -514,33 +504,40 @@ enum shim_view_step shim_view_call(struct shim_thread* t, long* result) {
     n = path_args(t->sysno, t->args, v);
     /* the names are read in the kernel's order, then looked up */
     for (int i = 0; i < n; i++) {
-        char probe[PATH_MAX];
         uptr user = t->args[v[i].arg];
         long r;
 
+        /* NULL or "" meaning the dirfd: the host takes it as it is */
+        done[i] = -1;
         if (!user && v[i].null_ok)
             continue;
-        r = copy_str_from_user(probe, user, sizeof(probe));
+        r = copy_str_from_user(name[i], user, sizeof(name[i]));
         if (r < 0 || (r == 0 && !v[i].empty_ok)) {
             *result = r < 0 ? r : -ENOENT;
             return SHIM_VIEW_ANSWERED;
         }
+        if (r > 0)
+            done[i] = 0;
     }
     if (t->sysno == PTSHIM_NR_newfstatat && (t->args[3] & ~(PAL_NUM)V_STAT_AT_FLAGS)) {
         *result = -EINVAL;
         return SHIM_VIEW_ANSWERED;
     }
     for (int i = 0; i < n; i++) {
-        done[i] = resolve(t, &v[i], host[i], sizeof(host[i]));
-        if (done[i] < 0) {
-            *result = done[i];
+        long r;
+
+        if (done[i] < 0)
+            continue;
+        r = resolve(t, &v[i], name[i], host[i], sizeof(host[i]));
+        if (r < 0) {
+            *result = r;
             return SHIM_VIEW_ANSWERED;
         }
-        if (done[i])
-            len[i] = strlen(host[i]) + 1;
+        done[i] = 1;
+        len[i] = strlen(host[i]) + 1;
         total += len[i];
         /* rename and link stay in one mount (do_renameat2, do_linkat) */
-        if (i == 1 && done[0] && done[1] && v[0].mnt != v[1].mnt) {
+        if (i == 1 && done[0] > 0 && v[0].mnt != v[1].mnt) {
             *result = -EXDEV;
             return SHIM_VIEW_ANSWERED;
         }
@@ -551,6 +548,21 @@ enum shim_view_step shim_view_call(struct shim_thread* t, long* result) {
     }
     if (total == 0)
         return SHIM_VIEW_GO_ON;
+    if (t->sysno == PTSHIM_NR_execve && done[0] > 0) {
+        long r;
+
+        memcpy(t->view_args, t->args, sizeof(t->view_args));
+        r = shim_view_exec(t, host[0], name[0]);
+        if (r < 0) {
+            *result = r;
+            return SHIM_VIEW_ANSWERED;
+        }
+        if (r > 0) {
+            t->args = t->view_args;
+            t->view_changed = true;
+            return SHIM_VIEW_GO_ON;
+        }
+    }
     if (done[0] > 0 && v[0].missing && lookup_only(t)) {
         *result = -ENOENT; /* the host would find nothing either */
         return SHIM_VIEW_ANSWERED;
@@ -561,7 +573,7 @@ enum shim_view_step shim_view_call(struct shim_thread* t, long* result) {
     at = (t->sp - RED_ZONE - total) & ~(uptr)15;
     memcpy(t->view_args, t->args, sizeof(t->view_args));
     for (int i = 0; i < n; i++) {
-        if (!done[i])
+        if (done[i] <= 0)
             continue;
         if (copy_to_user(at, host[i], len[i]) < 0) {
             /* no stack to write on: nothing reaches the host untranslated */

@@ -104,6 +104,7 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
     self->to_host = false;
     self->ran_as_made = false;
     self->view_changed = false;
+    self->view_filtered = false;
     if (shim_seccomp_stops()) {
         /* the kernel ran the program's filters before this stop; strict
          * mode, which it refuses over ptshim's filter, is the shim's, and
@@ -115,8 +116,11 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
     } else if (!shim_seccomp_allows(self, ev)) {
         /* A call the program's seccomp filters do not simply allow: the
          * kernel carries out their verdict when the call runs on the host
-         * (at a SYSEMU stop, it has not run them). */
-        return to_host(SHIM_LAYER_HOST);
+         * (at a SYSEMU stop, it has not run them); under a view, on its
+         * translated paths. */
+        if (!g_shim_view)
+            return to_host(SHIM_LAYER_HOST);
+        self->view_filtered = true;
     }
     if (g_shim_view) {
         /* the view first: whoever answers gets the host paths */
@@ -128,6 +132,8 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
         case SHIM_VIEW_FAILED_CLOSED:
             return answered(SHIM_LAYER_ENOSYS, result);
         }
+        if (self->view_filtered)
+            return to_host(SHIM_LAYER_HOST);
     }
     if (!e) {
         if (g_opts.strict) {

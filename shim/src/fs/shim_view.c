@@ -356,6 +356,23 @@ static long view_getcwd(struct shim_thread* t) {
     return n + 1;
 }
 
+/* getcwd judged by the program's filters: the host's answer, named in
+ * the view */
+static long filtered_getcwd(struct shim_thread* t) {
+    char host[PATH_MAX + 1], guest[PATH_MAX];
+    long n = shim_host_call_self(), g;
+
+    if (n <= 0 || n > PATH_MAX || copy_from_user(host, t->args[0], (size_t)n) < 0)
+        return n;
+    host[n - 1] = '\0';
+    g = shim_view_guest_path(host, guest, sizeof(guest));
+    if (g < 0)
+        return n; /* outside the view: the host's name, as a chroot's */
+    if (copy_to_user(t->args[0], guest, (size_t)g + 1) < 0)
+        return -EFAULT;
+    return g + 1;
+}
+
 /* readlink, readlinkat: the host's link read into a buffer below the
  * stack, whose content, for the host's /proc (exe, cwd, root, fd/N), is a
  * host path to name in the guest */
@@ -492,7 +509,7 @@ enum shim_view_step shim_view_call(struct shim_thread* t, long* result) {
         break;
     }
     if (t->sysno == PTSHIM_NR_getcwd) {
-        *result = view_getcwd(t);
+        *result = t->view_filtered ? filtered_getcwd(t) : view_getcwd(t);
         return SHIM_VIEW_ANSWERED;
     }
     /* do_readlinkat() refuses the size before it reads the name */
@@ -563,11 +580,11 @@ enum shim_view_step shim_view_call(struct shim_thread* t, long* result) {
             return SHIM_VIEW_GO_ON;
         }
     }
-    if (done[0] > 0 && v[0].missing && lookup_only(t)) {
+    if (done[0] > 0 && v[0].missing && lookup_only(t) && !t->view_filtered) {
         *result = -ENOENT; /* the host would find nothing either */
         return SHIM_VIEW_ANSWERED;
     }
-    if (done[0] > 0 && tracer_stats(t, host[0], &v[0], result))
+    if (done[0] > 0 && !t->view_filtered && tracer_stats(t, host[0], &v[0], result))
         return SHIM_VIEW_ANSWERED;
     /* the host paths, below the red zone of the thread's stack */
     at = (t->sp - RED_ZONE - total) & ~(uptr)15;

@@ -80,8 +80,9 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
     long result;
 
     if (ev->compat) {
-        /* the program's own filters may forbid it: theirs to say */
-        if (self && !shim_seccomp_stops() && !shim_seccomp_allows(self, ev))
+        /* the program's own filters may forbid it: theirs to say (but a
+         * view's paths are not translated in that table: refused) */
+        if (self && !g_shim_view && !shim_seccomp_stops() && !shim_seccomp_allows(self, ev))
             return to_host(SHIM_LAYER_HOST);
         log_error("thread %d: 32-bit system call %lu (int 0x80) refused with ENOSYS: "
                   "ptshim handles x86-64 system calls only",
@@ -90,7 +91,10 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
     }
     if (!self) {
         /* a thread the shim could not record (out of memory): the host
-         * answers for it, as without a library OS */
+         * answers for it, as without a library OS, but for a path in a
+         * view, which the shim cannot translate without its record */
+        if (g_shim_view && shim_view_kind(ev->sysno) != SHIM_VIEW_UNTOUCHED)
+            return answered(SHIM_LAYER_ENOSYS, -ENOSYS);
         return to_host(SHIM_LAYER_HOST);
     }
     /* the call in progress: the program's own call, and what the events

@@ -306,6 +306,7 @@ void tracer_main(const struct options* opts) {
     pid_t parent = getppid(), main_pid;
     struct shim_options shim_opts;
     PAL_HANDLE main_thread;
+    char** argv;
     bool main_done = false;
     int ret;
 
@@ -314,10 +315,10 @@ void tracer_main(const struct options* opts) {
         open_trace(opts);
     open_report(opts);
     /* after the files of the command line are open: it changes directory */
-    view_setup(opts);
+    argv = view_setup(opts);
     set_stops(opts);
     set_placement(opts);
-    ret = DkProcessCreate(opts->argv, &main_thread, &main_pid, &exec);
+    ret = DkProcessCreate(argv, &main_thread, &main_pid, &exec);
     if (ret < 0)
         not_started(opts, ret, &exec);
 

@@ -13,9 +13,11 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "die.h"
+#include "options.h"
 #include "pal.h"
 #include "shim_view.h"
 #include "view.h"
@@ -89,49 +91,104 @@ static bool bind_arg(const char* arg, struct shim_bind* b, bool quiet) {
     return true;
 }
 
-/* the program's file: argv[0] as execvp finds it, in the view's PATH */
-static const char* program_file(const char* arg0, const char* wd) {
-    static char host[2 * PATH_MAX];
+/* the program's file: argv[0] as execvp finds it, in the view's PATH,
+ * into HOST (its name in the view into GUEST); false when none is there */
+static bool program_file(const char* arg0, const char* wd, char* host, char* guest) {
     const char* path = getenv("PATH");
-    char guest[PATH_MAX];
-    const char* first = NULL;
+    bool found = false;
 
     if (strchr(arg0, '/')) {
-        if (shim_view_resolve(wd, arg0, SHIM_VIEW_FOLLOW, host, sizeof(host), NULL) < 0)
-            return "/nonexistent/ptshim-view"; /* exec's ENOENT, as natively */
-        return host;
+        strlcpy(guest, arg0, PATH_MAX);
+        return shim_view_resolve(wd, arg0, SHIM_VIEW_FOLLOW, host, 2 * PATH_MAX, NULL) == 0;
     }
     if (!path)
         path = "/usr/local/bin:/bin:/usr/bin";
     while (*path) {
         size_t len = strcspn(path, ":");
+        char h[2 * PATH_MAX], g[PATH_MAX];
 
-        if ((size_t)snprintf(guest, sizeof(guest), "%.*s%s%s", (int)len, path, len ? "/" : "",
-                             arg0) < sizeof(guest) &&
-            shim_view_resolve(wd, guest, SHIM_VIEW_FOLLOW, host, sizeof(host), NULL) == 0) {
-            if (access(host, X_OK) == 0)
-                return host;
-            if (!first && access(host, F_OK) == 0)
-                first = strdup(host);
+        if ((size_t)snprintf(g, sizeof(g), "%.*s%s%s", (int)len, path, len ? "/" : "", arg0) <
+                sizeof(g) &&
+            shim_view_resolve(wd, g, SHIM_VIEW_FOLLOW, h, sizeof(h), NULL) == 0) {
+            if (access(h, X_OK) == 0) {
+                strlcpy(host, h, 2 * PATH_MAX);
+                strlcpy(guest, g, PATH_MAX);
+                return true;
+            }
+            /* not executable: exec's EACCES, unless one further on is */
+            if (!found && access(h, F_OK) == 0) {
+                strlcpy(host, h, 2 * PATH_MAX);
+                strlcpy(guest, g, PATH_MAX);
+                found = true;
+            }
         }
         path += len;
         if (*path == ':')
             path++;
     }
-    /* not executable: exec's EACCES; not found: its ENOENT */
-    return first ? first : "/nonexistent/ptshim-view";
+    return found;
 }
 
-void view_setup(const struct options* opts) {
+/* the script's interpreters are found in the view: for this process,
+ * which becomes the program, the host judges as it will the program */
+static int may_exec(void* ctx, const struct stat* st) {
+    (void)st;
+    return access(ctx, X_OK) == 0;
+}
+
+static long start_dir(void* ctx, char* guest, bool* outside) {
+    (void)ctx;
+    *outside = false;
+    return getcwd(guest, PATH_MAX) && shim_view_guest_path(guest, guest, PATH_MAX) >= 0
+               ? 0
+               : -ENOENT;
+}
+
+/* A script as the program: its interpreter, found in the view, runs with
+ * the kernel's arguments (see fs/shim_exec_view.c) */
+static char** script_argv(char** argv, char* host, const char* guest) {
+    static struct shim_view_level levels[SHIM_VIEW_MAX_DEPTH];
+    const struct shim_view_script_ops ops = {may_exec, start_dir, getpid(), getpid()};
+    char last[2 * PATH_MAX];
+    long depth = shim_view_script(host, levels, &ops, host, last, sizeof(last));
+    size_t argc = 0, n = 0;
+    char** nargv;
+
+    if (depth < 0) {
+        /* as exec's failure: _exit, as tracer.c's not_started() */
+        log_error("cannot run '%s': %s", argv[0], strerror((int)-depth));
+        _exit(depth == -ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXECUTE);
+    }
+    if (depth == 0)
+        return argv;
+    while (argv[argc])
+        argc++;
+    nargv = calloc(argc + 2 * (size_t)depth + 2, sizeof(*nargv));
+    if (!nargv)
+        die("out of memory");
+    for (long d = depth - 1; d >= 0; d--) {
+        nargv[n++] = levels[d].name;
+        if (levels[d].has_arg)
+            nargv[n++] = levels[d].arg;
+    }
+    nargv[n++] = strdup(guest);
+    for (size_t i = 1; i < argc; i++)
+        nargv[n++] = argv[i];
+    strlcpy(host, last, 2 * PATH_MAX);
+    return nargv;
+}
+
+char** view_setup(const struct options* opts) {
     const struct view_options* v = &opts->view;
     static struct shim_bind binds[N_ROOTFS_BINDS + MAX_BINDS];
-    char wd[PATH_MAX], cwd[PATH_MAX], host[2 * PATH_MAX];
+    static char program[2 * PATH_MAX];
+    char wd[PATH_MAX], cwd[PATH_MAX], host[2 * PATH_MAX], guest[PATH_MAX];
     char* root = NULL;
     int n = 0;
     long ret;
 
     if (!opts->shim.view)
-        return;
+        return opts->argv;
     if (v->root) {
         root = realpath(v->root, NULL);
         if (!root)
@@ -159,5 +216,11 @@ void view_setup(const struct options* opts) {
         ret = -errno;
     if (ret < 0)
         die("cannot start in '%s' in the view: %s", wd, strerror((int)-ret));
-    DkSetProgramFile(program_file(opts->argv[0], wd));
+    if (!program_file(opts->argv[0], wd, program, guest)) {
+        /* exec's ENOENT, as natively */
+        DkSetProgramFile("/nonexistent/ptshim-view");
+        return opts->argv;
+    }
+    DkSetProgramFile(program);
+    return script_argv(opts->argv, program, guest);
 }

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "pal.h"
 
@@ -55,6 +56,34 @@ PAL_NODISCARD long shim_view_resolve(const char* start, const char* path, enum s
 /* The guest path of the host path HOST into GUEST (SIZE bytes): its
  * length, -ENOENT when HOST is outside the view, -ENAMETOOLONG. */
 PAL_NODISCARD long shim_view_guest_path(const char* host, char* guest, size_t size);
+
+/* A script's "#!" line as the kernel reads it (fs/binfmt_script.c): the
+ * bytes it looks at, the interpreters it follows (a script whose
+ * interpreter is a script...), and what each line gives. */
+#define SHIM_VIEW_LINE      256
+#define SHIM_VIEW_MAX_DEPTH 4
+struct shim_view_level {
+    char name[SHIM_VIEW_LINE]; /* the interpreter, as the line names it */
+    char arg[SHIM_VIEW_LINE];  /* its optional argument, if HAS_ARG */
+    bool has_arg;
+};
+
+/* Who executes: whether it may execute a file (1, 0, or -1: unknown, the
+ * host then decides), its current directory in the view, its /proc/self. */
+struct stat;
+struct shim_view_script_ops {
+    int (*may_exec)(void* ctx, const struct stat* st);
+    long (*start)(void* ctx, char* guest, bool* outside);
+    pid_t pid, tid;
+};
+
+/* The interpreters of the file at the host path HOST, found in the view,
+ * into LEVELS, the last one's host path into LAST (SIZE bytes): how many
+ * (0: HOST is not a script; the host then answers for it), or -errno
+ * (-EACCES: a script that may not be executed; a lookup's error). */
+PAL_NODISCARD long shim_view_script(const char* host, struct shim_view_level* levels,
+                                    const struct shim_view_script_ops* ops, void* ctx,
+                                    char* last, size_t size);
 
 /* How the view treats a system call (from syscalls.tbl: every row with a
  * path or dirfd argument is one of the last two). */

@@ -20,28 +20,19 @@
 #include "shim_identity.h"
 #include "shim_internal.h"
 #include "shim_mount.h"
+#include "shim_view.h"
 #include "shim_view_call.h"
 
-/* the kernel's: the bytes binfmt_script looks at, the interpreters it
- * follows (a script whose interpreter is a script...) */
-#define BINPRM_BUF_SIZE 256
-#define MAX_DEPTH       4
 /* see shim_view.c */
 #define RED_ZONE 128
-
-struct level {
-    char name[BINPRM_BUF_SIZE]; /* the interpreter, as the line names it */
-    char arg[BINPRM_BUF_SIZE];  /* its optional argument */
-    bool has_arg;
-};
 
 static bool spacetab(char c) {
     return c == ' ' || c == '\t';
 }
 
 /* binfmt_script's parse of BUF (N bytes) into L: 0, or -ENOEXEC */
-static int parse_line(const char* buf, size_t n, struct level* l) {
-    char line[BINPRM_BUF_SIZE + 1];
+static int parse_line(const char* buf, size_t n, struct shim_view_level* l) {
+    char line[SHIM_VIEW_LINE + 1];
     const char *end, *name, *sep;
     size_t len;
 
@@ -56,15 +47,15 @@ static int parse_line(const char* buf, size_t n, struct level* l) {
         const char* p = line + 2;
 
         /* a line longer than the buffer: the name must end within it */
-        while (p < line + BINPRM_BUF_SIZE - 1 && spacetab(*p))
+        while (p < line + SHIM_VIEW_LINE - 1 && spacetab(*p))
             p++;
-        if (p >= line + BINPRM_BUF_SIZE - 1)
+        if (p >= line + SHIM_VIEW_LINE - 1)
             return -ENOEXEC;
-        while (p < line + BINPRM_BUF_SIZE - 1 && !spacetab(*p) && *p)
+        while (p < line + SHIM_VIEW_LINE - 1 && !spacetab(*p) && *p)
             p++;
-        if (p >= line + BINPRM_BUF_SIZE - 1)
+        if (p >= line + SHIM_VIEW_LINE - 1)
             return -ENOEXEC;
-        end = line + BINPRM_BUF_SIZE - 1;
+        end = line + SHIM_VIEW_LINE - 1;
     }
     while (end > line + 2 && spacetab(end[-1]))
         end--;
@@ -98,7 +89,8 @@ static int parse_line(const char* buf, size_t n, struct level* l) {
 /* May T execute the file ST describes (the owner's, group's or others' x
  * bit for its file-system IDs; any x bit for root)?  1, 0, or -1 when the
  * shim does not know T's credentials. */
-static int may_exec(struct shim_thread* t, const struct stat* st) {
+static int may_exec(void* ctx, const struct stat* st) {
+    struct shim_thread* t = ctx;
     const struct shim_cred* c = shim_thread_cred(t);
     bool group = false;
 
@@ -114,6 +106,54 @@ static int may_exec(struct shim_thread* t, const struct stat* st) {
     return (st->st_mode & (group ? 0010 : 0001)) != 0;
 }
 
+static long start_of(void* ctx, char* guest, bool* outside) {
+    return shim_view_start_dir(ctx, (PAL_NUM)(unsigned)AT_FDCWD, guest, outside);
+}
+
+long shim_view_script(const char* host, struct shim_view_level* levels,
+                      const struct shim_view_script_ops* ops, void* ctx, char* last,
+                      size_t size) {
+    char next[2 * PATH_MAX], head[SHIM_VIEW_LINE], start[PATH_MAX];
+    bool outside = false, have_start = false;
+    int depth = 0;
+    long n;
+
+    if (strlcpy(last, host, size) >= size)
+        return -ENAMETOOLONG;
+    while (depth < SHIM_VIEW_MAX_DEPTH) {
+        struct stat st;
+        struct shim_view_level* l = &levels[depth];
+        enum shim_view_at where;
+        int may;
+
+        if (DkFileStat(last, false, &st) < 0 || !S_ISREG(st.st_mode))
+            break; /* the host's answer */
+        n = DkFileReadHead(last, head, sizeof(head));
+        if (n < 0 || parse_line(head, (size_t)n, l) < 0)
+            break;
+        may = ops->may_exec(ctx, &st);
+        if (may < 0)
+            break;
+        if (!may)
+            return -EACCES;
+        /* a relative name: from the current directory, as the kernel's */
+        if (l->name[0] != '/' && !have_start) {
+            n = ops->start(ctx, start, &outside);
+            if (n < 0)
+                return n;
+            have_start = true;
+        }
+        n = shim_lookup(ops->pid, ops->tid, l->name[0] == '/' ? NULL : start, outside, l->name,
+                        SHIM_VIEW_FOLLOW, next, sizeof(next), &where, NULL, NULL);
+        if (n < 0)
+            return n;
+        if (strlcpy(last, next, size) >= size)
+            return -ENAMETOOLONG;
+        depth++;
+    }
+    return depth;
+}
+
 /* push N bytes of S below *AT: its address in the program */
 static uptr push(uptr* at, const void* s, size_t n, long* err) {
     *at -= n;
@@ -123,53 +163,23 @@ static uptr push(uptr* at, const void* s, size_t n, long* err) {
 }
 
 long shim_view_exec(struct shim_thread* t, const char* host, const char* filename) {
-    static struct level levels[MAX_DEPTH];
-    char cur[2 * PATH_MAX], next[2 * PATH_MAX], head[BINPRM_BUF_SIZE], start[PATH_MAX];
-    bool outside = false, have_start = false;
-    int depth = 0;
-    long n, err = 0;
-    uptr at, str[2 * MAX_DEPTH + 2], argv = t->args[1];
+    static struct shim_view_level levels[SHIM_VIEW_MAX_DEPTH];
+    struct shim_view_script_ops ops = {may_exec, start_of, DkThreadGetProcessId(t->pal), t->tid};
+    char cur[2 * PATH_MAX];
+    long err = 0;
+    uptr at, str[2 * SHIM_VIEW_MAX_DEPTH + 2], argv = t->args[1];
     size_t nstr = 0, argc = 0;
+    long depth = shim_view_script(host, levels, &ops, t, cur, sizeof(cur));
 
-    strlcpy(cur, host, sizeof(cur));
-    while (depth < MAX_DEPTH) {
-        struct stat st;
-        struct level* l = &levels[depth];
-        enum shim_view_at where;
-        int may;
-
-        if (DkFileStat(cur, false, &st) < 0 || !S_ISREG(st.st_mode))
-            break; /* the host's answer */
-        n = DkFileReadHead(cur, head, sizeof(head));
-        if (n < 0 || parse_line(head, (size_t)n, l) < 0)
-            break;
-        may = may_exec(t, &st);
-        if (may < 0)
-            break;
-        if (!may)
-            return -EACCES;
-        /* a relative name: from the current directory, as the kernel's */
-        if (l->name[0] != '/' && !have_start) {
-            n = shim_view_start_dir(t, (PAL_NUM)(unsigned)AT_FDCWD, start, &outside);
-            if (n < 0)
-                return n;
-            have_start = true;
-        }
-        n = shim_lookup(DkThreadGetProcessId(t->pal), t->tid, l->name[0] == '/' ? NULL : start,
-                        outside, l->name, SHIM_VIEW_FOLLOW, next, sizeof(next), &where, NULL,
-                        NULL);
-        if (n < 0)
-            return n;
-        strlcpy(cur, next, sizeof(cur));
-        depth++;
-    }
+    if (depth < 0)
+        return depth;
     if (depth == 0)
         return 0; /* no script: as translated */
     /* the new strings, then the arguments' array, below the red zone */
     at = t->sp - RED_ZONE;
     t->view_args[0] = push(&at, cur, strlen(cur) + 1, &err);
     str[nstr++] = push(&at, filename, strlen(filename) + 1, &err);
-    for (int d = 0; d < depth; d++) {
+    for (long d = 0; d < depth; d++) {
         if (levels[d].has_arg)
             str[nstr++] = push(&at, levels[d].arg, strlen(levels[d].arg) + 1, &err);
         str[nstr++] = push(&at, levels[d].name, strlen(levels[d].name) + 1, &err);

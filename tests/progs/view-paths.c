@@ -159,6 +159,19 @@ static void dirfds(void) {
     report("readlink bad buffer", "/data/abs", syscall(SYS_readlink, "/data/abs", (char*)1, 10));
     report("faccessat sub", "up/f", syscall(SYS_faccessat, dir, "up/f", R_OK));
     report("stat bad pointer", "(1)", syscall(SYS_stat, (char*)1, &st));
+    /* bad flags or modes come before a lookup that fails */
+    report("access bad mode", "/none/x", syscall(SYS_access, "/none/x", 8));
+    report("unlinkat bad flag", "/none/x", syscall(SYS_unlinkat, AT_FDCWD, "/none/x", 1));
+    report("linkat bad flag", "/none/x",
+           syscall(SYS_linkat, AT_FDCWD, "/none/x", AT_FDCWD, "/none/y", 1));
+    report("renameat2 bad flags", "/none/x",
+           syscall(SYS_renameat2, AT_FDCWD, "/none/x", AT_FDCWD, "/none/y", 3));
+    report("fchownat bad flag", "/none/x", syscall(SYS_fchownat, AT_FDCWD, "/none/x", 0, 0, 1));
+    report("utimensat bad flag", "/none/x",
+           syscall(SYS_utimensat, AT_FDCWD, "/none/x", NULL, 1));
+    report("fstatat bad flag", "/none/x", syscall(SYS_newfstatat, AT_FDCWD, "/none/x", &st, 1));
+    report("faccessat2 bad flag", "/none/x",
+           syscall(SYS_faccessat2, AT_FDCWD, "/none/x", R_OK, 1));
     close(dir);
     close(root);
     close(file);

@@ -490,6 +490,53 @@ static bool lookup_only(const struct shim_thread* t) {
 #define V_STAT_AT_FLAGS (V_AT_SYMLINK_NOFOLLOW | 0x800 /* AT_NO_AUTOMOUNT */ | V_AT_EMPTY_PATH | \
                          0x6000 /* AT_STATX_SYNC_TYPE */)
 
+/* The errors the kernel finds in T's flags or mode before it looks the
+ * path up (EINVAL), which a failing lookup in the view must not hide. */
+static long flags_error(const struct shim_thread* t) {
+    const PAL_NUM* a = t->args;
+    const PAL_NUM at_empty_nofollow = V_AT_SYMLINK_NOFOLLOW | V_AT_EMPTY_PATH;
+    bool bad;
+
+    switch (t->sysno) {
+    case PTSHIM_NR_access:
+        bad = a[1] & ~(PAL_NUM)7;
+        break;
+    case PTSHIM_NR_faccessat:
+        bad = a[2] & ~(PAL_NUM)7;
+        break;
+    case PTSHIM_NR_faccessat2:
+        bad = (a[2] & ~(PAL_NUM)7) || (a[3] & ~(PAL_NUM)(0x200 /* AT_EACCESS */ | at_empty_nofollow));
+        break;
+    case PTSHIM_NR_unlinkat:
+        bad = a[2] & ~(PAL_NUM)0x200; /* AT_REMOVEDIR */
+        break;
+    case PTSHIM_NR_linkat:
+        bad = a[4] & ~(PAL_NUM)(V_AT_SYMLINK_FOLLOW | V_AT_EMPTY_PATH);
+        break;
+    case PTSHIM_NR_renameat2:
+        /* RENAME_NOREPLACE 1, RENAME_EXCHANGE 2, RENAME_WHITEOUT 4 */
+        bad = (a[4] & ~(PAL_NUM)7) || ((a[4] & 2) && (a[4] & 5));
+        break;
+    case PTSHIM_NR_fchownat:
+        bad = a[4] & ~at_empty_nofollow;
+        break;
+    case PTSHIM_NR_utimensat:
+    case PTSHIM_NR_fchmodat2:
+        bad = a[3] & ~at_empty_nofollow;
+        break;
+    case PTSHIM_NR_newfstatat:
+        bad = a[3] & ~(PAL_NUM)V_STAT_AT_FLAGS;
+        break;
+    case PTSHIM_NR_statx:
+        bad = (a[2] & ~(PAL_NUM)V_STAT_AT_FLAGS) || (a[2] & 0x6000) == 0x6000 ||
+              (a[3] & 0x80000000U /* STATX__RESERVED */);
+        break;
+    default:
+        bad = false;
+    }
+    return bad ? -EINVAL : 0;
+}
+
 enum shim_view_step shim_view_call(struct shim_thread* t, long* result) {
     char host[2][2 * PATH_MAX], name[2][PATH_MAX];
     struct vpath v[2];
@@ -536,10 +583,9 @@ enum shim_view_step shim_view_call(struct shim_thread* t, long* result) {
         if (r > 0)
             done[i] = 0;
     }
-    if (t->sysno == PTSHIM_NR_newfstatat && (t->args[3] & ~(PAL_NUM)V_STAT_AT_FLAGS)) {
-        *result = -EINVAL;
+    *result = flags_error(t);
+    if (*result < 0)
         return SHIM_VIEW_ANSWERED;
-    }
     for (int i = 0; i < n; i++) {
         long r;
 

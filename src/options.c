@@ -52,6 +52,8 @@ enum {
 static const struct option_doc g_option_docs[] = {
     {{"cpus", required_argument, NULL, OPT_CPUS}, 0, "LIST",
      "the program sees and runs on these CPUs only (e.g. 0 or 0-1,3)"},
+    {{"bind", required_argument, NULL, 'b'}, 'b', "HOST[:GUEST]",
+     "view: HOST (a file or directory) seen at GUEST (default: HOST); repeatable"},
     {{"columns", required_argument, NULL, 'a'}, 'a', "COLUMN",
      "trace: align results at COLUMN (default 40)"},
     {{"summary-only", no_argument, NULL, 'c'}, 'c', NULL,
@@ -77,6 +79,10 @@ static const struct option_doc g_option_docs[] = {
     {{"output", required_argument, NULL, 'o'}, 'o', "FILE", "write the trace to FILE, not stderr"},
     {{"output-separately", no_argument, NULL, OPT_OUTPUT_SEPARATELY}, 0, NULL,
      "with -o FILE: each thread's trace in FILE.TID"},
+    {{"rootfs-binds", required_argument, NULL, 'R'}, 'R', "DIR",
+     "view: as -r DIR, with /dev /proc /sys /tmp /run /etc/resolv.conf /etc/hosts bound"},
+    {{"rootfs", required_argument, NULL, 'r'}, 'r', "DIR",
+     "view: DIR is the program's root directory (its paths are resolved in it)"},
     {{"report", required_argument, NULL, OPT_REPORT}, 0, "FILE",
      "at exit, write each system call's count and the layer that answered it"},
     {{"seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF}, 0, NULL,
@@ -100,6 +106,8 @@ static const struct option_doc g_option_docs[] = {
     {{"sysemu", no_argument, NULL, OPT_SYSEMU}, 0, NULL,
      "stop system calls with PTRACE_SYSEMU only, no seccomp filter in the program"},
     {{"version", no_argument, NULL, 'V'}, 'V', NULL, "print the version and exit"},
+    {{"cwd", required_argument, NULL, 'w'}, 'w', "DIR",
+     "view: start in DIR (default: the current directory if in the view, else /)"},
     {{"decode-fds", optional_argument, NULL, OPT_DECODE_FDS}, 'y', "SET",
      "trace: the path of each file descriptor; -yy: all strace prints "
      "(SET: path, socket, dev, pidfd, all)"},
@@ -540,6 +548,22 @@ void options_parse(int argc, char** argv, struct options* opts) {
         case OPT_STRICT:
             opts->shim.strict = true;
             break;
+        case 'R':
+            opts->view.rootfs_binds = true;
+            /* fall through */
+        case 'r':
+            opts->view.root = optarg;
+            opts->shim.view = true;
+            break;
+        case 'b':
+            if (opts->view.nbinds == MAX_BINDS)
+                usage_error("too many %s options (at most %d)", name.s, MAX_BINDS);
+            opts->view.binds[opts->view.nbinds++] = optarg;
+            opts->shim.view = true;
+            break;
+        case 'w':
+            opts->view.workdir = optarg;
+            break;
         case OPT_CPUS:
             cpus_arg(&name, optarg, opts);
             break;
@@ -583,6 +607,8 @@ void options_parse(int argc, char** argv, struct options* opts) {
     settle_repeats(&rep, opts);
     if (optind >= argc)
         usage_error("missing PROGRAM to run");
+    if (opts->view.workdir && !opts->shim.view)
+        usage_error("-w/--cwd needs a view (-r, -R or -b)");
     if (opts->seccomp_bpf) {
         if (opts->stops == PAL_STOPS_SYSEMU)
             usage_error("--seccomp-bpf and --sysemu exclude each other");

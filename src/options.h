@@ -16,6 +16,18 @@
 #include "trace.h"
 #include "trace_output.h"
 
+/* -b: at most this many binds (with -R's) */
+#define MAX_BINDS 64
+
+/* -r, -b, -w, -R: the file-system view, as given (src/view.c sets it up) */
+struct view_options {
+    const char* root;      /* -r, -R: NULL for the host's */
+    bool rootfs_binds;     /* -R: the binds a root file system needs */
+    const char* workdir;   /* -w: a guest path, NULL for the default */
+    const char* binds[MAX_BINDS]; /* -b HOST[:GUEST], as given */
+    int nbinds;
+};
+
 struct options {
     int log_level;
     char** argv; /* PROGRAM [ARGS...], NULL-terminated */
@@ -28,6 +40,7 @@ struct options {
     enum pal_placement placement; /* --placement */
     enum pal_stops stops; /* --sysemu, --seccomp-bpf */
     bool seccomp_bpf;     /* --seccomp-bpf: calls no one needs do not stop */
+    struct view_options view;
 };
 
 /* Parse the command line into OPTS; prints --help/--version and exits, or

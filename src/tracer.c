@@ -27,6 +27,7 @@
 #include "trace.h"
 #include "trace_output.h"
 #include "tracer.h"
+#include "view.h"
 
 static int g_report_out = -1; /* --report FILE, open since the start */
 static const struct options* g_opts;
@@ -309,6 +310,7 @@ void tracer_main(const struct options* opts) {
     pid_t parent = getppid(), main_pid;
     struct shim_options shim_opts;
     PAL_HANDLE main_thread;
+    char** argv;
     bool main_done = false;
     int ret;
 
@@ -316,9 +318,11 @@ void tracer_main(const struct options* opts) {
     if (opts->trace.enabled)
         open_trace(opts);
     open_report(opts);
+    /* after the files of the command line are open: it changes directory */
+    argv = view_setup(opts);
     set_stops(opts);
     set_placement(opts);
-    ret = DkProcessCreate(opts->argv, &main_thread, &main_pid, &exec);
+    ret = DkProcessCreate(argv, &main_thread, &main_pid, &exec);
     if (ret < 0)
         not_started(opts, ret, &exec);
 

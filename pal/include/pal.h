@@ -181,6 +181,11 @@ PAL_NODISCARD int DkSetPlacement(enum pal_placement how, PAL_IDX cpu);
 PAL_NODISCARD int DkProcessCreate(char* const argv[], PAL_HANDLE* thread, pid_t* pid,
                                   struct pal_exec* exec);
 
+/* Under a file-system view: the file DkProcessCreate executes for the
+ * program, a host path, in place of argv[0] searched in PATH (argv is
+ * passed unchanged).  NULL: argv[0] again.  Before DkProcessCreate. */
+void DkSetProgramFile(const char* path);
+
 /* Wait for the next event of any traced thread, into EV whole: the
  * fields its type does not use are zero.  System call stops are not
  * returned: they run the upcall (DkSetSyscallUpcall()) meanwhile.
@@ -413,6 +418,19 @@ struct pal_identity {
 PAL_NODISCARD long DkThreadGetIdentity(PAL_HANDLE thread, struct pal_identity* id,
                                        gid_t* groups, PAL_NUM max);
 
+/* The tracer's own credentials, as DkThreadGetIdentity() gives a
+ * thread's: what the host judges the tracer's own file operations by. */
+PAL_NODISCARD long DkTracerGetIdentity(struct pal_identity* id, gid_t* groups, PAL_NUM max);
+
+/* The tracer's stat(2) of the host path PATH (lstat(2) when NOFOLLOW),
+ * into *ST: 0 or -errno. */
+struct stat;
+PAL_NODISCARD int DkFileStat(const char* path, bool nofollow, struct stat* st);
+
+/* The first SIZE bytes at most of the file at the host path PATH, read by
+ * the tracer, into BUF: how many, or -errno (of open(2) or read(2)). */
+PAL_NODISCARD long DkFileReadHead(const char* path, void* buf, size_t size);
+
 /* The umask of THREAD (of the "fs" state it may share with others), from
  * /proc/TID/status: 0 to 0777, -ENOENT when the host does not show it
  * (Linux before 4.7), -ESRCH when the thread is gone. */
@@ -505,6 +523,13 @@ PAL_NODISCARD int DkStreamGetFlags(PAL_HANDLE thread, int fd, int* flags, bool* 
  * length; -ENAMETOOLONG when it does not fit, -EXDEV when THREAD's root
  * directory is not the tracer's (chroot: the name would not be THREAD's). */
 PAL_NODISCARD long DkThreadGetCwd(PAL_HANDLE thread, char* buf, size_t size);
+
+/* The target of the symbolic link at the host path PATH, as the tracer's
+ * readlink(2) gives it, into BUF (SIZE bytes, not NUL-terminated): its
+ * length; -ENAMETOOLONG when it does not fit; readlink's errno otherwise
+ * (-EINVAL: PATH names a file that is not a symbolic link; -ENOENT,
+ * -ENOTDIR, -EACCES, -ELOOP, -ENAMETOOLONG for the path itself). */
+PAL_NODISCARD long DkFileReadLink(const char* path, char* buf, size_t size);
 
 /* Number of threads currently traced. */
 PAL_NUM DkThreadCount(void);

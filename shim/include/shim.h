@@ -33,6 +33,9 @@ struct shim_options {
     pid_t tracer;
     /* -e inject=, -e fault=: the rules, or NULL for none */
     const struct shim_inject* inject;
+    /* -r, -b, -R: a file-system view (shim_view.h), set up with
+     * shim_view_init() before the program starts */
+    bool view;
 };
 
 /* How a system call ended, as the hooks see it. */

@@ -94,6 +94,13 @@ struct shim_thread {
     PAL_NUM sysno;
     const PAL_NUM* args;
     PAL_NUM sp;              /* the stack pointer at the call */
+    /* under a view: the call's arguments with its paths translated (host
+     * paths below its stack), when VIEW_CHANGED; ARGS then points here */
+    PAL_NUM view_args[PAL_SYSCALL_ARGS];
+    bool view_changed;
+    /* the program's seccomp filters judge the call when the host runs it:
+     * the view translates it, the shim answers nothing itself */
+    bool view_filtered;
     /* A fork, vfork, clone or clone3 in progress: its flags as the shim
      * checked them at the call's entry (sys/shim_clone.c), for the child's
      * bookkeeping when the PAL reports it.  By then the program may have

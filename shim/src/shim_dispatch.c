@@ -27,6 +27,7 @@
 #include "shim_sched.h"
 #include "shim_seccomp.h"
 #include "shim_thread.h"
+#include "shim_view_call.h"
 
 static struct shim_options g_opts;
 static struct shim_hooks g_hooks;
@@ -42,6 +43,8 @@ bool shim_is_tracer(pid_t pid) {
 bool shim_syscall_passes_through(PAL_NUM sysno, const struct shim_options* opts) {
     const struct shim_syscall* e = sysno < PTSHIM_NSYSCALLS ? shim_table[sysno] : NULL;
 
+    if (opts->view && shim_view_kind(sysno) != SHIM_VIEW_UNTOUCHED)
+        return false;
     /* a call a rule of -e inject= names must stop, to be tampered with */
     return e && e->kind == SHIM_PASSTHROUGH && !opts->strict &&
            !(opts->inject && shim_inject_has(opts->inject, sysno));
@@ -83,8 +86,9 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
     long result;
 
     if (ev->compat) {
-        /* the program's own filters may forbid it: theirs to say */
-        if (self && !shim_seccomp_stops() && !shim_seccomp_allows(self, ev))
+        /* the program's own filters may forbid it: theirs to say (but a
+         * view's paths are not translated in that table: refused) */
+        if (self && !g_shim_view && !shim_seccomp_stops() && !shim_seccomp_allows(self, ev))
             return to_host(SHIM_LAYER_HOST);
         log_error("thread %d: 32-bit system call %lu (int 0x80) refused with ENOSYS: "
                   "ptshim handles x86-64 system calls only",
@@ -93,7 +97,10 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
     }
     if (!self) {
         /* a thread the shim could not record (out of memory): the host
-         * answers for it, as without a library OS */
+         * answers for it, as without a library OS, but for a path in a
+         * view, which the shim cannot translate without its record */
+        if (g_shim_view && shim_view_kind(ev->sysno) != SHIM_VIEW_UNTOUCHED)
+            return answered(SHIM_LAYER_ENOSYS, -ENOSYS);
         return to_host(SHIM_LAYER_HOST);
     }
     /* the call in progress: the program's own call, and what the events
@@ -106,6 +113,8 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
     self->no_access = false;
     self->to_host = false;
     self->ran_as_made = false;
+    self->view_changed = false;
+    self->view_filtered = false;
     if (shim_seccomp_stops()) {
         /* the kernel ran the program's filters before this stop; strict
          * mode, which it refuses over ptshim's filter, is the shim's, and
@@ -117,8 +126,24 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
     } else if (!shim_seccomp_allows(self, ev)) {
         /* A call the program's seccomp filters do not simply allow: the
          * kernel carries out their verdict when the call runs on the host
-         * (at a SYSEMU stop, it has not run them). */
-        return to_host(SHIM_LAYER_HOST);
+         * (at a SYSEMU stop, it has not run them); under a view, on its
+         * translated paths. */
+        if (!g_shim_view)
+            return to_host(SHIM_LAYER_HOST);
+        self->view_filtered = true;
+    }
+    if (g_shim_view) {
+        /* the view first: whoever answers gets the host paths */
+        switch (shim_view_call(self, &result)) {
+        case SHIM_VIEW_GO_ON:
+            break;
+        case SHIM_VIEW_ANSWERED:
+            return answered(SHIM_LAYER_SHIM, result);
+        case SHIM_VIEW_FAILED_CLOSED:
+            return answered(SHIM_LAYER_ENOSYS, result);
+        }
+        if (self->view_filtered)
+            return to_host(SHIM_LAYER_HOST);
     }
     if (!e) {
         if (g_opts.strict) {
@@ -131,7 +156,7 @@ static struct answer decide(struct shim_thread* self, const struct pal_event* ev
     case SHIM_IMPLEMENTED:
         log_trace("thread %d: system call %lu answered by the shim", ev->tid,
                   (unsigned long)ev->sysno);
-        result = e->call(ev->args);
+        result = e->call(self->args);
         if (self->to_host)
             return to_host(SHIM_LAYER_CHECKED);
         /* The host refused ptshim the program's memory: the host answers
@@ -244,7 +269,10 @@ static int emulate_syscall(PAL_HANDLE thread, const struct pal_event* ev) {
     if (a.to_host) {
         log_trace("thread %d: system call %lu run on the host", ev->tid,
                   (unsigned long)ev->sysno);
-        if (want_result) {
+        if (self && self->view_changed) {
+            /* its paths translated: the host runs the call on them */
+            a.result = DkHostCall(thread, ev->sysno, self->view_args);
+        } else if (want_result) {
             a.result = DkHostCall(thread, ev->sysno, ev->args);
         } else {
             ret = DkSyscallRunOnHost(thread);

@@ -19,6 +19,7 @@
 #include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "mock_pal.h"
 
@@ -560,6 +561,27 @@ long DkThreadGetCwd(PAL_HANDLE t, char* buf, size_t size) {
         return -ENAMETOOLONG;
     memcpy(buf, cwd, sizeof(cwd) - 1);
     return (long)sizeof(cwd) - 1;
+}
+
+/* the host's own file system: the view's lookups see real files */
+long DkFileReadLink(const char* path, char* buf, size_t size) {
+    ssize_t n = readlink(path, buf, size);
+
+    if (n < 0)
+        return -errno;
+    return (size_t)n == size ? -ENAMETOOLONG : n;
+}
+
+int DkFileStat(const char* path, bool nofollow, struct stat* st) {
+    return -ENOSYS;
+}
+
+long DkFileReadHead(const char* path, void* buf, size_t size) {
+    return -ENOSYS;
+}
+
+long DkTracerGetIdentity(struct pal_identity* id, gid_t* groups, PAL_NUM max) {
+    return -EIO;
 }
 
 /* the host does not let ptshim read them: the shim lets the thread ask */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "pal_host.h"
 
@@ -42,13 +43,14 @@ static int parse_ids(const char* s, unsigned int v[4]) {
     return 0;
 }
 
-long DkThreadGetIdentity(PAL_HANDLE t, struct pal_identity* id, gid_t* groups, PAL_NUM max) {
+/* the credentials of the thread TID, as DkThreadGetIdentity() */
+static long identity_of(pid_t tid, struct pal_identity* id, gid_t* groups, PAL_NUM max) {
     unsigned int uids[4], gids[4];
     char* line = NULL;
     size_t linecap = 0;
     int seen = 0;
     long ngroups = 0;
-    FILE* f = open_proc(t->tid, "status");
+    FILE* f = open_proc(tid, "status");
 
     if (!f)
         return -errno;
@@ -90,6 +92,14 @@ long DkThreadGetIdentity(PAL_HANDLE t, struct pal_identity* id, gid_t* groups, P
     id->sgid = gids[2];
     id->fsgid = gids[3];
     return ngroups;
+}
+
+long DkThreadGetIdentity(PAL_HANDLE t, struct pal_identity* id, gid_t* groups, PAL_NUM max) {
+    return identity_of(t->tid, id, groups, max);
+}
+
+long DkTracerGetIdentity(struct pal_identity* id, gid_t* groups, PAL_NUM max) {
+    return identity_of(getpid(), id, groups, max);
 }
 
 long DkThreadGetUmask(PAL_HANDLE t) {

@@ -204,6 +204,13 @@ static int trace_program(pid_t program, struct start_pipes* p, PAL_HANDLE* threa
     return 0;
 }
 
+/* DkSetProgramFile's: the file to execute, or NULL for argv[0] */
+static const char* g_program_file;
+
+void DkSetProgramFile(const char* path) {
+    g_program_file = path;
+}
+
 /* In the program's process, once the tracer's pid is known: let it attach
  * (Yama's ptrace_scope 1 allows only ancestors otherwise), wait until it
  * has, set up how the calls stop and become the program.  Returns only on
@@ -234,7 +241,10 @@ static int start_program(char* const argv[], pid_t tracer, struct start_pipes* p
                   strerror(-e));
         return -ENOTSUP;
     }
-    execvp(argv[0], argv);
+    if (g_program_file)
+        execv(g_program_file, argv);
+    else
+        execvp(argv[0], argv);
     exec->exec_errno = errno;
     return -errno;
 }

@@ -35,9 +35,7 @@
 #define V_AT_EMPTY_PATH       0x1000
 #define V_IN_DONT_FOLLOW      0x02000000
 
-/* The x86-64 ABI's red zone: below the stack pointer, what a function may
- * use without moving it.  Below that is free, as for a signal frame. */
-#define RED_ZONE 128
+#define RED_ZONE SHIM_VIEW_RED_ZONE
 
 /* The calls translated; every other row with a path or a dirfd fails
  * closed, as do these, whose paths or operations the table does not show
@@ -319,7 +317,14 @@ static long resolve(struct shim_thread* t, struct vpath* v, const char* path, ch
     return 0;
 }
 
-static void refused(PAL_NUM sysno) {
+long shim_view_host_path(struct shim_thread* t, const char* path, enum shim_view_how how,
+                         char* host, size_t size) {
+    struct vpath v = {.arg = -1, .dirfd = -1, .how = how};
+
+    return resolve(t, &v, path, host, size);
+}
+
+void shim_view_refused(PAL_NUM sysno) {
     const char* name = sysno < PTSHIM_NSYSCALLS ? ptshim_sysent[sysno].name : NULL;
     PAL_NUM b = sysno < REPORTED_BITS ? sysno : REPORTED_BITS - 1;
     uint64_t bit = 1ULL << (b % 64);
@@ -547,9 +552,10 @@ enum shim_view_step shim_view_call(struct shim_thread* t, long* result) {
 
     switch (shim_view_kind(t->sysno)) {
     case SHIM_VIEW_UNTOUCHED:
-        return SHIM_VIEW_GO_ON;
+        /* a Unix socket's path is in a socket address */
+        return shim_view_sockaddr(t, result);
     case SHIM_VIEW_REFUSED:
-        refused(t->sysno);
+        shim_view_refused(t->sysno);
         *result = -ENOSYS;
         return SHIM_VIEW_FAILED_CLOSED;
     case SHIM_VIEW_TRANSLATED:

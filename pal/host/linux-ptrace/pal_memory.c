@@ -43,33 +43,48 @@
 
 #define TRACEE_PAGE 4096UL
 
-/* Whether ADDR is in no mapping of TID's process, and the first mapping
- * above it is anonymous and writable, as a stack is: the only place the
- * kernel may grow a stack into.  (Peeking only there, the tracer never
- * reads memory the copy was refused: a PROT_NONE page, a device's.) */
-static bool below_stack(pid_t tid, PAL_NUM addr) {
-    char path[64], perms[8];
-    unsigned long start, end, offset, inode;
+/* The first mapping of TID's process that ends above ADDR, from
+ * /proc/TID/maps: its start, end and permissions ("rwxp"), and its inode
+ * (0: anonymous).  0, or -1 when there is none or the file cannot be read. */
+struct mapping_above {
+    unsigned long start, end, inode;
+    char perms[8];
+};
+
+static int first_mapping_above(pid_t tid, PAL_NUM addr, struct mapping_above* m) {
+    char path[64];
+    unsigned long offset;
     unsigned int major, minor;
-    bool below = false;
+    int ret = -1;
     FILE* f;
     int c;
 
     snprintf(path, sizeof(path), "/proc/%d/maps", tid);
     f = fopen(path, "re");
     if (!f)
-        return false;
-    while (fscanf(f, "%lx-%lx %7s %lx %x:%x %lu", &start, &end, perms, &offset, &major, &minor,
-                  &inode) == 7) {
-        if (end > addr) {
-            below = start > addr && inode == 0 && perms[0] == 'r' && perms[1] == 'w';
+        return -1;
+    while (fscanf(f, "%lx-%lx %7s %lx %x:%x %lu", &m->start, &m->end, m->perms, &offset, &major,
+                  &minor, &m->inode) == 7) {
+        if (m->end > addr) {
+            ret = 0;
             break;
         }
         while ((c = getc(f)) != EOF && c != '\n')
             ;
     }
     fclose(f);
-    return below;
+    return ret;
+}
+
+/* Whether ADDR is in no mapping of TID's process, and the first mapping
+ * above it is anonymous and writable, as a stack is: the only place the
+ * kernel may grow a stack into.  (Peeking only there, the tracer never
+ * reads memory the copy was refused: a PROT_NONE page, a device's.) */
+static bool below_stack(pid_t tid, PAL_NUM addr) {
+    struct mapping_above m;
+
+    return first_mapping_above(tid, addr, &m) == 0 && m.start > addr && m.inode == 0 &&
+           m.perms[0] == 'r' && m.perms[1] == 'w';
 }
 
 /* The limits the kernel holds a stack's growth to (acct_stack_growth:
@@ -141,30 +156,12 @@ static int mapping_pkey(pid_t tid, unsigned long start) {
  * though process_vm_readv may not (writable or executable, not readable,
  * no protection key): the bytes up to its end in *END. */
 static bool readable_unreadable(pid_t tid, PAL_NUM addr, PAL_NUM* end) {
-    char path[64], perms[8];
-    unsigned long start, stop, offset, inode;
-    unsigned int major, minor;
-    bool found = false;
-    FILE* f;
-    int c;
+    struct mapping_above m;
 
-    snprintf(path, sizeof(path), "/proc/%d/maps", tid);
-    f = fopen(path, "re");
-    if (!f)
+    if (first_mapping_above(tid, addr, &m) < 0 || m.start > addr || m.perms[0] != '-' ||
+        (m.perms[1] != 'w' && m.perms[2] != 'x') || mapping_pkey(tid, m.start) != 0)
         return false;
-    while (fscanf(f, "%lx-%lx %7s %lx %x:%x %lu", &start, &stop, perms, &offset, &major, &minor,
-                  &inode) == 7) {
-        if (stop > addr) {
-            found = start <= addr && perms[0] == '-' && (perms[1] == 'w' || perms[2] == 'x');
-            break;
-        }
-        while ((c = getc(f)) != EOF && c != '\n')
-            ;
-    }
-    fclose(f);
-    if (!found || mapping_pkey(tid, start) != 0)
-        return false;
-    *end = stop;
+    *end = m.end;
     return true;
 }
 
